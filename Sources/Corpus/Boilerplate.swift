@@ -1,0 +1,121 @@
+/// Recognises lines of page furniture that are not part of an article: subscription and
+/// sign-in prompts, comment-forum text, share and "Source link" lines, photo credits in
+/// capitals, bullet lines that link to other stories.
+///
+/// Each rule looks at one whole line and is deliberately narrow (short lines, distinctive
+/// phrases), because dropping a real sentence loses evidence while keeping a stray prompt
+/// only adds noise that the recogniser mostly ignores.
+public enum Boilerplate {
+    /// Why a line was judged to be boilerplate.
+    public enum Reason: String, Sendable, CaseIterable {
+        case prompt, social, photoCredit, linkBullet, headlineBullet, dateline
+    }
+
+    /// Phrases that mark a whole short line as a prompt or page furniture.
+    static let promptPhrases: [String] = [
+        "subscribe to", "subscribe now", "subscribe today", "subscribers only", "already a subscriber",
+        "become a subscriber", "sign in to", "sign in or", "sign up to our", "sign up for our",
+        "sign up to the", "log in to", "login to", "already have an account", "create a free account",
+        "create an account", "register for free", "register now", "to continue reading",
+        "continue reading", "unlimited access", "support our journalism", "support independent journalism",
+        "this article is for subscribers", "our newsletter", "newsletter", "download our app",
+        "download the app", "get our app", "enable javascript", "accept cookies", "cookie policy",
+        "privacy policy", "terms of use", "all rights reserved", "skip to content", "skip advertisement",
+        "advertisement", "sponsored content", "click here", "more on this story", "related topics",
+        "related stories", "read more:", "most read", "most popular", "top stories",
+    ]
+    /// Phrases of comment forums and share bars.
+    static let socialPhrases: [String] = [
+        "comments", "view comments", "show comments", "join the conversation", "comment on this",
+        "have your say", "leave a comment", "post a comment", "share this", "share on", "share via",
+        "share article", "copy link", "link copied", "source link", "follow us on", "follow the",
+        "tweet", "whatsapp", "facebook", "email this", "print this", "image source", "image caption",
+        "media caption", "getty images", "photograph:", "photo:", "image:", "picture:", "credit:",
+        "video caption", "watch:", "listen:",
+    ]
+    /// Agencies whose names make up photo-credit lines.
+    static let creditWords: Set<String> = [
+        "AFP", "GETTY", "IMAGES", "REUTERS", "REUTER", "AP", "EPA", "PA", "WIRE", "SHUTTERSTOCK",
+        "ALAMY", "BLOOMBERG", "ANADOLU", "TASS", "SPUTNIK", "XINHUA", "POOL", "PHOTO", "PHOTOS",
+        "ASSOCIATED", "PRESS", "EFE", "ANSA", "DPA", "BBC",
+    ]
+
+    /// The reason `line` is boilerplate, or `nil` when it may be article text.
+    ///
+    /// - Parameter line: one line, already trimmed and normalised (see ``TextNormalizer``).
+    /// - Complexity: O(n) in the length of the line times the number of phrases.
+    public static func reason(for line: String) -> Reason? {
+        let words = line.split(whereSeparator: { $0 == " " })
+        guard !words.isEmpty else { return nil }
+        if isBullet(line) {
+            if containsLink(line) { return .linkBullet }
+            let body = line.drop(while: { "-*+•·▪►> ".contains($0) })
+            let last = body.last.map { String($0) } ?? ""
+            if words.count <= 16, !".!?:;\"')".contains(last), startsWithUppercase(body) {
+                return .headlineBullet
+            }
+        }
+        if isPhotoCredit(line, words: words) { return .photoCredit }
+        let lower = line.lowercased()
+        if words.count <= 14 {
+            let stripped = lower.trimmingCharacters(in: " .:|»>-")
+            if socialPhrases.contains(where: { stripped == $0 || stripped.hasPrefix($0 + " ") || stripped.hasPrefix($0) && $0.hasSuffix(":") }) {
+                return .social
+            }
+            if stripped == "share" || stripped == "save" || stripped == "print" || stripped == "email" {
+                return .social
+            }
+        }
+        if words.count <= 25, promptPhrases.contains(where: { lower.contains($0) }) {
+            return .prompt
+        }
+        if words.count <= 3, lower.hasPrefix("http") || lower.hasPrefix("www.") {
+            return .linkBullet
+        }
+        return nil
+    }
+
+    static func isBullet(_ line: String) -> Bool {
+        guard let first = line.first else { return false }
+        if "•·▪►".contains(first) { return true }
+        if "-*+".contains(first), line.dropFirst().first == " " { return true }
+        return false
+    }
+
+    static func containsLink(_ line: String) -> Bool {
+        line.contains("](") || line.contains("http://") || line.contains("https://") || line.contains("www.")
+    }
+
+    static func startsWithUppercase(_ text: Substring) -> Bool {
+        guard let first = text.first else { return false }
+        return first.isUppercase
+    }
+
+    /// A short line in capitals made of names and agencies: "NAME/AFP/GETTY IMAGES", "REUTERS".
+    static func isPhotoCredit(_ line: String, words: [Substring]) -> Bool {
+        guard words.count <= 10 else { return false }
+        var letters = 0
+        var upper = 0
+        for character in line where character.isLetter {
+            letters += 1
+            if character.isUppercase { upper += 1 }
+        }
+        guard letters >= 2, Double(upper) >= 0.9 * Double(letters) else { return false }
+        let pieces = line.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "," || $0 == "|" })
+            .map { $0.trimmingCharacters(in: ".:()[]-") }
+        if pieces.contains(where: { creditWords.contains($0.uppercased()) && $0 == $0.uppercased() }) {
+            return true
+        }
+        return line.contains("/") && words.count <= 6
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing characters from `set`.
+    func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,284 @@
+import Foundation
+
+/// What loading a set of paths produced: the cleaned documents, the inputs that failed and
+/// what cleaning removed.
+public struct CorpusLoadResult: Sendable {
+    /// Documents in path order (then line order within a JSON Lines file), ids `d1`, `d2`, ….
+    public var documents: [Document]
+    /// One entry for every input that could not be used, in path order.
+    public var failures: [CorpusError]
+    /// Counts of what cleaning removed.
+    public var report: CleaningReport
+}
+
+/// Counts of what cleaning removed from a corpus, for the summary a user sees.
+public struct CleaningReport: Sendable, Equatable {
+    /// Files read (including those that failed).
+    public var files = 0
+    /// Lines dropped as page furniture, by reason.
+    public var boilerplateLines: [Boilerplate.Reason: Int] = [:]
+    /// Paragraphs dropped because the same document already had them word for word.
+    public var repeatedParagraphs = 0
+    /// Paragraphs dropped because they recur in several documents (page furniture).
+    public var crossDocumentParagraphs = 0
+
+    /// Total boilerplate lines dropped.
+    public var totalBoilerplateLines: Int { boilerplateLines.values.reduce(0, +) }
+}
+
+/// Reads articles from files and folders and cleans them into ``Document``s.
+///
+/// Folders are searched recursively for `.txt`, `.md`, `.html` and `.jsonl` files
+/// (hidden files and README/LICENSE files are skipped). Every file is checked (binary,
+/// UTF-8, size, line length), converted to plain paragraphs, stripped of boilerplate
+/// lines and of paragraphs it repeats; then paragraphs that recur across several
+/// documents are removed. A bad file never stops the others: it becomes a
+/// ``CorpusError`` in ``CorpusLoadResult/failures``.
+public struct CorpusLoader: Sendable {
+    /// Limits and switches for loading.
+    public struct Options: Sendable {
+        /// Largest file read, in bytes.
+        public var maxFileBytes = 256 * 1024 * 1024
+        /// Longest line read, in bytes; longer lines fail the file (or the JSONL record).
+        public var maxLineBytes = 8 * 1024 * 1024
+        /// A short paragraph found in at least this many documents is dropped as furniture.
+        public var crossDocumentThreshold = 3
+        /// Only paragraphs of at most this many words are candidates for cross-document removal.
+        public var crossDocumentMaxWords = 40
+        /// Creates the default options.
+        public init() {}
+    }
+
+    /// The limits in force.
+    public var options: Options
+
+    /// Creates a loader.
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Loads and cleans every article under `paths`.
+    ///
+    /// - Complexity: O(total bytes), with files read and cleaned in parallel.
+    public func load(paths: [String]) -> CorpusLoadResult {
+        var failures: [CorpusError] = []
+        var files: [String] = []
+        for path in paths {
+            switch discover(path) {
+            case .success(let found): files.append(contentsOf: found)
+            case .failure(let error): failures.append(error)
+            }
+        }
+        var seen = Set<String>()
+        files = files.filter { seen.insert($0).inserted }
+
+        let options = self.options
+        let perFile = parallelMap(files) { path in Self.readFile(path, options: options) }
+
+        var report = CleaningReport()
+        report.files = files.count
+        var articles: [CleanArticle] = []
+        for outcome in perFile {
+            articles.append(contentsOf: outcome.articles)
+            failures.append(contentsOf: outcome.failures)
+            for (reason, count) in outcome.boilerplate { report.boilerplateLines[reason, default: 0] += count }
+            report.repeatedParagraphs += outcome.repeatedParagraphs
+        }
+        report.crossDocumentParagraphs = removeCrossDocumentRepeats(&articles)
+
+        var documents: [Document] = []
+        documents.reserveCapacity(articles.count)
+        for article in articles {
+            let text = article.paragraphs.joined(separator: "\n\n")
+            guard text.contains(where: { $0.isLetter }) else {
+                failures.append(.empty(path: article.location))
+                continue
+            }
+            documents.append(
+                Document(
+                    id: "d\(documents.count + 1)", path: article.path, line: article.line,
+                    title: article.title, date: article.date, url: article.url, sourceID: article.sourceID,
+                    text: text))
+        }
+        return CorpusLoadResult(documents: documents, failures: failures, report: report)
+    }
+
+    // MARK: - Discovery
+
+    static let skippedNames: [String] = ["readme", "license", "licence", "changelog", "contributing"]
+
+    func discover(_ path: String) -> Result<[String], CorpusError> {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            return .failure(.missingPath(path))
+        }
+        guard isFolder.boolValue else { return .success([path]) }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            return .failure(.unreadable(path: path, reason: "folder cannot be listed"))
+        }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            let lower = name.lowercased()
+            if Self.skippedNames.contains(where: { lower.hasPrefix($0) }) { continue }
+            guard DocumentFormat(fileName: name) != nil else { continue }
+            let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
+            var childIsFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &childIsFolder), !childIsFolder.boolValue {
+                found.append(full)
+            }
+        }
+        guard !found.isEmpty else { return .failure(.noArticles(path: path)) }
+        return .success(found.sorted())
+    }
+
+    // MARK: - One file
+
+    struct FileOutcome: Sendable {
+        var articles: [CleanArticle] = []
+        var failures: [CorpusError] = []
+        var boilerplate: [Boilerplate.Reason: Int] = [:]
+        var repeatedParagraphs = 0
+    }
+
+    static func readFile(_ path: String, options: Options) -> FileOutcome {
+        var outcome = FileOutcome()
+        let text: String
+        switch readText(path, options: options) {
+        case .success(let decoded): text = decoded
+        case .failure(let error):
+            outcome.failures.append(error)
+            return outcome
+        }
+        let format = DocumentFormat(fileName: path) ?? .text
+        switch format {
+        case .jsonLines:
+            let records = JSONLinesReader.records(in: text, path: path)
+            outcome.failures.append(contentsOf: records.failures)
+            if records.records.isEmpty && records.failures.isEmpty {
+                outcome.failures.append(.empty(path: path))
+            }
+            for record in records.records {
+                var cleaner = ArticleCleaner(path: path, line: record.line)
+                cleaner.title = record.title.map { HTMLText.collapse($0) }
+                cleaner.date = record.date.flatMap(PublicationDate.parse)
+                cleaner.url = record.url
+                cleaner.sourceID = record.id
+                let lines = record.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                outcome.merge(cleaner.clean(lines: lines, format: .text))
+            }
+        case .html:
+            let extract = HTMLText.extract(text)
+            var cleaner = ArticleCleaner(path: path, line: nil)
+            cleaner.title = extract.title
+            cleaner.date = extract.date.flatMap(PublicationDate.parse)
+            cleaner.url = extract.url
+            // Each block is its own paragraph: separate them with blank lines.
+            let lines = extract.blocks.flatMap { [$0, ""] }
+            outcome.merge(cleaner.clean(lines: lines, format: .html))
+        case .text, .markdown:
+            var cleaner = ArticleCleaner(path: path, line: nil)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            outcome.merge(cleaner.clean(lines: lines, format: format))
+        }
+        return outcome
+    }
+
+    /// Reads a file as UTF-8 text, rejecting binary data, invalid UTF-8, enormous files and
+    /// enormous lines. Line endings become `\n`; a byte-order mark is dropped.
+    static func readText(_ path: String, options: Options) -> Result<String, CorpusError> {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > options.maxFileBytes {
+                return .failure(.fileTooLarge(path: path, size: size, limit: options.maxFileBytes))
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            return .failure(.unreadable(path: path, reason: AtomicFile.describe(error)))
+        }
+        if data.isEmpty { return .failure(.empty(path: path)) }
+        return data.withUnsafeBytes { raw -> Result<String, CorpusError> in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let nul = bytes.firstIndex(of: 0) { return .failure(.binary(path: path, offset: nul)) }
+            if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+                return .failure(.invalidUTF8(path: path, offset: bad))
+            }
+            var lineNumber = 1
+            var lineStart = 0
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                if offset - lineStart > options.maxLineBytes {
+                    return .failure(.lineTooLong(path: path, line: lineNumber, length: offset - lineStart, limit: options.maxLineBytes))
+                }
+                lineNumber += 1
+                lineStart = offset + 1
+            }
+            if bytes.count - lineStart > options.maxLineBytes {
+                return .failure(.lineTooLong(path: path, line: lineNumber, length: bytes.count - lineStart, limit: options.maxLineBytes))
+            }
+            var text = String(decoding: bytes, as: UTF8.self)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            if text.contains("\r") {
+                text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            }
+            return .success(text)
+        }
+    }
+
+    // MARK: - Across documents
+
+    /// Drops short paragraphs that occur in `crossDocumentThreshold` or more documents.
+    /// Titles are never dropped. Returns how many paragraphs were removed.
+    func removeCrossDocumentRepeats(_ articles: inout [CleanArticle]) -> Int {
+        guard articles.count >= options.crossDocumentThreshold else { return 0 }
+        var documentCount: [String: Int] = [:]
+        for article in articles {
+            var keys = Set<String>()
+            for paragraph in article.paragraphs where article.isCandidate(paragraph, maxWords: options.crossDocumentMaxWords) {
+                keys.insert(ArticleCleaner.key(paragraph))
+            }
+            for key in keys { documentCount[key, default: 0] += 1 }
+        }
+        var removed = 0
+        for index in articles.indices {
+            let article = articles[index]
+            let kept = article.paragraphs.filter { paragraph in
+                paragraph == article.title
+                    || (documentCount[ArticleCleaner.key(paragraph)] ?? 0) < options.crossDocumentThreshold
+                    || !article.isCandidate(paragraph, maxWords: options.crossDocumentMaxWords)
+            }
+            removed += article.paragraphs.count - kept.count
+            articles[index].paragraphs = kept
+        }
+        return removed
+    }
+}
+
+extension CorpusLoader.FileOutcome {
+    mutating func merge(_ cleaned: ArticleCleaner.Output) {
+        articles.append(cleaned.article)
+        for (reason, count) in cleaned.boilerplate { boilerplate[reason, default: 0] += count }
+        repeatedParagraphs += cleaned.repeatedParagraphs
+    }
+}
+
+/// An article after per-file cleaning, before ids are assigned.
+struct CleanArticle: Sendable {
+    var path: String
+    var line: Int?
+    var title: String?
+    var date: String?
+    var url: String?
+    var sourceID: String?
+    var paragraphs: [String]
+
+    var location: String { line.map { "\(path):\($0)" } ?? path }
+
+    func isCandidate(_ paragraph: String, maxWords: Int) -> Bool {
+        var words = 1
+        for character in paragraph where character == " " {
+            words += 1
+            if words > maxWords { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+/// One entity of the whole corpus, with everything the graph's node needs.
+public struct ResolvedEntity: Sendable, Equatable {
+    /// Stable identifier derived from the label ("keir-starmer").
+    public var id: String
+    /// Canonical label ("Keir Starmer").
+    public var label: String
+    /// Entity type.
+    public var type: EntityType
+    /// Every form it was written in, most frequent first ("Sir Keir Starmer", "Mr Starmer").
+    public var aliases: [String]
+    /// Number of mentions in the corpus.
+    public var mentions: Int
+    /// Number of documents that mention it.
+    public var documents: Int
+}
+
+/// The corpus's entities and, for each document, where its local entities went.
+public struct EntityTable: Sendable {
+    /// Entities sorted by id.
+    public var entities: [ResolvedEntity]
+    /// For each document (in corpus order), local entity index → index into `entities`, or `nil` if dropped.
+    public var localToGlobal: [[Int?]]
+}
+
+/// Merges the entities of every document into one table for the corpus.
+///
+/// Entities with the same key merge directly. A person known in a document only by one
+/// word ("Starmer") joins the corpus's full name with that surname (or first name) when
+/// that is unambiguous: the only candidate, or one with at least 80% of the candidates'
+/// mentions. Otherwise it stays a person of its own if an honorific came with it
+/// ("Mr Starmer") and is dropped if it was a bare capitalised word, since a wrong merge or
+/// a spurious node is worse than a missed one.
+public struct CorpusResolver: Sendable {
+    /// Share of mentions a full name needs to absorb an ambiguous one-word name.
+    public var dominance = 0.8
+
+    /// Creates a resolver.
+    public init() {}
+
+    struct Accumulator {
+        var type: EntityType
+        var labels: [String: Int] = [:]
+        var aliases: [String: Int] = [:]
+        var mentions = 0
+        var documents = Set<Int>()
+    }
+
+    /// The merged table.
+    ///
+    /// - Complexity: O(E log E) for E local entities in the corpus.
+    public func merge(_ documents: [DocumentEntities]) -> EntityTable {
+        var accumulators: [String: Accumulator] = [:]
+        var singles: [String: (honorific: Bool, mentions: Int)] = [:]
+        for (docIndex, doc) in documents.enumerated() {
+            for entity in doc.entities {
+                if let single = entity.singleName {
+                    var entry = singles[single] ?? (false, 0)
+                    entry.honorific = entry.honorific || entity.hasHonorific
+                    entry.mentions += entity.mentions
+                    singles[single] = entry
+                    continue
+                }
+                add(entity, to: &accumulators[entity.key, default: Accumulator(type: entity.type)], document: docIndex)
+            }
+        }
+
+        // Where each one-word name goes: a full name's key, its own key, or nowhere.
+        var singleTarget: [String: String] = [:]
+        var lastWordIndex: [String: [String]] = [:]
+        var firstWordIndex: [String: [String]] = [:]
+        for (key, accumulator) in accumulators where accumulator.type == .person {
+            let words = key.dropFirst("person:".count).split(separator: " ")
+            if let last = words.last { lastWordIndex[String(last), default: []].append(key) }
+            if let first = words.first { firstWordIndex[String(first), default: []].append(key) }
+        }
+        for (single, info) in singles.sorted(by: { $0.key < $1.key }) {
+            let lower = single.lowercased()
+            var target: String?
+            for pool in [lastWordIndex[lower] ?? [], firstWordIndex[lower] ?? []] where !pool.isEmpty {
+                target = dominant(pool.sorted(), accumulators)
+                if target != nil { break }
+            }
+            if let target {
+                singleTarget[single] = target
+            } else if info.honorific {
+                singleTarget[single] = "person:" + lower
+            }
+        }
+        for (docIndex, doc) in documents.enumerated() {
+            for entity in doc.entities {
+                guard let single = entity.singleName, let target = singleTarget[single] else { continue }
+                add(entity, to: &accumulators[target, default: Accumulator(type: .person)], document: docIndex)
+            }
+        }
+
+        // Acronyms defined somewhere as "Full Name (ACR)" join that name everywhere.
+        var redirect: [String: String] = [:]
+        for (key, accumulator) in accumulators.sorted(by: { $0.key < $1.key }) where accumulator.type == .organisation {
+            for alias in accumulator.aliases.keys where alias.count >= 2 && alias == alias.uppercased() && alias.contains(where: \.isLetter) {
+                let acronymKey = "organisation:" + alias.lowercased()
+                guard acronymKey != key, redirect[acronymKey] == nil, let acronym = accumulators[acronymKey] else { continue }
+                var target = accumulators[key] ?? accumulator
+                for (name, count) in acronym.aliases { target.aliases[name, default: 0] += count }
+                target.mentions += acronym.mentions
+                target.documents.formUnion(acronym.documents)
+                accumulators[key] = target
+                redirect[acronymKey] = key
+            }
+        }
+        for key in redirect.keys { accumulators[key] = nil }
+
+        // Labels and ids.
+        var entities: [(key: String, entity: ResolvedEntity)] = []
+        for (key, accumulator) in accumulators {
+            let label = bestLabel(accumulator)
+            let aliases = accumulator.aliases.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+            entities.append(
+                (key, ResolvedEntity(id: Self.slug(label), label: label, type: accumulator.type, aliases: aliases,
+                                     mentions: accumulator.mentions, documents: accumulator.documents.count)))
+        }
+        entities.sort { $0.entity.id != $1.entity.id ? $0.entity.id < $1.entity.id : $0.key < $1.key }
+        var usedIDs = Set<String>()
+        for index in entities.indices {
+            var id = entities[index].entity.id
+            if usedIDs.contains(id) { id += "-" + entities[index].entity.type.rawValue }
+            var suffix = 2
+            let base = id
+            while usedIDs.contains(id) {
+                id = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            usedIDs.insert(id)
+            entities[index].entity.id = id
+        }
+        entities.sort { $0.entity.id < $1.entity.id }
+        var globalIndex: [String: Int] = [:]
+        for (index, entry) in entities.enumerated() { globalIndex[entry.key] = index }
+
+        let maps = documents.map { doc in
+            doc.entities.map { entity -> Int? in
+                if let single = entity.singleName {
+                    return singleTarget[single].flatMap { globalIndex[$0] }
+                }
+                return globalIndex[redirect[entity.key] ?? entity.key]
+            }
+        }
+        return EntityTable(entities: entities.map(\.entity), localToGlobal: maps)
+    }
+
+    func add(_ entity: LocalEntity, to accumulator: inout Accumulator, document: Int) {
+        accumulator.labels[entity.label, default: 0] += entity.mentions
+        for (alias, count) in entity.aliases { accumulator.aliases[alias, default: 0] += count }
+        accumulator.mentions += entity.mentions
+        accumulator.documents.insert(document)
+    }
+
+    func dominant(_ pool: [String], _ accumulators: [String: Accumulator]) -> String? {
+        guard pool.count > 1 else { return pool.first }
+        let counts = pool.map { (key: $0, count: accumulators[$0]?.mentions ?? 0) }
+        let total = counts.reduce(0) { $0 + $1.count }
+        guard let best = counts.max(by: { $0.count != $1.count ? $0.count < $1.count : $0.key > $1.key }), total > 0 else {
+            return nil
+        }
+        return Double(best.count) >= dominance * Double(total) ? best.key : nil
+    }
+
+    func bestLabel(_ accumulator: Accumulator) -> String {
+        let candidates = accumulator.labels.filter { accumulator.type != .person || $0.key.contains(" ") }
+        let pool = candidates.isEmpty ? accumulator.labels : candidates
+        return pool.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
+    }
+
+    /// A lower-case ASCII identifier for a label: "Élysée Palace" → "elysee-palace".
+    ///
+    /// - Complexity: O(n) in the length of the label.
+    public static func slug(_ label: String) -> String {
+        let folded = label.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var out = ""
+        var pendingDash = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingDash, !out.isEmpty { out += "-" }
+                pendingDash = false
+                out.unicodeScalars.append(scalar)
+            } else if scalar != "'" && scalar != "." {
+                pendingDash = true
+            }
+        }
+        return out.isEmpty ? "entity" : out
+    }
+}

@@ -1,0 +1,107 @@
+import Corpus
+
+/// One mention of an entity in a document, before resolution.
+public struct Mention: Sendable, Equatable {
+    /// The 0-based index of the sentence that holds it.
+    public var sentence: Int
+    /// Its tokens, as indices into the document's token array.
+    public var tokenRange: Range<Int>
+    /// The type the recogniser gave it.
+    public var type: EntityType
+    /// The mention as written (normalised), titles included: "Sir Keir Starmer".
+    public var surface: String
+    /// The name without titles or honorifics: "Keir Starmer".
+    public var name: String
+    /// The title or honorific before the name, lower-cased, if any: "sir", "prime minister".
+    public var title: String?
+    /// The canonical label a gazetteer gave, if any.
+    public var label: String?
+    /// A lone unknown capitalised word; dropped unless it joins a full name.
+    public var isBareName: Bool
+
+    /// The name's words.
+    public var nameWords: [Substring] { name.split(separator: " ") }
+}
+
+/// A document split into tokens and sentences, with its entity mentions.
+public struct AnalyzedDocument: Sendable {
+    /// The document.
+    public var document: Document
+    /// Its tokens over `document.analysisText`.
+    public var tokens: [Token]
+    /// Its sentences.
+    public var sentences: [Sentence]
+    /// Its entity mentions, in text order.
+    public var mentions: [Mention]
+
+    /// The sentence's text with the article's own characters (for evidence).
+    ///
+    /// - Complexity: O(n) in the document's length (the scalars are walked to the offset).
+    public func originalText(of sentence: Sentence, in scalars: [Unicode.Scalar]) -> String {
+        guard sentence.start < sentence.end, sentence.end <= scalars.count else { return "" }
+        return String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
+    }
+}
+
+/// Tokenizes, splits and recognises one document.
+public struct DocumentAnalyzer: Sendable {
+    /// The recogniser behind the analyzer.
+    public var recognizer: any EntityRecognizer
+    let tokenizer = Tokenizer()
+    let splitter = SentenceSplitter()
+
+    /// Creates an analyzer with a recogniser (the rule-based one by default).
+    public init(recognizer: any EntityRecognizer = RuleBasedRecognizer()) {
+        self.recognizer = recognizer
+    }
+
+    /// The analysis of one document.
+    ///
+    /// - Complexity: O(n) in the length of the document.
+    public func analyze(_ document: Document) -> AnalyzedDocument {
+        let scalars = Array(document.analysisText.unicodeScalars)
+        let tokens = tokenizer.tokenize(scalars)
+        let sentences = splitter.split(tokens)
+        var lowerCaseWords = Set<String>()
+        for token in tokens where token.kind == .word && token.text.first?.isLowercase == true {
+            lowerCaseWords.insert(token.text)
+        }
+        var mentions: [Mention] = []
+        for sentence in sentences {
+            let sentenceTokens = Array(tokens[sentence.tokenRange])
+            for span in recognizer.recognize(sentenceTokens) {
+                // "Alternative Budget", "Human Rights": capitalised here, ordinary words elsewhere.
+                if span.isGuess || span.isBareName,
+                    span.nameRange.contains(where: { index in
+                        let word = sentenceTokens[index].text
+                        return word.first?.isUppercase == true && lowerCaseWords.contains(word.lowercased())
+                    })
+                {
+                    continue
+                }
+                let base = sentence.tokenRange.lowerBound
+                let surface = text(of: sentenceTokens, span.range, scalars)
+                var name = text(of: sentenceTokens, span.nameRange, scalars)
+                if let label = span.label, span.type != .person { name = label }
+                let title: String? =
+                    span.nameRange.lowerBound > span.range.lowerBound
+                    ? text(of: sentenceTokens, span.range.lowerBound..<span.nameRange.lowerBound, scalars).lowercased()
+                    : nil
+                mentions.append(
+                    Mention(
+                        sentence: sentence.index,
+                        tokenRange: (base + span.range.lowerBound)..<(base + span.range.upperBound),
+                        type: span.type, surface: surface, name: name, title: title, label: span.label,
+                        isBareName: span.isBareName))
+            }
+        }
+        return AnalyzedDocument(document: document, tokens: tokens, sentences: sentences, mentions: mentions)
+    }
+
+    func text(of tokens: [Token], _ range: Range<Int>, _ scalars: [Unicode.Scalar]) -> String {
+        guard !range.isEmpty else { return "" }
+        let start = tokens[range.lowerBound].start
+        let end = tokens[range.upperBound - 1].end
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+
+/// An entity found in one document, before the corpus-level merge.
+public struct LocalEntity: Sendable, Equatable {
+    /// The identity key: `type:normalised name` ("person:keir starmer", "country:United Kingdom").
+    public var key: String
+    /// The entity's type.
+    public var type: EntityType
+    /// The best label so far ("Keir Starmer").
+    public var label: String
+    /// Surface forms with their counts ("Sir Keir": 2).
+    public var aliases: [String: Int]
+    /// Number of mentions in the document.
+    public var mentions: Int
+    /// For a person known only by one word: that word, to be joined to a full name across the corpus.
+    public var singleName: String?
+    /// Whether the single name came with an honorific ("Mr Starmer"), which makes it a person by itself.
+    public var hasHonorific: Bool
+}
+
+/// The entities of one document and which entity each mention resolved to.
+public struct DocumentEntities: Sendable {
+    /// The document's entities.
+    public var entities: [LocalEntity]
+    /// For each mention of the analyzed document, the index of its entity, or `nil` if dropped.
+    public var mentionEntity: [Int?]
+}
+
+/// Resolves the mentions of one document to entities.
+///
+/// Titles and honorifics are stripped for identity ("Sir Keir Starmer", "Mr Starmer",
+/// "President Putin" → the person's name) but kept as aliases. A one-word name joins the
+/// full name in the same document that ends with it (surname) or, after "Sir"/"Dame",
+/// starts with it (first name); when several full names fit, the one mentioned most
+/// before it wins, then the most recent. Countries merge through the gazetteer
+/// (Britain, UK, British → United Kingdom); organisations by their gazetteer label or their
+/// name without "the", case-insensitively.
+public struct EntityResolver: Sendable {
+    /// Creates a resolver.
+    public init() {}
+
+    /// The entities of an analyzed document.
+    ///
+    /// - Complexity: O(m·f) for m mentions and f distinct full names in the document.
+    public func resolve(_ analysis: AnalyzedDocument) -> DocumentEntities {
+        var entities: [LocalEntity] = []
+        var byKey: [String: Int] = [:]
+        var assignment: [Int?] = Array(repeating: nil, count: analysis.mentions.count)
+
+        func attach(_ mentionIndex: Int, key: String, type: EntityType, label: String, single: String? = nil, honorific: Bool = false) {
+            let mention = analysis.mentions[mentionIndex]
+            let index: Int
+            if let existing = byKey[key] {
+                index = existing
+            } else {
+                index = entities.count
+                byKey[key] = index
+                entities.append(
+                    LocalEntity(key: key, type: type, label: label, aliases: [:], mentions: 0, singleName: single,
+                                hasHonorific: honorific))
+            }
+            entities[index].mentions += 1
+            entities[index].aliases[mention.surface, default: 0] += 1
+            if honorific { entities[index].hasHonorific = true }
+            assignment[mentionIndex] = index
+        }
+
+        // Full names first, so one-word names can look at every full name of the document.
+        var fullNames: [(key: String, words: [Substring], firstMention: Int)] = []
+        var fullNameCounts: [String: Int] = [:]
+        for (index, mention) in analysis.mentions.enumerated() where mention.type == .person && mention.nameWords.count >= 2 {
+            let key = Self.personKey(mention.name)
+            if fullNameCounts[key] == nil { fullNames.append((key, mention.nameWords, index)) }
+            fullNameCounts[key, default: 0] += 1
+        }
+
+        let acronyms = Self.acronymDefinitions(analysis)
+
+        for (index, mention) in analysis.mentions.enumerated() {
+            switch mention.type {
+            case .person:
+                let words = mention.nameWords
+                if words.count >= 2 {
+                    attach(index, key: Self.personKey(mention.name), type: .person, label: mention.name)
+                    continue
+                }
+                guard let word = words.first else { continue }
+                if let title = mention.title, let last = title.split(separator: " ").last,
+                    WordLists.regnalTitles.contains(String(last))
+                {
+                    // "Prince Charles" is not Charles Kennedy: the title stays in the name.
+                    let label = String(last).capitalized + " " + word
+                    attach(index, key: Self.personKey(label), type: .person, label: label)
+                    continue
+                }
+                let honorificWord = mention.title.map { String($0.split(separator: " ").last ?? "") }
+                let byFirstName = honorificWord.map { WordLists.firstNameHonorifics.contains($0) } ?? false
+                if let match = bestFullName(for: word, byFirstName: byFirstName, at: index, fullNames, fullNameCounts) {
+                    let label = match.words.joined(separator: " ")
+                    attach(index, key: match.key, type: .person, label: label)
+                } else {
+                    let honorific = mention.title != nil
+                    attach(index, key: "person-single:" + word, type: .person, label: String(word), single: String(word),
+                           honorific: honorific)
+                }
+            case .country, .location, .topic:
+                let label = mention.label ?? mention.name
+                attach(index, key: "\(mention.type.rawValue):\(label)", type: mention.type, label: label)
+            case .organisation:
+                var label = mention.label ?? Self.organisationName(mention.name)
+                if mention.label == nil, let expansion = acronyms[label] { label = expansion }
+                attach(index, key: "organisation:" + label.lowercased(), type: .organisation, label: label)
+            }
+        }
+        return DocumentEntities(entities: entities, mentionEntity: assignment)
+    }
+
+    /// The full name a one-word name joins: those mentioned before it first (most mentions,
+    /// then most recent), else any in the document; surname match before first-name match.
+    func bestFullName(
+        for word: Substring, byFirstName: Bool, at position: Int,
+        _ fullNames: [(key: String, words: [Substring], firstMention: Int)], _ counts: [String: Int]
+    ) -> (key: String, words: [Substring])? {
+        let bySurname = fullNames.filter { $0.words.last == word }
+        let byFirst = fullNames.filter { $0.words.first == word }
+        let pools = byFirstName ? [byFirst, bySurname] : [bySurname, byFirst]
+        for pool in pools where !pool.isEmpty {
+            let earlier = pool.filter { $0.firstMention < position }
+            let candidates = earlier.isEmpty ? pool : earlier
+            let best = candidates.max { lhs, rhs in
+                let l = counts[lhs.key] ?? 0
+                let r = counts[rhs.key] ?? 0
+                return l != r ? l < r : lhs.firstMention < rhs.firstMention
+            }
+            if let best { return (best.key, best.words) }
+        }
+        return nil
+    }
+
+    /// Acronyms defined in the document as "Full Name (ACR)", mapped to the full name,
+    /// when the acronym's letters are the initials of the name's capitalised words.
+    ///
+    /// - Complexity: O(m) in the number of mentions.
+    static func acronymDefinitions(_ analysis: AnalyzedDocument) -> [String: String] {
+        var definitions: [String: String] = [:]
+        let mentions = analysis.mentions
+        for (index, mention) in mentions.enumerated().dropLast() where mention.type == .organisation && mention.label == nil {
+            let next = mentions[index + 1]
+            let open = mention.tokenRange.upperBound
+            guard next.type == .organisation, next.tokenRange.count == 1, next.tokenRange.lowerBound == open + 1,
+                open + 2 < analysis.tokens.count, analysis.tokens[open].text == "(", analysis.tokens[open + 2].text == ")"
+            else { continue }
+            let acronym = next.name.filter(\.isLetter)
+            let initials = mention.name.split(separator: " ").compactMap { word -> Character? in
+                guard let first = word.first, first.isUppercase else { return nil }
+                return first
+            }
+            if String(initials) == acronym || isSubsequence(Array(acronym), of: initials) && acronym.first == initials.first {
+                definitions[next.name] = organisationName(mention.name)
+            }
+        }
+        return definitions
+    }
+
+    static func isSubsequence(_ needle: [Character], of haystack: [Character]) -> Bool {
+        var cursor = haystack.startIndex
+        for character in needle {
+            guard let found = haystack[cursor...].firstIndex(of: character) else { return false }
+            cursor = found + 1
+        }
+        return needle.count >= 2
+    }
+
+    /// The identity key of a person's name.
+    static func personKey(_ name: String) -> String { "person:" + name.lowercased() }
+
+    /// An organisation's name without a leading "The".
+    static func organisationName(_ name: String) -> String {
+        if name.hasPrefix("The ") { return String(name.dropFirst(4)) }
+        return name
+    }
+}

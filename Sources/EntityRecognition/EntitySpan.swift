@@ -1,0 +1,35 @@
+/// A typed span of a sentence's tokens that names an entity.
+public struct EntitySpan: Sendable, Equatable {
+    /// The tokens of the whole mention, titles included, as indices into the sentence's tokens.
+    public var range: Range<Int>
+    /// The tokens that make up the name itself (titles and honorifics excluded).
+    public var nameRange: Range<Int>
+    /// The entity's type.
+    public var type: EntityType
+    /// The canonical label when a gazetteer gave one ("United Kingdom" for "British").
+    public var label: String?
+    /// A single capitalised word not known to any list: kept only if it joins a full name.
+    public var isBareName: Bool
+    /// A person found only because the words are capitalised (no title, no list): the
+    /// analyzer drops it when the document also uses its words in lower case.
+    public var isGuess: Bool
+
+    /// Creates a span.
+    public init(range: Range<Int>, nameRange: Range<Int>? = nil, type: EntityType, label: String? = nil, isBareName: Bool = false,
+                isGuess: Bool = false) {
+        self.range = range
+        self.nameRange = nameRange ?? range
+        self.type = type
+        self.label = label
+        self.isBareName = isBareName
+        self.isGuess = isGuess
+    }
+}
+
+/// Finds entity mentions in one sentence: tokens in, typed spans out.
+///
+/// This narrow interface is what a trained tagger replaces the rule-based recogniser behind.
+public protocol EntityRecognizer: Sendable {
+    /// The entity spans in a sentence, in token order, not overlapping.
+    func recognize(_ sentence: [Token]) -> [EntitySpan]
+}

@@ -1,0 +1,231 @@
+/// The first recogniser: gazetteers, titles and capitalisation patterns.
+///
+/// It finds runs of capitalised words (joined by "of", "for", "the", "on" only inside
+/// organisation names, and by name particles such as "de" or "van"), then reads each run:
+/// a leading country or organisation name followed by a title is split off ("US President
+/// Donald Trump"); a run with an organisation word ("Ministry", "Party", "Group") is an
+/// organisation; a run that starts with a title or honorific is a person ("Sir Keir
+/// Starmer"); a known place, or a run ending in a place word ("Street", "Sea"), is a
+/// location; an all-capitals word is an organisation acronym; two to four other words are
+/// a person. A lone unknown capitalised word is a bare name that the resolver keeps only
+/// when it joins a full name. Demonyms ("British", "North Korean") and hyphenated forms
+/// ("US-brokered", "Kremlin-backed") are mentions of their country or organisation.
+/// Sentences written in capitals (headlines, credits) are skipped.
+public struct RuleBasedRecognizer: EntityRecognizer {
+    let gazetteer: Gazetteer
+
+    /// Creates a recogniser over a gazetteer.
+    public init(gazetteer: Gazetteer = .standard) { self.gazetteer = gazetteer }
+
+    static let connectors: Set<String> = ["of", "for", "the", "on", "&"]
+    static let nameParticles: Set<String> = ["de", "da", "di", "del", "van", "von", "der", "den", "al", "bin", "le", "la", "du", "dos", "ibn"]
+
+    /// The entity spans in a sentence.
+    ///
+    /// - Complexity: O(n) in the number of tokens (gazetteer look-ups are O(1) on average).
+    public func recognize(_ tokens: [Token]) -> [EntitySpan] {
+        guard !tokens.isEmpty, !isShouted(tokens) else { return [] }
+        var spans: [EntitySpan] = []
+        var i = 0
+        while i < tokens.count {
+            if let span = hyphenatedMention(tokens, at: i) {
+                spans.append(span)
+                i += 1
+                continue
+            }
+            guard startsRun(tokens, at: i) else {
+                i += 1
+                continue
+            }
+            let end = runEnd(tokens, from: i)
+            if isDateline(tokens, start: i, end: end) {
+                i = end
+                continue
+            }
+            spans.append(contentsOf: classify(tokens, start: i, end: end))
+            i = end
+        }
+        return spans
+    }
+
+    // MARK: - Runs
+
+    func isNameToken(_ token: Token) -> Bool {
+        token.isCapitalized && !isLowerHyphenated(token)
+    }
+
+    func isLowerHyphenated(_ token: Token) -> Bool {
+        guard let dash = token.text.firstIndex(of: "-") else { return false }
+        let rest = token.text[token.text.index(after: dash)...]
+        return rest.first?.isLowercase == true
+    }
+
+    func startsRun(_ tokens: [Token], at i: Int) -> Bool {
+        let token = tokens[i]
+        guard isNameToken(token) else { return false }
+        if gazetteer.longestMatch(in: tokens, at: i, limit: tokens.count) != nil { return true }
+        if WordLists.ambiguousMonthNames.contains(token.text) { return false }
+        return !WordLists.nonNameWords.contains(token.text.lowercased())
+    }
+
+    func runEnd(_ tokens: [Token], from start: Int) -> Int {
+        var j = start + 1
+        while j < tokens.count {
+            let token = tokens[j]
+            if isNameToken(token) {
+                j += 1
+                continue
+            }
+            // A connector continues the run only inside an organisation name ("Bank of England").
+            if Self.connectors.contains(token.text), j + 1 < tokens.count {
+                var k = j + 1
+                while k < tokens.count, Self.connectors.contains(tokens[k].text) { k += 1 }
+                if k < tokens.count, isNameToken(tokens[k]), hasOrganisationWord(tokens, start, runEnd: runEndSimple(tokens, from: k)) {
+                    j = k
+                    continue
+                }
+            }
+            if Self.nameParticles.contains(token.text) {
+                var k = j + 1
+                while k < tokens.count, Self.nameParticles.contains(tokens[k].text) { k += 1 }
+                if k < tokens.count, isNameToken(tokens[k]) {
+                    j = k
+                    continue
+                }
+            }
+            // "Secretary of State": "of" inside a title.
+            if token.text == "of", j + 1 < tokens.count, isNameToken(tokens[j + 1]),
+                WordLists.titleWords.contains(tokens[j - 1].text.lowercased()),
+                WordLists.titleWords.contains(tokens[j + 1].text.lowercased())
+            {
+                j += 1
+                continue
+            }
+            break
+        }
+        return j
+    }
+
+    func runEndSimple(_ tokens: [Token], from start: Int) -> Int {
+        var j = start
+        while j < tokens.count, isNameToken(tokens[j]) { j += 1 }
+        return j
+    }
+
+    func hasOrganisationWord(_ tokens: [Token], _ start: Int, runEnd: Int) -> Bool {
+        (start..<runEnd).contains { WordLists.organisationWords.contains(tokens[$0].text.lowercased()) }
+    }
+
+    /// "BERNE, June 19 -": a place in capitals opening a wire story.
+    func isDateline(_ tokens: [Token], start: Int, end: Int) -> Bool {
+        start == 0 && end < tokens.count && tokens[end].text == "," && (start..<end).allSatisfy { tokens[$0].isAllCaps }
+            && gazetteer.longestMatch(in: tokens, at: start, limit: end)?.length != end - start
+    }
+
+    /// Whether most letters of the sentence are capitals (a headline or a credit line).
+    func isShouted(_ tokens: [Token]) -> Bool {
+        var words = 0
+        var shouted = 0
+        for token in tokens where token.kind == .word {
+            words += 1
+            if token.isAllCaps { shouted += 1 }
+        }
+        return words >= 3 && shouted * 10 >= words * 6
+    }
+
+    // MARK: - Classification
+
+    /// The number of title tokens at `start` ("Prime Minister", "Sir"), ending on a core title word.
+    func titleLength(_ tokens: [Token], from start: Int, end: Int) -> Int {
+        var lastCore = 0
+        var j = start
+        var afterOf = false
+        while j < end {
+            var word = tokens[j].text.lowercased()
+            if word.hasSuffix(".") { word.removeLast() }
+            guard WordLists.titleWords.contains(word) else { break }
+            // "Secretary of State", "Minister of Defence": the word after "of" completes the title.
+            if WordLists.coreTitleWords.contains(word) || afterOf { lastCore = j - start + 1 }
+            afterOf = word == "of" && lastCore > 0
+            j += 1
+        }
+        return lastCore
+    }
+
+    func classify(_ tokens: [Token], start: Int, end: Int) -> [EntitySpan] {
+        var spans: [EntitySpan] = []
+        var p = start
+        while p < end {
+            let match = gazetteer.longestMatch(in: tokens, at: p, limit: end)
+            if let match {
+                if p + match.length == end {
+                    spans.append(EntitySpan(range: p..<end, type: match.entry.type, label: match.entry.label))
+                    return spans
+                }
+                if titleLength(tokens, from: p + match.length, end: end) > 0 || match.entry.type != .country
+                    && gazetteer.longestMatch(in: tokens, at: p + match.length, limit: end) != nil
+                {
+                    spans.append(EntitySpan(range: p..<(p + match.length), type: match.entry.type, label: match.entry.label))
+                    p += match.length
+                    continue
+                }
+            }
+            if (p..<end).contains(where: { WordLists.eventWords.contains(tokens[$0].text.lowercased()) }),
+                titleLength(tokens, from: p, end: end) == 0
+            {
+                return spans  // "World War Three", "Good Friday Agreement": not an actor.
+            }
+            if hasOrganisationWord(tokens, p, runEnd: end) && titleLength(tokens, from: p, end: end) == 0 {
+                spans.append(EntitySpan(range: p..<end, type: .organisation))
+                return spans
+            }
+            let title = titleLength(tokens, from: p, end: end)
+            if title > 0 {
+                if p + title < end {
+                    spans.append(EntitySpan(range: p..<end, nameRange: (p + title)..<end, type: .person))
+                }
+                return spans
+            }
+            if let last = tokens[end - 1].text.lowercased() as String?, WordLists.locationWords.contains(last), end - p >= 2 {
+                spans.append(EntitySpan(range: p..<end, type: .location))
+                return spans
+            }
+            if let match {
+                // A demonym or name opening a longer run: "British Airways", "Russian Orthodox Church".
+                if match.entry.isDemonym {
+                    spans.append(EntitySpan(range: p..<end, type: .organisation))
+                    return spans
+                }
+                spans.append(EntitySpan(range: p..<(p + match.length), type: match.entry.type, label: match.entry.label))
+                p += match.length
+                continue
+            }
+            let count = end - p
+            if count == 1 {
+                let token = tokens[p]
+                if token.isAllCaps {
+                    let bare = token.text.filter { $0 != "." }
+                    guard !bare.contains("-") else { return spans }
+                    if bare.count <= 6, !WordLists.nonAcronyms.contains(bare) {
+                        spans.append(EntitySpan(range: p..<end, type: .organisation))
+                    }
+                } else if !WordLists.ambiguousMonthNames.contains(token.text) {
+                    spans.append(EntitySpan(range: p..<end, type: .person, isBareName: true))
+                }
+            } else if count <= 4 {
+                spans.append(EntitySpan(range: p..<end, type: .person, isGuess: true))
+            }
+            return spans
+        }
+        return spans
+    }
+
+    /// "US-brokered", "Kremlin-backed", "Russian-occupied": the known name before the hyphen.
+    func hyphenatedMention(_ tokens: [Token], at i: Int) -> EntitySpan? {
+        let token = tokens[i]
+        guard token.kind == .word, isLowerHyphenated(token), let dash = token.text.firstIndex(of: "-") else { return nil }
+        let prefix = String(token.text[..<dash])
+        guard let entry = gazetteer.entry(for: prefix), entry.type != .location else { return nil }
+        return EntitySpan(range: i..<(i + 1), type: entry.type, label: entry.label)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import RelationGraph
+
+/// Writes a ``Graph`` as DOT text for Graphviz: node shape and colour by entity type, edge
+/// colour and style by kind and polarity, edge width growing with the log of the weight,
+/// a title, a subtitle and one legend, sized for a 16:9 slide.
+///
+/// Every string is escaped, so a label holding quotes, backslashes, braces, HTML-like text
+/// or line breaks is drawn as written and can never break the file.
+public struct DOTWriter: Sendable {
+    /// Colours, shapes and font.
+    public var theme: Theme = .light
+    /// The layout engine named in the file (and used to draw it).
+    public var layout: LayoutEngine
+    /// Title drawn above the graph, or `nil` for none.
+    public var title: String?
+    /// Subtitle under the title (corpus, dates, counts), or `nil`.
+    public var subtitle: String?
+    /// Drawing size in inches (16×9 fills a 16:9 slide; at 120 dpi a PNG is 1920×1080).
+    public var widthInches = 16.0
+    /// See ``widthInches``.
+    public var heightInches = 9.0
+
+    /// Creates a writer.
+    public init(layout: LayoutEngine, title: String? = nil, subtitle: String? = nil) {
+        self.layout = layout
+        self.title = title
+        self.subtitle = subtitle
+    }
+
+    /// The DOT text of a graph; the same graph always gives the same bytes.
+    ///
+    /// - Complexity: O(V + E).
+    public func write(_ graph: Graph) -> String {
+        var out = "digraph \"plexus\" {\n"
+        let graphAttributes: [(String, String)] = [
+            ("layout", layout.rawValue), ("charset", "UTF-8"), ("bgcolor", theme.background),
+            ("fontname", theme.font), ("fontcolor", theme.text), ("size", "\(format(widthInches)),\(format(heightInches))!"),
+            ("ratio", "fill"), ("pad", "0.3"), ("margin", "0"), ("overlap", "prism"), ("overlap_scaling", "-1"),
+            ("sep", "+6"), ("esep", "+3"), ("splines", layout == .dot ? "spline" : "true"), ("outputorder", "edgesfirst"),
+            ("start", "42"), ("labelloc", "t"), ("labeljust", "l"),
+        ]
+        out += "  graph [" + graphAttributes.map { "\($0.0)=\(Self.quote($0.1))" }.joined(separator: ", ")
+        out += ", label=<\(legend(graph))>];\n"
+        out += "  node [fontname=\(Self.quote(theme.font)), fontcolor=\(Self.quote(theme.text)), style=\"filled\", penwidth=1.4, margin=\"0.12,0.06\"];\n"
+        out += "  edge [fontname=\(Self.quote(theme.font)), arrowsize=0.8];\n"
+        let maxMentions = max(1, graph.nodes.map(\.mentions).max() ?? 1)
+        for node in graph.nodes {
+            let style = theme.style(for: node.type)
+            let fontSize = 12 + 12 * (Double(node.mentions) / Double(maxMentions)).squareRoot()
+            let attributes: [(String, String)] = [
+                ("label", node.label), ("shape", style.shape), ("fillcolor", style.fill), ("color", style.border),
+                ("fontsize", format(fontSize)),
+                ("tooltip", "\(node.label) (\(node.type.rawValue)): \(node.mentions) mentions in \(node.documents) documents"),
+            ]
+            out += "  \(Self.quote(node.id)) [" + attributes.map { "\($0.0)=\(Self.quote($0.1))" }.joined(separator: ", ") + "];\n"
+        }
+        for edge in graph.edges {
+            let width = min(9, 1 + 1.6 * log(Double(max(1, edge.weight))))
+            var attributes: [(String, String)] = [("penwidth", format(width)), ("weight", String(edge.weight))]
+            switch edge.kind {
+            case .coMention:
+                attributes += [("dir", "none"), ("color", theme.coMention),
+                               ("tooltip", "mentioned together in \(edge.weight) sentence\(edge.weight == 1 ? "" : "s")")]
+            case .stance:
+                let support = edge.polarity == .support
+                attributes += [("color", support ? theme.support : theme.oppose), ("style", support ? "solid" : "dashed"),
+                               ("arrowhead", support ? "normal" : "tee"),
+                               ("tooltip", "\(support ? "supports" : "opposes") (\(edge.weight) sentence\(edge.weight == 1 ? "" : "s"))")]
+            }
+            out += "  \(Self.quote(edge.source)) -> \(Self.quote(edge.target)) ["
+            out += attributes.map { "\($0.0)=\(Self.quote($0.1))" }.joined(separator: ", ") + "];\n"
+        }
+        out += "}\n"
+        return out
+    }
+
+    /// The title, subtitle and legend as one HTML-like label.
+    func legend(_ graph: Graph) -> String {
+        let types = EntityType.allCases.filter { type in graph.nodes.contains { $0.type == type } }
+        let kinds = Set(graph.edges.map { $0.kind == .stance ? ($0.polarity?.rawValue ?? "stance") : "co-mention" })
+        var cells = ""
+        for type in types {
+            let style = theme.style(for: type)
+            cells += "<td bgcolor=\"\(style.fill)\" color=\"\(style.border)\" border=\"1\" width=\"18\" height=\"14\"></td>"
+            cells += "<td align=\"left\"><font point-size=\"14\">\(Self.html(type.rawValue))</font></td>"
+        }
+        let edgeLegend: [(String, String, String)] = [
+            ("co-mention", "co-mention", theme.coMention), ("support", "supports", theme.support),
+            ("oppose", "opposes", theme.oppose),
+        ]
+        for (kind, text, colour) in edgeLegend where kinds.contains(kind) {
+            let line = kind == "oppose" ? "- - -" : "———"
+            cells += "<td align=\"left\"><font point-size=\"14\" color=\"\(Self.html(String(colour.prefix(7))))\">\(line)</font></td>"
+            cells += "<td align=\"left\"><font point-size=\"14\">\(Self.html(text))</font></td>"
+        }
+        var rows = ""
+        if let title {
+            rows += "<tr><td align=\"left\"><font point-size=\"30\"><b>\(Self.html(title))</b></font></td></tr>"
+        }
+        if let subtitle {
+            rows += "<tr><td align=\"left\"><font point-size=\"16\">\(Self.html(subtitle))</font></td></tr>"
+        }
+        rows += "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"4\" cellpadding=\"1\"><tr>\(cells)</tr></table></td></tr>"
+        return "<table border=\"0\" cellborder=\"0\" cellspacing=\"4\" cellpadding=\"2\">\(rows)</table>"
+    }
+
+    func format(_ value: Double) -> String {
+        String(format: "%.2f", value)
+    }
+
+    /// A DOT double-quoted string: `"` and `\` escaped, line breaks written as `\n`.
+    ///
+    /// - Complexity: O(n).
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default:
+                if scalar.value < 0x20 { out += " " } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Text safe inside a Graphviz HTML-like label: `&`, `<`, `>`, `"` as entities.
+    ///
+    /// - Complexity: O(n).
+    public static func html(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n", "\r": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,83 @@
+import Corpus
+import Foundation
+import RelationGraph
+
+/// Writes the diagram files of a graph (DOT, SVG, PNG, PDF) into a folder, each atomically.
+public struct DiagramWriter: Sendable {
+    /// Which part of the graph to draw.
+    public var view = GraphView()
+    /// Layout engine; `nil` picks one by size (see ``LayoutEngine/automatic(nodeCount:)``).
+    public var layout: LayoutEngine?
+    /// Title; `nil` draws none.
+    public var title: String?
+    /// Subtitle; `nil` draws none.
+    public var subtitle: String?
+    /// PNG resolution.
+    public var dpi = 120
+
+    /// Creates a writer.
+    public init() {}
+
+    /// The DOT text of the diagram and the engine used.
+    ///
+    /// - Complexity: O(V log V + E log E).
+    public func dot(for graph: Graph) -> (text: String, layout: LayoutEngine) {
+        let selected = view.select(from: graph)
+        let engine = layout ?? .automatic(nodeCount: selected.nodes.count)
+        var writer = DOTWriter(layout: engine, title: title, subtitle: subtitle)
+        writer.theme = .light
+        return (writer.write(selected), engine)
+    }
+
+    /// PDF bytes with cairo's creation and modification dates fixed, so output is reproducible.
+    public static func reproducible(pdf data: Data) -> Data { PDFStamp.fixDates(data) }
+
+    /// Renders `graph` in each format and writes `<folder>/<baseName>.<format>`.
+    ///
+    /// - Returns: the paths written, in the order of `formats`.
+    /// - Throws: ``RenderError`` or `AtomicFile.WriteError`; files already written stay complete.
+    public func write(_ graph: Graph, formats: [OutputFormat], to folder: String, baseName: String = "graph") async throws -> [String] {
+        let (text, engine) = dot(for: graph)
+        var written: [String] = []
+        for format in formats {
+            let data = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: format, dpi: dpi)
+            let path = (folder as NSString).appendingPathComponent("\(baseName).\(format.rawValue)")
+            try AtomicFile.write(format == .pdf ? PDFStamp.fixDates(data) : data, to: path)
+            written.append(path)
+        }
+        return written
+    }
+}
+
+/// Makes cairo's PDF output reproducible: its creation and modification dates are set to
+/// a fixed value of the same length, so the byte offsets in the file stay valid.
+enum PDFStamp {
+    /// 2000-01-01 00:00:00; any time-zone digits become zeros.
+    static let stamp = Array("20000101000000".utf8)
+
+    static func fixDates(_ data: Data) -> Data {
+        var bytes = [UInt8](data)
+        for key in ["/CreationDate (D:", "/ModDate (D:"] {
+            let pattern = Array(key.utf8)
+            var i = 0
+            while i + pattern.count < bytes.count {
+                if bytes[i] == pattern[0], Array(bytes[i..<(i + pattern.count)]) == pattern {
+                    var j = i + pattern.count
+                    var digit = 0
+                    while j < bytes.count, bytes[j] != UInt8(ascii: ")") {
+                        let value = bytes[j]
+                        if value >= 48 && value <= 57 {
+                            bytes[j] = digit < stamp.count ? stamp[digit] : UInt8(ascii: "0")
+                            digit += 1
+                        }
+                        j += 1
+                    }
+                    i = j
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return Data(bytes)
+    }
+}

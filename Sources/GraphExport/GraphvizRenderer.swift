@@ -1,0 +1,128 @@
+import CGraphviz
+import Foundation
+
+/// Why Graphviz could not draw a graph.
+public struct RenderError: Error, Sendable, CustomStringConvertible {
+    /// The step that failed: parsing the DOT, laying it out, or writing the format.
+    public var stage: String
+    /// Graphviz's own message, when it gave one.
+    public var message: String
+
+    /// `Graphviz could not <stage>: <message>`.
+    public var description: String {
+        "Graphviz could not \(stage)" + (message.isEmpty ? "" : ": \(message)")
+    }
+}
+
+/// The page a diagram is fitted into.
+public struct PageSize: Sendable, Equatable {
+    /// Width in points (1/72 inch).
+    public var widthPoints: Double
+    /// Height in points.
+    public var heightPoints: Double
+
+    /// Creates a page size in points.
+    public init(widthPoints: Double, heightPoints: Double) {
+        self.widthPoints = widthPoints
+        self.heightPoints = heightPoints
+    }
+
+    /// A 16:9 slide, 16 × 9 inches: 1920 × 1080 pixels at 120 dpi.
+    public static let slide = PageSize(widthPoints: 1152, heightPoints: 648)
+}
+
+/// Draws DOT text through libgvc, in-process.
+///
+/// libcgraph is not thread safe, not even for reads, so every Graphviz call goes through
+/// this one actor: callers on many threads are served one at a time.
+public actor GraphvizRenderer {
+    /// The process-wide renderer.
+    public static let shared = GraphvizRenderer()
+
+    // Only touched from this actor, and from deinit when nothing else can reach it.
+    private nonisolated(unsafe) let context: OpaquePointer?
+
+    /// Creates a renderer with its own Graphviz context (plugins loaded once).
+    public init() {
+        context = gvContext()
+        // Keep Graphviz's messages for our errors instead of printing them.
+        agseterr(AGMAX)
+    }
+
+    deinit {
+        if let context { gvFreeContext(context) }
+    }
+
+    /// Lays out `dot` with `layout` and renders it as `format`.
+    ///
+    /// - Parameters:
+    ///   - dot: DOT text, as written by ``DOTWriter``.
+    ///   - layout: the engine to lay it out with.
+    ///   - format: SVG, PNG or PDF (DOT is returned as given).
+    ///   - dpi: resolution for PNG; ignored for vector formats.
+    /// - Throws: ``RenderError`` with Graphviz's message.
+    /// - Complexity: that of the layout engine (neato is roughly O(V²) per iteration; sfdp O(V log V)).
+    public func render(
+        dot: String, layout: LayoutEngine, format: OutputFormat, dpi: Int = 120, page: PageSize? = .slide
+    ) throws -> Data {
+        if format == .dot { return Data(dot.utf8) }
+        guard let context else { throw RenderError(stage: "start", message: "no Graphviz context") }
+        _ = agreseterrors()
+        guard let graph = agmemread(dot) else {
+            throw RenderError(stage: "parse the DOT text", message: lastError())
+        }
+        defer { agclose(graph) }
+        if format == .png {
+            setAttribute(graph, "dpi", String(dpi))
+        }
+        guard gvLayout(context, graph, layout.rawValue) == 0 else {
+            throw RenderError(stage: "lay out the graph with \(layout.rawValue)", message: lastError())
+        }
+        defer { gvFreeLayout(context, graph) }
+        if let page, let box = boundingBox(graph) {
+            // Fit the whole drawing, title included, into the page: Graphviz's `ratio=fill`
+            // ignores the graph label, so the exact page size is set with a viewport.
+            let zoom = 0.97 * min(page.widthPoints / box.width, page.heightPoints / box.height)
+            let viewport = String(
+                format: "%.2f,%.2f,%.5f,%.2f,%.2f", page.widthPoints, page.heightPoints, zoom, box.midX, box.midY)
+            setAttribute(graph, "viewport", viewport)
+        }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length = 0
+        let status = plexus_gv_render_data(context, graph, format.graphvizName, &buffer, &length)
+        guard status == 0, let buffer else {
+            throw RenderError(stage: "write \(format.rawValue)", message: lastError())
+        }
+        defer { gvFreeRenderData(buffer) }
+        return Data(bytes: buffer, count: length)
+    }
+
+    /// The laid-out bounding box from the graph's `bb` attribute ("llx lly urx ury" after `gvLayout`).
+    private func boundingBox(_ graph: UnsafeMutablePointer<Agraph_t>) -> (width: Double, height: Double, midX: Double, midY: Double)? {
+        guard let name = strdup("bb") else { return nil }
+        defer { free(name) }
+        guard let raw = agget(graph, name) else { return nil }
+        let values = String(cString: raw).split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Double($0) }
+        guard values.count == 4, values[2] > values[0], values[3] > values[1] else { return nil }
+        return (values[2] - values[0], values[3] - values[1], (values[0] + values[2]) / 2, (values[1] + values[3]) / 2)
+    }
+
+    private func lastError() -> String {
+        guard let message = aglasterr() else { return "" }
+        let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+        free(message)
+        return text
+    }
+
+    /// Sets a graph attribute. cgraph takes `char *` and copies the strings into its own
+    /// pool, so the temporary copies are freed right after the call.
+    private func setAttribute(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String, _ value: String) {
+        guard let cName = strdup(name), let cValue = strdup(value), let cDefault = strdup("") else { return }
+        defer {
+            free(cName)
+            free(cValue)
+            free(cDefault)
+        }
+        _ = agsafeset(graph, cName, cValue, cDefault)
+    }
+}

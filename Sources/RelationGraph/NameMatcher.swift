@@ -1,0 +1,117 @@
+import Foundation
+
+/// Why a query could not be answered.
+public enum QueryError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// No node has this name; the closest labels are suggested.
+    case unknownName(String, suggestions: [String])
+    /// Several nodes have this name as an alias.
+    case ambiguousName(String, candidates: [String])
+    /// The two nodes are not connected by the allowed edges.
+    case noPath(from: String, to: String)
+
+    /// A message a user can act on.
+    public var description: String {
+        switch self {
+        case .unknownName(let name, let suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
+            return "no entity named \"\(name)\" in the graph\(hint)"
+        case .ambiguousName(let name, let candidates):
+            return "\"\(name)\" could be " + candidates.map { "\"\($0)\"" }.joined(separator: ", ") + "; use the full name"
+        case .noPath(let from, let to):
+            return "no path between \"\(from)\" and \"\(to)\" in the graph"
+        }
+    }
+}
+
+/// Finds nodes by name: the label, the id or any alias, case-insensitively.
+public struct NameMatcher: Sendable {
+    let graph: Graph
+    let exact: [String: [Int]]
+
+    /// Indexes a graph's labels, ids and aliases.
+    ///
+    /// - Complexity: O(V + total aliases).
+    public init(_ graph: Graph) {
+        self.graph = graph
+        var exact: [String: [Int]] = [:]
+        for (index, node) in graph.nodes.enumerated() {
+            var names = Set([node.label.lowercased(), node.id.lowercased()])
+            for alias in node.aliases { names.insert(alias.lowercased()) }
+            for name in names { exact[name, default: []].append(index) }
+        }
+        self.exact = exact
+    }
+
+    /// The index of the node a user means by `name`.
+    ///
+    /// A label or id match wins over an alias match, so "Putin" finds Vladimir Putin even if
+    /// another Putin was once called that.
+    ///
+    /// - Throws: ``QueryError/unknownName(_:suggestions:)`` or ``QueryError/ambiguousName(_:candidates:)``.
+    /// - Complexity: O(1) for a match; O(V·L²) to rank suggestions when there is none.
+    public func lookup(_ name: String) throws -> Int {
+        let key = TextKey.fold(name)
+        if let matches = exact[key] {
+            let byLabel = matches.filter { graph.nodes[$0].label.lowercased() == key || graph.nodes[$0].id == key }
+            if byLabel.count == 1 { return byLabel[0] }
+            if matches.count == 1 { return matches[0] }
+            let strongest = matches.sorted { graph.nodes[$0].mentions > graph.nodes[$1].mentions }
+            throw QueryError.ambiguousName(name, candidates: strongest.map { graph.nodes[$0].label })
+        }
+        throw QueryError.unknownName(name, suggestions: suggestions(for: key))
+    }
+
+    /// Up to five labels closest to `key`: containing it first, then by edit distance.
+    func suggestions(for key: String) -> [String] {
+        var scored: [(score: Int, label: String)] = []
+        for node in graph.nodes {
+            let label = node.label.lowercased()
+            var best = TextKey.editDistance(key, label)
+            if label.contains(key) || key.contains(label) { best = min(best, 1) }
+            for alias in node.aliases {
+                let lowered = alias.lowercased()
+                if lowered.contains(key) { best = min(best, 1) }
+                best = min(best, TextKey.editDistance(key, lowered))
+            }
+            let limit = max(2, key.count / 3)
+            if best <= limit { scored.append((best, node.label)) }
+        }
+        scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.label < $1.label }
+        var seen = Set<String>()
+        return scored.map(\.label).filter { seen.insert($0).inserted }.prefix(5).map { $0 }
+    }
+}
+
+/// Small text helpers for matching names.
+enum TextKey {
+    /// Lower-cased, trimmed, with typographic quotes straightened.
+    static func fold(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar {
+            case "\u{2018}", "\u{2019}": return "'"
+            default: return scalar
+            }
+        })).lowercased().trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Levenshtein distance. Written by hand: no package here offers it, and names are short.
+    ///
+    /// - Complexity: O(a·b) time, O(b) space.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = Array(repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import GraphExport
+import RelationGraph
+
+/// `plexus build`: articles in, graph.json and diagrams out.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Read articles, find entities, and write graph.json, graph.dot, graph.svg, graph.png and graph.pdf.",
+        discussion: """
+            Reads .txt, .md, .html and .jsonl files, and folders of them recursively. A file that \
+            cannot be used is reported on standard error with the reason; the others are still \
+            processed, and the exit status is 1. Every output is written to a temporary name and \
+            then moved into place.
+            """
+    )
+
+    @Argument(help: "Files or folders of articles.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "Folder to write graph.json and the diagrams into.")
+    var out: String
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Diagram formats to write (dot, svg, png, pdf).")
+    var formats: [OutputFormat] = [.dot, .svg, .png, .pdf]
+
+    @OptionGroup var diagram: DiagramOptions
+
+    func run() async throws {
+        let started = Date()
+        let loaded = CorpusLoader().load(paths: inputs)
+        for failure in loaded.failures { Summary.warn("error: \(failure)") }
+        guard !loaded.documents.isEmpty else {
+            Summary.warn("error: no articles could be read; nothing written")
+            throw ExitCode(1)
+        }
+        let built = GraphBuilder().build(loaded.documents)
+        let graph = built.graph
+        let report = loaded.report
+        print("Read \(report.files) file\(report.files == 1 ? "" : "s"): \(loaded.documents.count) documents, \(loaded.failures.count) failed")
+        print("Cleaned: \(report.totalBoilerplateLines) boilerplate lines, \(report.repeatedParagraphs) repeated paragraphs, \(report.crossDocumentParagraphs) paragraphs shared across documents")
+        let coMentions = graph.edges.filter { $0.kind == .coMention }.count
+        print("Found \(built.sentences) sentences, \(built.mentions) mentions, \(graph.nodes.count) entities (\(Summary.typeCounts(graph.nodes))), \(coMentions) co-mention edges")
+
+        let jsonPath = (out as NSString).appendingPathComponent("graph.json")
+        do {
+            try GraphCodec.write(graph, to: jsonPath)
+            let corpusName = inputs.count == 1 ? inputs[0] : "\(inputs.count) inputs"
+            let written = try await diagram.writer(for: graph, corpus: corpusName).write(graph, formats: formats, to: out)
+            print("Wrote " + ([jsonPath] + written).joined(separator: ", "))
+        } catch {
+            Summary.warn("error: \(error)")
+            throw ExitCode(1)
+        }
+        print(String(format: "Done in %.2f s", Date().timeIntervalSince(started)))
+        if !loaded.failures.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import RelationGraph
+
+/// Small text helpers shared by the commands.
+enum Summary {
+    /// "corpus · 7 documents · 2025-02-10 to 2025-03-20 · top 40 of 63 entities".
+    static func subtitle(for graph: Graph, corpus: String, shown: Int) -> String {
+        var parts = [corpus, "\(graph.documents.count) document\(graph.documents.count == 1 ? "" : "s")"]
+        let dates = graph.documents.compactMap(\.date).sorted()
+        if let first = dates.first, let last = dates.last {
+            parts.append(first == last ? first : "\(first) to \(last)")
+        }
+        let drawable = graph.nodes.filter { $0.type != .location }.count
+        parts.append(shown < drawable ? "top \(shown) of \(drawable) entities" : "\(drawable) entities")
+        return parts.joined(separator: " · ")
+    }
+
+    /// "12 people, 9 countries, 10 organisations, 4 locations".
+    static func typeCounts(_ nodes: [Node]) -> String {
+        let names: [EntityType: (String, String)] = [
+            .person: ("person", "people"), .country: ("country", "countries"),
+            .organisation: ("organisation", "organisations"), .location: ("location", "locations"),
+            .topic: ("topic", "topics"),
+        ]
+        return EntityType.allCases.compactMap { type -> String? in
+            let count = nodes.filter { $0.type == type }.count
+            guard count > 0, let name = names[type] else { return nil }
+            return "\(count) \(count == 1 ? name.0 : name.1)"
+        }.joined(separator: ", ")
+    }
+
+    /// Writes a line to standard error.
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data(("plexus: " + text + "\n").utf8))
+    }
+
+    /// Pads a string to a width (by characters).
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    /// JSON text of an encodable value, keys sorted, pretty-printed.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
