@@ -15,7 +15,7 @@ public enum Boilerplate {
     static let promptPhrases: [String] = [
         "subscribe to", "subscribe now", "subscribe today", "subscribers only", "already a subscriber",
         "become a subscriber", "sign in to", "sign in or", "sign up to our", "sign up for our",
-        "sign up to the", "log in to", "login to", "already have an account", "create a free account",
+        "sign up now", "log in to", "login to", "already have an account", "create a free account",
         "create an account", "register for free", "register now", "to continue reading",
         "continue reading", "unlimited access", "support our journalism", "support independent journalism",
         "this article is for subscribers", "our newsletter", "newsletter", "download our app",
@@ -66,7 +66,9 @@ public enum Boilerplate {
                 return .social
             }
         }
-        if words.count <= 25, promptPhrases.contains(where: { lower.contains($0) }) {
+        // A prompt phrase must open the line, or the line must be short: "The newsletter was
+        // leaked" is news, "Get our newsletter" is not.
+        if words.count <= 25, promptPhrases.contains(where: { lower.hasPrefix($0) || words.count <= 12 && lower.contains($0) }) {
             return .prompt
         }
         if words.count <= 3, lower.hasPrefix("http") || lower.hasPrefix("www.") {

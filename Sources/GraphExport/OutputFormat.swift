@@ -2,7 +2,7 @@
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// DOT text: exactly what Plexus gives Graphviz.
     case dot
-    /// Scalable vector graphics (cairo).
+    /// Scalable vector graphics (Graphviz's own writer: real text elements, searchable and editable).
     case svg
     /// Portable network graphics at the chosen DPI (cairo).
     case png
@@ -13,7 +13,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     var graphvizName: String {
         switch self {
         case .dot: return "dot"
-        case .svg: return "svg:cairo"
+        case .svg: return "svg"
         case .png: return "png:cairo"
         case .pdf: return "pdf:cairo"
         }

@@ -20,7 +20,7 @@ public struct GraphFileError: Error, Sendable, CustomStringConvertible, Equatabl
 
 /// Reads and writes graph.json (format `plexus-graph`, version 1; see ARCHITECTURE.md).
 ///
-/// Writing is deterministic (fixed key order, sorted nodes and edges) and atomic; reading
+/// Writing is deterministic (sorted keys, sorted nodes and edges) and atomic; reading
 /// checks the format name and version and that every edge's ends are nodes.
 public enum GraphCodec {
     /// The format name written in every file.
@@ -46,7 +46,7 @@ public enum GraphCodec {
     /// - Complexity: O(size of the graph).
     public static func encode(_ graph: Graph) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(
             File(format: formatName, version: version, documents: graph.documents, nodes: graph.nodes, edges: graph.edges))
         data.append(UInt8(ascii: "\n"))

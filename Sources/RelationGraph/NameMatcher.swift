@@ -44,8 +44,8 @@ public struct NameMatcher: Sendable {
 
     /// The index of the node a user means by `name`.
     ///
-    /// A label or id match wins over an alias match, so "Putin" finds Vladimir Putin even if
-    /// another Putin was once called that.
+    /// A label or id match wins over an alias match; failing both, one word of exactly one
+    /// label ("Medvedev") names that node.
     ///
     /// - Throws: ``QueryError/unknownName(_:suggestions:)`` or ``QueryError/ambiguousName(_:candidates:)``.
     /// - Complexity: O(1) for a match; O(V·L²) to rank suggestions when there is none.
@@ -57,6 +57,15 @@ public struct NameMatcher: Sendable {
             if matches.count == 1 { return matches[0] }
             let strongest = matches.sorted { graph.nodes[$0].mentions > graph.nodes[$1].mentions }
             throw QueryError.ambiguousName(name, candidates: strongest.map { graph.nodes[$0].label })
+        }
+        // A single word of a label ("Medvedev", "Zelensky") names the node if only one has it.
+        if !key.contains(" ") {
+            let byWord = graph.nodes.indices.filter { graph.nodes[$0].label.lowercased().split(separator: " ").contains(Substring(key)) }
+            if byWord.count == 1 { return byWord[0] }
+            if byWord.count > 1 {
+                let strongest = byWord.sorted { graph.nodes[$0].mentions > graph.nodes[$1].mentions }
+                throw QueryError.ambiguousName(name, candidates: strongest.map { graph.nodes[$0].label })
+            }
         }
         throw QueryError.unknownName(name, suggestions: suggestions(for: key))
     }

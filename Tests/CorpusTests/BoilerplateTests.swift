@@ -1,0 +1,29 @@
+import Testing
+@testable import Corpus
+
+@Suite struct BoilerplateTests {
+    @Test(arguments: [
+        ("JUSTIN TALLIS/AFP/GETTY IMAGES", Boilerplate.Reason.photoCredit),
+        ("REUTERS", .photoCredit),
+        ("Sign up to our Europe Direct newsletter for the latest from Brussels", .prompt),
+        ("Already a subscriber? Log in to continue reading", .prompt),
+        ("Share this article", .social),
+        ("Source link", .social),
+        ("View comments", .social),
+        ("• Trump and Zelensky clash in Oval Office", .headlineBullet),
+        ("- [Read more: What is in the deal?](https://example.org/deal)", .linkBullet),
+    ])
+    func recognisesPageFurniture(line: String, reason: Boilerplate.Reason) {
+        #expect(Boilerplate.reason(for: line) == reason)
+    }
+
+    @Test(arguments: [
+        "Mr Healey said Britain would sign up to the new air defence plan.",
+        "The UK and France will lead the work.",
+        "- The UK will provide radar systems worth £450m.",
+        "NATO",
+    ])
+    func keepsArticleText(line: String) {
+        #expect(Boilerplate.reason(for: line) == nil)
+    }
+}

@@ -1,0 +1,47 @@
+import Corpus
+import Testing
+@testable import EntityRecognition
+
+/// Spans as (text of the name, type, gazetteer label) for readable expectations.
+func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
+    let tokens = Tokenizer().tokenize(sentence)
+    return RuleBasedRecognizer().recognize(tokens).map { span in
+        let name = span.nameRange.map { tokens[$0].text }.joined(separator: " ")
+        return (name, span.type, span.label)
+    }
+}
+
+@Suite struct RecognizerTests {
+    @Test func splitsCountryTitleAndPerson() {
+        let spans = recognized("US President Donald Trump met Sir Keir Starmer.")
+        #expect(spans.map(\.0) == ["US", "Donald Trump", "Keir Starmer"])
+        #expect(spans.map(\.1) == [.country, .person, .person])
+        #expect(spans[0].2 == "United States")
+    }
+
+    @Test func demonymsAndHyphenatedFormsAreMentionsOfTheirCountry() {
+        let spans = recognized("Russian attacks hit a US-brokered truce, British and North Korean officials said.")
+        #expect(spans.map(\.2) == ["Russia", "United States", "United Kingdom", "North Korea"])
+    }
+
+    @Test func organisationsByKeywordAndByName() {
+        let spans = recognized("The Ukraine Defence Contact Group met at Nato and the Bank of England.")
+        #expect(spans.map(\.0) == ["Ukraine Defence Contact Group", "Nato", "Bank of England"])
+        #expect(spans.allSatisfy { $0.1 == .organisation })
+    }
+
+    @Test func titleWithOfAndTitlesAfterAnOrganisation() {
+        let spans = recognized("Secretary of State Marco Rubio and Nato Secretary General Mark Rutte spoke.")
+        #expect(spans.map(\.0) == ["Marco Rubio", "Nato", "Mark Rutte"])
+    }
+
+    @Test func sentenceOpenersMonthsAndEventsAreNotNames() {
+        #expect(recognized("Both leaders met in May.").isEmpty)
+        #expect(recognized("He warned of World War Three.").isEmpty)
+        #expect(recognized("Theresa May spoke.").map(\.0) == ["Theresa May"])
+    }
+
+    @Test func headlinesInCapitalsAreSkipped() {
+        #expect(recognized("SWISS URGE CLOSING LOOPHOLES IN BANK REGULATION").isEmpty)
+    }
+}

@@ -1,0 +1,62 @@
+import Corpus
+import Testing
+@testable import EntityRecognition
+
+/// Resolves a set of documents and returns label → aliases for every entity.
+func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<String>)] {
+    let analyzer = DocumentAnalyzer()
+    let documents = texts.enumerated().map { Document(id: "d\($0.offset + 1)", path: "t\($0.offset).txt", text: $0.element) }
+    let analyses = documents.map(analyzer.analyze)
+    let table = CorpusResolver().merge(analyses.map { EntityResolver().resolve($0) })
+    var result: [String: (EntityType, Set<String>)] = [:]
+    for entity in table.entities { result[entity.label] = (entity.type, Set(entity.aliases)) }
+    return result
+}
+
+@Suite struct ResolverTests {
+    @Test func honorificsAndSurnamesJoinTheFullName() {
+        let entities = resolve(["Sir Keir Starmer met Mr Zelensky. Sir Keir said Mr Starmer's plan was ready. Starmer left. Volodymyr Zelensky agreed."])
+        let starmer = entities["Keir Starmer"]
+        #expect(starmer?.aliases == ["Sir Keir Starmer", "Sir Keir", "Mr Starmer", "Starmer"])
+        #expect(entities["Volodymyr Zelensky"]?.aliases.contains("Mr Zelensky") == true)
+        #expect(entities.keys.filter { $0.contains("Starmer") || $0 == "Keir" }.count == 1)
+    }
+
+    @Test func countryNamesAbbreviationsAndDemonymsMerge() {
+        let entities = resolve(["Britain and the UK are one; British troops went. The U.S. and America and American officials agreed with the United States."])
+        #expect(entities["United Kingdom"]?.aliases == ["Britain", "UK", "British"])
+        #expect(entities["United States"]?.aliases == ["U.S.", "America", "American", "United States"])
+        #expect(entities.count == 2)
+    }
+
+    @Test func twoPeopleSharingASurnameStayTwo() {
+        let entities = resolve(["Vladimir Putin met his cousin Evgeny Putin. Mr Putin said the talks went well. Vladimir Putin left."])
+        #expect(entities["Vladimir Putin"] != nil)
+        #expect(entities["Evgeny Putin"] != nil)
+        #expect(entities["Vladimir Putin"]?.aliases.contains("Mr Putin") == true)
+    }
+
+    @Test func aBareSurnameJoinsTheCorpusFullNameAcrossDocuments() {
+        let entities = resolve(["Emmanuel Macron spoke in Paris.", "Mr Macron later called Berlin."])
+        #expect(entities["Emmanuel Macron"]?.aliases.contains("Mr Macron") == true)
+        #expect(entities["Macron"] == nil)
+    }
+
+    @Test func royalTitlesKeepTheirFirstNameApart() {
+        let entities = resolve(["Charles Kennedy spoke. Prince Charles visited. Mr Kennedy left."])
+        #expect(entities["Prince Charles"] != nil)
+        #expect(entities["Charles Kennedy"]?.aliases.contains("Prince Charles") == false)
+    }
+
+    @Test func anAcronymDefinedInTextJoinsItsExpansionEverywhere() {
+        let entities = resolve(["The Ukraine Defence Contact Group (UDCG) met in Brussels.", "The UDCG will meet again."])
+        #expect(entities["Ukraine Defence Contact Group"]?.aliases == ["UDCG", "Ukraine Defence Contact Group"])
+        #expect(entities["UDCG"] == nil)
+    }
+
+    @Test func slugsAreLowerCaseAsciiIdentifiers() {
+        #expect(CorpusResolver.slug("Élysée Palace") == "elysee-palace")
+        #expect(CorpusResolver.slug("Keir Starmer") == "keir-starmer")
+        #expect(CorpusResolver.slug("O'Brien") == "obrien")
+    }
+}

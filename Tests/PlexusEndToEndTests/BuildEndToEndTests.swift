@@ -1,0 +1,121 @@
+import Foundation
+import RelationGraph
+import Testing
+
+/// Runs `plexus build` on the examples once for the tests that read its output.
+actor ExampleBuild {
+    static let shared = ExampleBuild()
+    private var folder: URL?
+
+    func output() throws -> URL {
+        if let folder { return folder }
+        let created = try Plexus.temporaryFolder()
+        let result = try Plexus.run(["build", "examples/ukraine-peace", "--out", created.path])
+        guard result.status == 0 else {
+            throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "build failed: \(result.stderr)"])
+        }
+        folder = created
+        return created
+    }
+}
+
+@Suite(.serialized) struct BuildEndToEndTests {
+    func graph() async throws -> Graph {
+        try GraphCodec.read(from: try await ExampleBuild.shared.output().appendingPathComponent("graph.json").path)
+    }
+
+    @Test func buildWritesTheGraphAndEveryDiagram() async throws {
+        let folder = try await ExampleBuild.shared.output()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["graph.dot", "graph.json", "graph.pdf", "graph.png", "graph.svg"])
+    }
+
+    @Test func aliasesMergeIntoOneEntityEach() async throws {
+        let graph = try await graph()
+        let starmer = try #require(graph.node(id: "keir-starmer"))
+        #expect(Set(["Sir Keir Starmer", "Sir Keir", "Mr Starmer"]).isSubset(of: Set(starmer.aliases)))
+        let uk = try #require(graph.node(id: "united-kingdom"))
+        #expect(Set(["Britain", "UK", "British"]).isSubset(of: Set(uk.aliases)))
+        let putin = try #require(graph.node(id: "vladimir-putin"))
+        #expect(putin.aliases.contains("Mr Putin"))
+        #expect(graph.nodes.filter { $0.label.contains("Starmer") || $0.label.contains("Zelensky") }.count == 2)
+        let udcg = try #require(graph.node(id: "ukraine-defence-contact-group"))
+        #expect(udcg.aliases.contains("UDCG"))
+    }
+
+    @Test func boilerplateNeverBecomesAnEntityOrEvidence() async throws {
+        let graph = try await graph()
+        let labels = Set(graph.nodes.map(\.label))
+        for furniture in ["AFP", "GETTY", "REUTERS", "Getty Images", "Europe Direct", "Plexus"] {
+            #expect(!labels.contains(furniture))
+        }
+        let evidence = graph.edges.flatMap(\.evidence).map(\.text)
+        #expect(!evidence.contains { $0.contains("Sign up") || $0.contains("Additional reporting") || $0.contains("Read more") })
+    }
+
+    @Test func theStrongestPairsAreTheOnesTheArticlesAreAbout() async throws {
+        let graph = try await graph()
+        let people = Set(graph.nodes.filter { $0.type == .person }.map(\.id))
+        let strongest = graph.edges.filter { people.contains($0.source) && people.contains($0.target) }
+            .sorted { $0.weight > $1.weight }.prefix(3).map { "\($0.source)|\($0.target)" }
+        #expect(strongest.contains("emmanuel-macron|keir-starmer"))
+        #expect(strongest.contains("donald-trump|vladimir-putin"))
+    }
+
+    @Test func evidenceKeepsCurlyAndLowNineQuotes() async throws {
+        let evidence = try await graph().edges.flatMap(\.evidence).map(\.text)
+        #expect(evidence.contains { $0.contains("„gambling with World War Three“") })
+        #expect(evidence.contains { $0.contains("“legitimate targets”") })
+    }
+
+    @Test func theRepeatedLiveBlogParagraphCountsOnce() async throws {
+        let graph = try await graph()
+        let edge = try #require(graph.edges.first { $0.source == "marco-rubio" && $0.target == "russia" })
+        #expect(edge.weight == 2)
+    }
+
+    @Test func dotOutputMatchesTheGoldenFile() async throws {
+        let folder = try await ExampleBuild.shared.output()
+        let produced = try String(contentsOf: folder.appendingPathComponent("graph.dot"), encoding: .utf8)
+        let golden = Plexus.root.appendingPathComponent("Tests/PlexusEndToEndTests/Golden/ukraine-peace.dot")
+        if ProcessInfo.processInfo.environment["PLEXUS_UPDATE_GOLDEN"] == "1" {
+            try produced.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(produced == expected, "graph.dot differs from the golden file; if the change is intended, run PLEXUS_UPDATE_GOLDEN=1 swift test")
+    }
+
+    @Test func committedGraphsMatchAFreshBuild() async throws {
+        let folder = try await ExampleBuild.shared.output()
+        for name in ["graph.json", "graph.dot", "graph.svg"] {
+            let fresh = try Data(contentsOf: folder.appendingPathComponent(name))
+            let committed = try Data(contentsOf: Plexus.root.appendingPathComponent("graphs/ukraine-peace/\(name)"))
+            #expect(fresh == committed, "graphs/ukraine-peace/\(name) is stale: run `make graphs`")
+        }
+    }
+
+    @Test func imagesAreValidAndNonTrivial() async throws {
+        let folder = try await ExampleBuild.shared.output()
+        let png = try Data(contentsOf: folder.appendingPathComponent("graph.png"))
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        #expect(png.count > 50_000)
+        let svg = try String(contentsOf: folder.appendingPathComponent("graph.svg"), encoding: .utf8)
+        #expect(svg.contains("<svg") && svg.contains("Keir Starmer") && svg.contains("Dmitry Medvedev"))
+        #expect(svg.components(separatedBy: "class=\"node\"").count > 20)
+        let pdf = try Data(contentsOf: folder.appendingPathComponent("graph.pdf"))
+        #expect(String(decoding: pdf.prefix(5), as: UTF8.self) == "%PDF-")
+    }
+
+    @Test func buildsAreByteForByteDeterministic() async throws {
+        let first = try await ExampleBuild.shared.output()
+        let second = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: second) }
+        let result = try Plexus.run(["build", "examples/ukraine-peace", "--out", second.path])
+        #expect(result.status == 0)
+        for name in ["graph.json", "graph.dot", "graph.svg", "graph.png", "graph.pdf"] {
+            let a = try Data(contentsOf: first.appendingPathComponent(name))
+            let b = try Data(contentsOf: second.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs between two builds")
+        }
+    }
+}

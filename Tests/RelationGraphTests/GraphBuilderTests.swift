@@ -1,0 +1,39 @@
+import Corpus
+import Testing
+@testable import RelationGraph
+
+@Suite struct GraphBuilderTests {
+    func build(_ texts: [String]) -> Graph {
+        let documents = texts.enumerated().map { Document(id: "d\($0.offset + 1)", path: "t\($0.offset).txt", text: $0.element) }
+        return GraphBuilder().build(documents).graph
+    }
+
+    @Test func coMentionWeightCountsDistinctSentences() throws {
+        let graph = build([
+            "Emmanuel Macron met Keir Starmer. Mr Macron thanked Sir Keir. Keir Starmer left.",
+            "Keir Starmer called Emmanuel Macron.",
+        ])
+        let edge = try #require(graph.edges.first { $0.source == "emmanuel-macron" && $0.target == "keir-starmer" })
+        #expect(edge.kind == .coMention)
+        #expect(edge.weight == 3)
+        #expect(edge.evidence.map(\.document) == ["d1", "d1", "d2"])
+        #expect(edge.evidence.first?.sentence == 1)
+    }
+
+    @Test func aSentenceRepeatedInADocumentCountsOnce() throws {
+        let graph = build(["Emmanuel Macron met Keir Starmer. Then they ate. Emmanuel Macron met Keir Starmer."])
+        #expect(graph.edges.first?.weight == 1)
+    }
+
+    @Test func evidenceQuotesTheOriginalCharacters() throws {
+        let graph = build(["Sir Keir Starmer said “Britain is ready.”"])
+        let edge = try #require(graph.edges.first)
+        #expect(edge.evidence.first?.text == "Sir Keir Starmer said “Britain is ready.”")
+    }
+
+    @Test func edgesAreUndirectedWithSourceBeforeTarget() {
+        let graph = build(["Vladimir Putin, Donald Trump and Volodymyr Zelensky spoke."])
+        #expect(graph.edges.count == 3)
+        #expect(graph.edges.allSatisfy { $0.source < $0.target })
+    }
+}

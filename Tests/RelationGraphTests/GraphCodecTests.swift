@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import RelationGraph
+
+@Suite struct GraphCodecTests {
+    let graph = Graph(
+        documents: [DocumentInfo(id: "d1", path: "a.txt", title: "T", date: "2025-03-13", sentences: 4)],
+        nodes: [Node(id: "a", label: "A \"quoted\"", type: .person, aliases: ["Mr A"], mentions: 2, documents: 1),
+                Node(id: "b", label: "B", type: .country)],
+        edges: [Edge(source: "a", target: "b", kind: .coMention, weight: 2,
+                     evidence: [Evidence(document: "d1", sentence: 2, text: "A met “B”.")]),
+                Edge(source: "b", target: "a", kind: .stance, polarity: .oppose, weight: 1, confidence: 0.85)])
+
+    @Test func roundTripsLosslessly() throws {
+        let data = try GraphCodec.encode(graph)
+        #expect(try GraphCodec.decode(data, path: "g.json") == graph)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"format\" : \"plexus-graph\""))
+        #expect(text.contains("\"kind\" : \"co-mention\""))
+    }
+
+    @Test(arguments: [
+        (#"{"format": "other", "version": 1}"#, #"not a Plexus graph (format is "other", expected "plexus-graph")"#),
+        (#"{"format": "plexus-graph", "version": 9}"#, "graph format version 9 is not supported (this plexus reads version 1)"),
+        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": ["#, "not valid JSON (truncated or not a graph file)"),
+        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [], "edges": [{"source": "x", "target": "y", "kind": "co-mention", "weight": 1, "evidence": []}]}"#,
+         #"edge 1 (x → y) refers to unknown node "x""#),
+        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": []}"#, #"missing field "edges" at top level"#),
+    ])
+    func rejectsBadFilesWithAReason(json: String, reason: String) {
+        #expect(throws: GraphFileError(path: "g.json", reason: reason)) {
+            try GraphCodec.decode(Data(json.utf8), path: "g.json")
+        }
+    }
+}
