@@ -10,8 +10,8 @@ public struct EntitySpan: Sendable, Equatable {
     public var label: String?
     /// A single capitalised word not known to any list: kept only if it joins a full name.
     public var isBareName: Bool
-    /// A person found only because the words are capitalised (no title, no list): the
-    /// analyzer drops it when the document also uses its words in lower case.
+    /// Found only because the words are capitalised (a person with no title, an acronym not
+    /// in any list): the analyzer drops it when the document also uses its words in lower case.
     public var isGuess: Bool
 
     /// Creates a span.

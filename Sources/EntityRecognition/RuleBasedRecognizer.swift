@@ -26,7 +26,7 @@ public struct RuleBasedRecognizer: EntityRecognizer {
     public func recognize(_ tokens: [Token]) -> [EntitySpan] {
         guard !tokens.isEmpty, !isShouted(tokens) else { return [] }
         var spans: [EntitySpan] = []
-        var i = 0
+        var i = datelineEnd(tokens)
         while i < tokens.count {
             if let span = hyphenatedMention(tokens, at: i) {
                 spans.append(span)
@@ -77,6 +77,14 @@ public struct RuleBasedRecognizer: EntityRecognizer {
                 continue
             }
             // A connector continues the run only inside an organisation name ("Bank of England").
+            if token.text == "and", j + 1 < tokens.count, isNameToken(tokens[j + 1]),
+                hasOrganisationWord(tokens, start, runEnd: j), titleLength(tokens, from: start, end: j) == 0,
+                hasOrganisationWord(tokens, j + 1, runEnd: runEndSimple(tokens, from: j + 1))
+            {
+                // "Securities and Exchange Commission": both sides are organisation words.
+                j += 1
+                continue
+            }
             if Self.connectors.contains(token.text), j + 1 < tokens.count {
                 var k = j + 1
                 while k < tokens.count, Self.connectors.contains(tokens[k].text) { k += 1 }
@@ -113,7 +121,22 @@ public struct RuleBasedRecognizer: EntityRecognizer {
     }
 
     func hasOrganisationWord(_ tokens: [Token], _ start: Int, runEnd: Int) -> Bool {
-        (start..<runEnd).contains { WordLists.organisationWords.contains(tokens[$0].text.lowercased()) }
+        (start..<runEnd).contains { index in
+            var word = tokens[index].text.lowercased()
+            if word.hasSuffix(".") { word.removeLast() }
+            return WordLists.organisationWords.contains(word)
+        }
+    }
+
+    /// The index after a wire dateline in capitals ("NEW YORK, March 3 -"), or 0 when there is none.
+    func datelineEnd(_ tokens: [Token]) -> Int {
+        var j = 0
+        while j < tokens.count, tokens[j].isAllCaps { j += 1 }
+        guard j > 0, j < tokens.count, tokens[j].text == "," else { return 0 }
+        if let match = gazetteer.longestMatch(in: tokens, at: 0, limit: j), match.length == j, match.entry.type != .location {
+            return 0  // "NATO, the alliance…" is a sentence, not a dateline
+        }
+        return j + 1
     }
 
     /// "BERNE, June 19 -": a place in capitals opening a wire story.
@@ -143,6 +166,10 @@ public struct RuleBasedRecognizer: EntityRecognizer {
         while j < end {
             var word = tokens[j].text.lowercased()
             if word.hasSuffix(".") { word.removeLast() }
+            // "Vice-President", "Secretary-General": every part a title word.
+            if word.contains("-"), word.split(separator: "-").allSatisfy({ WordLists.titleWords.contains(String($0)) }) {
+                word = String(word.split(separator: "-").last ?? "")
+            }
             guard WordLists.titleWords.contains(word) else { break }
             // "Secretary of State", "Minister of Defence": the word after "of" completes the title.
             if WordLists.coreTitleWords.contains(word) || afterOf { lastCore = j - start + 1 }
@@ -170,6 +197,9 @@ public struct RuleBasedRecognizer: EntityRecognizer {
                     continue
                 }
             }
+            if WordLists.companySuffixes.contains(tokens[p].text.lowercased()) {
+                return spans  // "Co Ltd Net": the tail of a company name in a table, not a name
+            }
             if (p..<end).contains(where: { WordLists.eventWords.contains(tokens[$0].text.lowercased()) }),
                 titleLength(tokens, from: p, end: end) == 0
             {
@@ -178,6 +208,15 @@ public struct RuleBasedRecognizer: EntityRecognizer {
             if hasOrganisationWord(tokens, p, runEnd: end) && titleLength(tokens, from: p, end: end) == 0 {
                 spans.append(EntitySpan(range: p..<end, type: .organisation))
                 return spans
+            }
+            // "Bundesbank Vice-President Helmut Schlesinger": an unknown name, a title, a person.
+            if end - p >= 3, titleLength(tokens, from: p, end: end) == 0 {
+                let inner = titleLength(tokens, from: p + 1, end: end)
+                if inner > 0, p + 1 + inner < end {
+                    spans.append(EntitySpan(range: p..<(p + 1), type: .organisation, isGuess: true))
+                    spans.append(EntitySpan(range: (p + 1)..<end, nameRange: (p + 1 + inner)..<end, type: .person))
+                    return spans
+                }
             }
             let title = titleLength(tokens, from: p, end: end)
             if title > 0 {
@@ -207,7 +246,7 @@ public struct RuleBasedRecognizer: EntityRecognizer {
                     let bare = token.text.filter { $0 != "." }
                     guard !bare.contains("-") else { return spans }
                     if bare.count <= 6, !WordLists.nonAcronyms.contains(bare) {
-                        spans.append(EntitySpan(range: p..<end, type: .organisation))
+                        spans.append(EntitySpan(range: p..<end, type: .organisation, isGuess: true))
                     }
                 } else if !WordLists.ambiguousMonthNames.contains(token.text) {
                     spans.append(EntitySpan(range: p..<end, type: .person, isBareName: true))

@@ -17,6 +17,14 @@ public struct Tokenizer: Sendable {
         "cmdr", "maj", "brig", "cpl", "ft", "messrs", "mme", "mlle", "rt", "revd",
     ]
 
+    /// Capitalised abbreviations, matched case-sensitively because their lower-case forms are
+    /// words that end sentences ("ill.", "mass."): US states in wire datelines, "Fla.", "N.J.".
+    static let capitalizedAbbreviations: Set<String> = [
+        "Calif", "Fla", "Mass", "Ill", "Tex", "Conn", "Pa", "Va", "Md", "Ga", "Mich", "Minn", "Wis", "Colo",
+        "Ariz", "Wash", "Ore", "Mo", "Tenn", "Okla", "La", "Ky", "Ind", "Del", "Ala", "Miss", "Neb", "Kan",
+        "Nev", "Ark", "Wyo", "Mont",
+    ]
+
     /// Creates a tokenizer.
     public init() {}
 
@@ -135,7 +143,7 @@ public struct Tokenizer: Sendable {
                     return j + 1  // an initial, or the end of "U.S."
                 }
                 if word.contains(".") { return j + 1 }
-                if Self.abbreviations.contains(word.lowercased()) { return j + 1 }
+                if Self.abbreviations.contains(word.lowercased()) || Self.capitalizedAbbreviations.contains(word) { return j + 1 }
                 return j
             }
             return j

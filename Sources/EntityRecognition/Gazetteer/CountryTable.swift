@@ -66,7 +66,7 @@ France|French Republic|French;Frenchman;Frenchwoman
 Gabon||Gabonese
 Gambia|The Gambia|Gambian
 Georgia||Georgian;Georgians
-Germany|Federal Republic of Germany|German;Germans
+Germany|Federal Republic of Germany;West Germany|German;Germans;West German;West Germans
 Ghana||Ghanaian;Ghanaians
 Greece||Greek;Greeks
 Grenada||Grenadian
@@ -146,7 +146,7 @@ Poland||Polish;Pole;Poles
 Portugal||Portuguese
 Qatar||Qatari;Qataris
 Romania||Romanian;Romanians
-Russia|Russian Federation|Russian;Russians
+Russia|Russian Federation;Soviet Union;USSR;U.S.S.R.|Russian;Russians;Soviet;Soviets
 Rwanda||Rwandan;Rwandans
 Saint Kitts and Nevis|St Kitts and Nevis|
 Saint Lucia|St Lucia|

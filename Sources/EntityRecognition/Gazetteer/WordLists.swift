@@ -77,11 +77,12 @@ enum WordLists {
         "BBC": "BBC", "Reuters": "Reuters", "CNN": "CNN", "Fox News": "Fox News",
         "Hamas": "Hamas", "Hezbollah": "Hezbollah", "Taliban": "Taliban", "Wagner": "Wagner Group",
         "Wagner Group": "Wagner Group", "FBI": "FBI", "CIA": "CIA", "KGB": "KGB", "FSB": "FSB",
+        "European Community": "European Community", "EC": "European Community", "EEC": "European Community",
         "MI5": "MI5", "MI6": "MI6", "GCHQ": "GCHQ", "OPEC": "OPEC", "ASEAN": "ASEAN",
         "African Union": "African Union", "Arab League": "Arab League", "Red Cross": "Red Cross",
         "IAEA": "IAEA", "ICC": "International Criminal Court",
         "International Criminal Court": "International Criminal Court",
-        "Security Council": "UN Security Council", "UN Security Council": "UN Security Council",
+        "UN Security Council": "UN Security Council", "U.N. Security Council": "UN Security Council",
         "Commons": "House of Commons", "House of Commons": "House of Commons",
         "House of Lords": "House of Lords", "Bundestag": "Bundestag", "Duma": "State Duma",
         "State Duma": "State Duma", "Verkhovna Rada": "Verkhovna Rada", "Congress": "US Congress",
@@ -107,6 +108,9 @@ enum WordLists {
         "Davos", "Lancaster House", "Oval Office", "Mar-a-Lago", "Ramstein", "Vilnius", "Riga",
         "Tallinn", "Chisinau", "Hong Kong", "Shanghai", "Dubai", "Abu Dhabi", "Doha", "Islamabad",
         "Kabul", "Beirut", "Amman", "Baku", "Yerevan", "Arctic", "Greenland", "Siberia", "Chechnya",
+        "N.J.", "N.Y.", "D.C.", "Calif.", "Fla.", "Mass.", "Ill.", "Tex.", "Conn.", "Pa.", "Va.", "Md.", "Ga.",
+        "Mich.", "Minn.", "Wis.", "Colo.", "Ariz.", "Wash.", "Ore.", "Mo.", "Tenn.", "Okla.", "La.", "Ky.",
+        "Ind.", "Del.", "Ala.", "Miss.", "Neb.", "Kan.", "Nev.", "Ark.", "Wyo.", "Mont.",
     ]
     /// Words at the end of a capitalised sequence that make it a place.
     static let locationWords: Set<String> = [
@@ -115,6 +119,8 @@ enum WordLists {
         "bay", "lake", "strait", "peninsula", "airport", "station", "park", "hall", "palace", "castle",
         "coast", "desert", "forest", "hills", "port", "harbour", "district", "state",
     ]
+    /// Company-name endings that never start a name ("Co", "Ltd", "Inc").
+    static let companySuffixes: Set<String> = ["co", "co.", "ltd", "ltd.", "inc", "inc.", "plc", "corp", "corp.", "llc", "ag", "sa", "nv", "oct", "nov", "dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept"]
     /// Words that make a capitalised run an event, law or document rather than an actor.
     static let eventWords: Set<String> = [
         "war", "olympics", "games", "cup", "championship", "summit", "conference", "agreement", "accord",
@@ -143,7 +149,7 @@ enum WordLists {
         "ministers", "leaders", "diplomats", "allies", "troops", "people", "everyone", "nobody",
         "nothing", "something", "anything", "people", "read", "see", "watch", "listen", "update",
         "updated", "breaking", "live", "latest", "analysis", "opinion", "comment", "editorial",
-        "exclusive", "pictured", "above", "below", "left", "right", "top", "bottom", "photo",
+        "exclusive", "net", "shr", "shrs", "qtr", "mths", "revs", "avg", "oper", "pretax", "pictured", "above", "below", "left", "right", "top", "bottom", "photo",
         "video", "image", "getty", "reuters", "afp", "ap", "pa", "epa", "ok", "tv", "gmt", "bst",
         "am", "pm", "ceo", "gdp", "vat", "covid", "brexit", "mps", "mp", "mep", "meps",
        
@@ -164,7 +170,7 @@ enum WordLists {
         "I", "A", "OK", "TV", "PM", "MP", "MPS", "AM", "CEO", "GDP", "VAT", "GMT", "BST", "UTC", "EST",
         "COVID", "AI", "DNA", "HIV", "AIDS", "ID", "PR", "UFO", "Q", "NB", "PS", "FAQ", "RIP", "LIVE",
         "WATCH", "READ", "MORE", "NEW", "BREAKING", "UPDATE", "VIDEO", "PHOTO", "EXCLUSIVE", "OPINION",
-        "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "CET", "EDT", "PDT", "ET", "PT",
+        "NOTE", "CORRECTED", "CORRECTION", "REPEAT", "UPDATE", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "CET", "EDT", "PDT", "ET", "PT",
     ]
     /// Sentence openers after which an abbreviation ending in a period ends the sentence.
     static let sentenceOpeners: Set<String> = [
