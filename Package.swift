@@ -38,6 +38,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "plexus-bench",
+            dependencies: [
+                "Corpus", "RelationGraph",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
         .testTarget(name: "EntityRecognitionTests", dependencies: ["EntityRecognition"]),
         .testTarget(name: "RelationGraphTests", dependencies: ["RelationGraph"]),

@@ -16,6 +16,11 @@ public struct DOTWriter: Sendable {
     public var title: String?
     /// Subtitle under the title (corpus, dates, counts), or `nil`.
     public var subtitle: String?
+    /// When set, these nodes (and the edges between consecutive ones) are drawn strongly and
+    /// everything else faded: used to show a path in front of its neighbourhood.
+    public var emphasis: Set<String>?
+    /// When set, nodes are filled by community number instead of by type (shape still shows type).
+    public var communities: [String: Int]?
     /// Drawing size in inches (16×9 fills a 16:9 slide; at 120 dpi a PNG is 1920×1080).
     public var widthInches = 16.0
     /// See ``widthInches``.
@@ -46,11 +51,20 @@ public struct DOTWriter: Sendable {
         out += "  edge [fontname=\(Self.quote(theme.font)), arrowsize=0.8];\n"
         let maxMentions = max(1, graph.nodes.map(\.mentions).max() ?? 1)
         for node in graph.nodes {
-            let style = theme.style(for: node.type)
+            var style = theme.style(for: node.type)
+            var fontColour = theme.text
+            if let communities, let number = communities[node.id] {
+                style.fill = Theme.communityPalette[number % Theme.communityPalette.count]
+            }
+            if let emphasis, !emphasis.contains(node.id) {
+                style.fill = theme.background
+                style.border = "#c3cad2"
+                fontColour = "#8a96a3"
+            }
             let fontSize = 12 + 12 * (Double(node.mentions) / Double(maxMentions)).squareRoot()
             let attributes: [(String, String)] = [
                 ("label", node.label), ("shape", style.shape), ("fillcolor", style.fill), ("color", style.border),
-                ("fontsize", format(fontSize)),
+                ("fontcolor", fontColour), ("fontsize", format(fontSize)),
                 ("tooltip", "\(node.label) (\(node.type.rawValue)): \(node.mentions) mentions in \(node.documents) documents"),
             ]
             out += "  \(Self.quote(node.id)) [" + attributes.map { "\($0.0)=\(Self.quote($0.1))" }.joined(separator: ", ") + "];\n"
@@ -60,7 +74,10 @@ public struct DOTWriter: Sendable {
             var attributes: [(String, String)] = [("penwidth", format(width)), ("weight", String(edge.weight))]
             switch edge.kind {
             case .coMention:
-                attributes += [("dir", "none"), ("color", theme.coMention),
+                let onPath = emphasis.map { $0.contains(edge.source) && $0.contains(edge.target) }
+                let colour = onPath == true ? theme.text : (onPath == false ? "#dde1e6" : theme.coMention)
+                if onPath == true { attributes[0].1 = format(min(9, width + 2.5)) }
+                attributes += [("dir", "none"), ("color", colour),
                                ("tooltip", "mentioned together in \(edge.weight) sentence\(edge.weight == 1 ? "" : "s")")]
             case .stance:
                 let support = edge.polarity == .support
@@ -81,7 +98,8 @@ public struct DOTWriter: Sendable {
         let kinds = Set(graph.edges.map { $0.kind == .stance ? ($0.polarity?.rawValue ?? "stance") : "co-mention" })
         var cells = ""
         for type in types {
-            let style = theme.style(for: type)
+            var style = theme.style(for: type)
+            if communities != nil { style.fill = theme.background }
             cells += "<td bgcolor=\"\(style.fill)\" color=\"\(style.border)\" border=\"1\" width=\"18\" height=\"14\"></td>"
             cells += "<td align=\"left\"><font point-size=\"14\">\(Self.html(type.rawValue))</font></td>"
         }
@@ -89,6 +107,9 @@ public struct DOTWriter: Sendable {
             ("co-mention", "co-mention", theme.coMention), ("support", "supports", theme.support),
             ("oppose", "opposes", theme.oppose),
         ]
+        if communities != nil {
+            cells += "<td align=\"left\"><font point-size=\"14\">fill colour: community</font></td>"
+        }
         for (kind, text, colour) in edgeLegend where kinds.contains(kind) {
             let line = kind == "oppose" ? "- - -" : "———"
             cells += "<td align=\"left\"><font point-size=\"14\" color=\"\(Self.html(String(colour.prefix(7))))\">\(line)</font></td>"

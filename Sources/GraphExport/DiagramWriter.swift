@@ -14,6 +14,8 @@ public struct DiagramWriter: Sendable {
     public var subtitle: String?
     /// PNG resolution.
     public var dpi = 120
+    /// Community number by node id, to colour nodes by community; `nil` colours by type.
+    public var communities: [String: Int]?
 
     /// Creates a writer.
     public init() {}
@@ -26,6 +28,7 @@ public struct DiagramWriter: Sendable {
         let engine = layout ?? .automatic(nodeCount: selected.nodes.count)
         var writer = DOTWriter(layout: engine, title: title, subtitle: subtitle)
         writer.theme = .light
+        writer.communities = communities
         return (writer.write(selected), engine)
     }
 

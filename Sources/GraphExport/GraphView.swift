@@ -44,3 +44,31 @@ public struct GraphView: Sendable {
         return Graph(documents: graph.documents, nodes: graph.nodes.filter { kept.contains($0.id) }, edges: edges)
     }
 }
+
+/// The nodes of a path and, faded behind them, each path node's strongest neighbours.
+public struct PathView: Sendable {
+    /// Node ids of the path, in order.
+    public var path: [String]
+    /// How many neighbours of each path node to show.
+    public var neighbours: Int
+
+    /// Creates a path view.
+    public init(path: [String], neighbours: Int = 3) {
+        self.path = path
+        self.neighbours = neighbours
+    }
+
+    /// The path nodes, their strongest neighbours, and the edges among all of them.
+    ///
+    /// - Complexity: O(E log E).
+    public func select(from graph: Graph) -> Graph {
+        var kept = Set(path)
+        for id in path {
+            let touching = graph.edges.filter { $0.source == id || $0.target == id }
+                .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.source, $0.target) < ($1.source, $1.target) }
+            for edge in touching.prefix(neighbours) { kept.insert(edge.source == id ? edge.target : edge.source) }
+        }
+        let edges = graph.edges.filter { kept.contains($0.source) && kept.contains($0.target) }
+        return Graph(documents: graph.documents, nodes: graph.nodes.filter { kept.contains($0.id) }, edges: edges)
+    }
+}

@@ -41,6 +41,12 @@ public struct Theme: Sendable {
             .topic: NodeStyle(shape: "note", fill: "#e8dcf3", border: "#6b3fa0"),
         ])
 
+    /// Fill colours for communities, distinguishable and light enough for dark text.
+    public static let communityPalette = [
+        "#a6cee3", "#b2df8a", "#fdbf6f", "#cab2d6", "#fb9a99", "#ffff99", "#8dd3c7", "#bebada", "#fccde5",
+        "#d9d9d9", "#ccebc5", "#ffed6f",
+    ]
+
     /// The style of a type.
     public func style(for type: EntityType) -> NodeStyle {
         nodes[type] ?? NodeStyle(shape: "ellipse", fill: background, border: text)

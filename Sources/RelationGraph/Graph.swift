@@ -60,15 +60,19 @@ public struct Node: Sendable, Codable, Equatable {
     public var mentions: Int
     /// Number of documents that mention it.
     public var documents: Int
+    /// Mentions per document id, so that a time window can recount them exactly.
+    public var byDocument: [String: Int]?
 
     /// Creates a node.
-    public init(id: String, label: String, type: EntityType, aliases: [String] = [], mentions: Int = 0, documents: Int = 0) {
+    public init(id: String, label: String, type: EntityType, aliases: [String] = [], mentions: Int = 0, documents: Int = 0,
+                byDocument: [String: Int]? = nil) {
         self.id = id
         self.label = label
         self.type = type
         self.aliases = aliases
         self.mentions = mentions
         self.documents = documents
+        self.byDocument = byDocument
     }
 }
 
@@ -105,10 +109,13 @@ public struct Edge: Sendable, Codable, Equatable {
     public var confidence: Double?
     /// Sentences behind the edge, capped per edge.
     public var evidence: [Evidence]
+    /// Distinct sentences per document id, so that a time window can recount the weight exactly.
+    public var byDocument: [String: Int]?
 
     /// Creates an edge.
     public init(source: String, target: String, kind: EdgeKind, polarity: Polarity? = nil, weight: Int,
-                confidence: Double? = nil, evidence: [Evidence] = []) {
+                confidence: Double? = nil, evidence: [Evidence] = [], byDocument: [String: Int]? = nil) {
+        self.byDocument = byDocument
         self.source = source
         self.target = target
         self.kind = kind

@@ -96,6 +96,8 @@ public struct GraphBuilder: Sendable {
                         let key = PairKey(a: a, b: b)
                         var edge = edges[key] ?? Edge(source: nodes[a].id, target: nodes[b].id, kind: .coMention, weight: 0)
                         edge.weight += 1
+                        edge.byDocument = edge.byDocument ?? [:]
+                        edge.byDocument?[document.id, default: 0] += 1
                         if edge.evidence.count < evidenceLimit {
                             edge.evidence.append(Evidence(document: document.id, sentence: sentenceIndex + 1, text: original))
                         }
@@ -104,8 +106,15 @@ public struct GraphBuilder: Sendable {
                 }
             }
         }
+        var nodesWithCounts = nodes
+        for (docIndex, entities) in documentEntities.enumerated() {
+            for entry in entities {
+                nodesWithCounts[entry.node].byDocument = nodesWithCounts[entry.node].byDocument ?? [:]
+                nodesWithCounts[entry.node].byDocument?[infos[docIndex].id] = entry.mentions
+            }
+        }
         let sortedEdges = edges.values.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
-        return Output(graph: Graph(documents: infos, nodes: nodes, edges: sortedEdges), sentences: sentenceCount,
+        return Output(graph: Graph(documents: infos, nodes: nodesWithCounts, edges: sortedEdges), sentences: sentenceCount,
                       tokens: tokenCount, mentions: mentionCount, documentEntities: documentEntities)
     }
 }

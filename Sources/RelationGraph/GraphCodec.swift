@@ -36,11 +36,6 @@ public enum GraphCodec {
         var edges: [Edge]
     }
 
-    struct Header: Decodable {
-        var format: String?
-        var version: Int?
-    }
-
     /// The JSON text of a graph.
     ///
     /// - Complexity: O(size of the graph).
@@ -78,37 +73,36 @@ public enum GraphCodec {
     /// Decodes and checks graph JSON; `path` is used in messages.
     ///
     /// - Throws: ``GraphFileError``.
+    /// - Complexity: O(size of the data); see ``GraphJSONReader``.
     public static func decode(_ data: Data, path: String) throws -> Graph {
-        let decoder = JSONDecoder()
-        let header: Header
-        do {
-            header = try decoder.decode(Header.self, from: data)
-        } catch {
-            throw GraphFileError(path: path, reason: "not valid JSON (truncated or not a graph file)")
+        var graph = try data.withUnsafeBytes { raw -> Graph in
+            var reader = GraphJSONReader(raw.bindMemory(to: UInt8.self))
+            do {
+                let top = try reader.readTopLevel()
+                guard top.format == formatName else {
+                    throw GraphFileError(
+                        path: path,
+                        reason: "not a Plexus graph (format is \(top.format.map { "\"\($0)\"" } ?? "missing"), expected \"\(formatName)\")")
+                }
+                guard top.version == version else {
+                    throw GraphFileError(
+                        path: path,
+                        reason: "graph format version \(top.version.map(String.init) ?? "missing") is not supported (this plexus reads version \(version))")
+                }
+                guard let documents = top.documents else { throw GraphFileError(path: path, reason: "missing field \"documents\" at top level") }
+                guard let nodes = top.nodes else { throw GraphFileError(path: path, reason: "missing field \"nodes\" at top level") }
+                guard let edges = top.edges else { throw GraphFileError(path: path, reason: "missing field \"edges\" at top level") }
+                return Graph(
+                    documents: try reader.readArray(at: documents, named: "documents") { try $0.readDocument($1) },
+                    nodes: try reader.readArray(at: nodes, named: "nodes") { try $0.readNode($1) },
+                    edges: try reader.readArray(at: edges, named: "edges") { try $0.readEdge($1) })
+            } catch let failure as GraphJSONReader.Failure {
+                throw GraphFileError(path: path, reason: failure.reason)
+            }
         }
-        guard header.format == formatName else {
-            throw GraphFileError(
-                path: path, reason: "not a Plexus graph (format is \(header.format.map { "\"\($0)\"" } ?? "missing"), expected \"\(formatName)\")")
-        }
-        guard header.version == version else {
-            throw GraphFileError(
-                path: path, reason: "graph format version \(header.version.map(String.init) ?? "missing") is not supported (this plexus reads version \(version))")
-        }
-        let file: File
-        do {
-            file = try decoder.decode(File.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw GraphFileError(path: path, reason: "missing field \"\(key.stringValue)\" at \(describe(context.codingPath))")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw GraphFileError(path: path, reason: "wrong value at \(describe(context.codingPath))")
-        } catch let DecodingError.dataCorrupted(context) {
-            throw GraphFileError(path: path, reason: "invalid value at \(describe(context.codingPath))")
-        } catch {
-            throw GraphFileError(path: path, reason: "cannot be decoded")
-        }
-        var graph = Graph(documents: file.documents, nodes: file.nodes, edges: file.edges)
         graph.nodes.sort { $0.id < $1.id }
         var ids = Set<String>()
+        ids.reserveCapacity(graph.nodes.count)
         for node in graph.nodes where !ids.insert(node.id).inserted {
             throw GraphFileError(path: path, reason: "node id \"\(node.id)\" appears twice")
         }
@@ -126,8 +120,4 @@ public enum GraphCodec {
         return graph
     }
 
-    static func describe(_ path: [CodingKey]) -> String {
-        if path.isEmpty { return "top level" }
-        return path.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
-    }
 }

@@ -13,18 +13,73 @@ enum OutputStyle: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
-/// Options of every command that reads a graph.json.
+/// A graph read for a query, after the shared filters.
+struct LoadedGraph {
+    /// The graph inside the time window.
+    var graph: Graph
+    /// Its index with the edge filters applied.
+    var index: GraphIndex
+    /// Name look-up.
+    var matcher: NameMatcher
+
+    /// The node index a user means, or a clear error with candidates.
+    func lookup(_ name: String) throws -> Int {
+        do {
+            return try matcher.lookup(name)
+        } catch let error as QueryError {
+            throw UserError(error.description)
+        }
+    }
+}
+
+/// The graph file and the filters every query command shares.
 struct GraphOptions: ParsableArguments {
     @Option(name: .long, help: "The graph.json written by `plexus build`.")
     var graph: String = "graph.json"
 
+    @Option(name: .long, help: "Edges to use: co-mention, stance or any.")
+    var kind: EdgeFilter = .any
+
+    @Option(name: .long, help: "Ignore edges lighter than this weight.")
+    var minWeight: Int = 1
+
+    @Option(name: .long, help: "Only documents dated on or after this day (YYYY-MM-DD).")
+    var since: String?
+
+    @Option(name: .long, help: "Only documents dated on or before this day (YYYY-MM-DD).")
+    var until: String?
+
+    func validate() throws {
+        guard minWeight >= 1 else { throw ValidationError("--min-weight must be at least 1") }
+    }
+
     /// Reads the graph, turning a bad file into a clear message.
-    func load() throws -> Graph {
+    func read() throws -> Graph {
         do {
             return try GraphCodec.read(from: graph)
         } catch let error as GraphFileError {
             throw UserError(error.description)
         }
+    }
+
+    /// Reads the graph and applies the time window and edge filters; notes on what the
+    /// window left out go to standard error.
+    func load() throws -> LoadedGraph {
+        let full = try read()
+        let windowed: WindowedGraph
+        do {
+            windowed = try full.window(since: since, until: until)
+        } catch let error as WindowError {
+            throw UserError(error.description)
+        }
+        if since != nil || until != nil {
+            var note = "window \(since ?? "…") to \(until ?? "…"): \(windowed.includedDocuments) documents"
+            if windowed.excludedDocuments > 0 { note += ", \(windowed.excludedDocuments) outside the window" }
+            if windowed.undatedDocuments > 0 { note += ", \(windowed.undatedDocuments) without a date left out" }
+            Summary.warn("note: " + note)
+        }
+        let graph = windowed.graph
+        return LoadedGraph(graph: graph, index: GraphIndex(graph, edges: kind, minWeight: minWeight), matcher: NameMatcher(graph))
     }
 }
 
@@ -67,4 +122,6 @@ struct DiagramOptions: ParsableArguments {
 extension LayoutEngine: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension PathMetric: ExpressibleByArgument {}
-extension GraphIndex.KindFilter: ExpressibleByArgument {}
+extension EdgeFilter: ExpressibleByArgument {}
+extension CentralityMeasure: ExpressibleByArgument {}
+extension EntityType: ExpressibleByArgument {}

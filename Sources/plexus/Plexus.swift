@@ -6,6 +6,9 @@ struct Plexus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plexus",
         abstract: "Turn a folder of news articles into a graph of people, countries and organisations.",
-        subcommands: [BuildCommand.self, EntitiesCommand.self, PathCommand.self, RenderCommand.self]
+        subcommands: [
+            BuildCommand.self, EntitiesCommand.self, PathCommand.self, NeighborsCommand.self, TopCommand.self,
+            CommunitiesCommand.self, RenderCommand.self,
+        ]
     )
 }

@@ -21,12 +21,21 @@ struct RenderCommand: AsyncParsableCommand {
 
     @OptionGroup var diagram: DiagramOptions
 
+    @Flag(name: .long, help: "Colour entities by community (Louvain) instead of by type.")
+    var communities = false
+
     func run() async throws {
-        let graph = try graphOptions.load()
+        let loaded = try graphOptions.load()
+        let graph = loaded.graph
         let folder = (graphOptions.graph as NSString).deletingLastPathComponent
         let target = out ?? (folder.isEmpty ? "graph.\(format.rawValue)" : (folder as NSString).appendingPathComponent("graph.\(format.rawValue)"))
         let corpus = graph.documents.first.map { ($0.path as NSString).deletingLastPathComponent } ?? graphOptions.graph
-        let writer = diagram.writer(for: graph, corpus: corpus)
+        var writer = diagram.writer(for: graph, corpus: corpus)
+        if communities {
+            let assignment = loaded.index.communities()
+            writer.communities = Dictionary(
+                uniqueKeysWithValues: graph.nodes.enumerated().map { ($0.element.id, assignment.community[$0.offset]) })
+        }
         do {
             let (text, engine) = writer.dot(for: graph)
             let data = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: format, dpi: diagram.dpi)

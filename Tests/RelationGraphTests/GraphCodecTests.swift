@@ -22,10 +22,16 @@ import Testing
     @Test(arguments: [
         (#"{"format": "other", "version": 1}"#, #"not a Plexus graph (format is "other", expected "plexus-graph")"#),
         (#"{"format": "plexus-graph", "version": 9}"#, "graph format version 9 is not supported (this plexus reads version 1)"),
-        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": ["#, "not valid JSON (truncated or not a graph file)"),
+        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": ["#, "invalid JSON at line 1, column 69: the file ends inside an object or array (truncated?)"),
         (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [], "edges": [{"source": "x", "target": "y", "kind": "co-mention", "weight": 1, "evidence": []}]}"#,
          #"edge 1 (x → y) refers to unknown node "x""#),
         (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": []}"#, #"missing field "edges" at top level"#),
+        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [{"id": "a", "label": "A"}], "edges": []}"#,
+         #"missing field "type" at nodes[0]"#),
+        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [{"id": "a", "label": "A", "type": "alien"}], "edges": []}"#,
+         #"unknown entity type "alien" at nodes[0].type"#),
+        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [], "edges": [{"source": "a", "target": "b", "kind": "co-mention", "weight": "x"}]}"#,
+         "invalid JSON at line 1, column 145: expected a whole number"),
     ])
     func rejectsBadFilesWithAReason(json: String, reason: String) {
         #expect(throws: GraphFileError(path: "g.json", reason: reason)) {

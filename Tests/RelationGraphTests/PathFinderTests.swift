@@ -36,7 +36,7 @@ import Testing
         var graph = Fixtures.strongVersusShort
         graph.edges.append(Edge(source: "a", target: "z", kind: .stance, polarity: .oppose, weight: 1))
         #expect(path(graph, "a", "z", .hops) == ["a", "z"])
-        let index = GraphIndex(graph, kinds: .coMention)
+        let index = GraphIndex(graph, edges: .coMention)
         #expect(PathFinder(index).shortestPath(from: 0, to: 5, by: .hops) == nil)
     }
 }

@@ -1,0 +1,84 @@
+/// The part of a graph that falls in a time window, with what was left out.
+public struct WindowedGraph: Sendable {
+    /// The graph restricted to the window: weights, mentions and evidence recounted.
+    public var graph: Graph
+    /// Documents dated inside the window.
+    public var includedDocuments: Int
+    /// Documents dated outside the window.
+    public var excludedDocuments: Int
+    /// Documents without a date, left out because their time is unknown.
+    public var undatedDocuments: Int
+}
+
+/// Why a window could not be applied.
+public enum WindowError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// A date is not `YYYY-MM-DD`.
+    case badDate(String)
+    /// `since` is after `until`.
+    case emptyRange(since: String, until: String)
+    /// The graph has no per-document counts (written by an older Plexus).
+    case noPerDocumentCounts
+
+    /// A message a user can act on.
+    public var description: String {
+        switch self {
+        case .badDate(let text): return "\"\(text)\" is not a date; use YYYY-MM-DD"
+        case .emptyRange(let since, let until): return "--since \(since) is after --until \(until)"
+        case .noPerDocumentCounts: return "this graph has no per-document counts; build it again with this version of plexus"
+        }
+    }
+}
+
+extension Graph {
+    /// The graph restricted to documents dated from `since` to `until` (inclusive, `YYYY-MM-DD`,
+    /// either may be `nil`). Undated documents are left out and counted.
+    ///
+    /// - Throws: ``WindowError``.
+    /// - Complexity: O(V + E + total per-document entries).
+    public func window(since: String?, until: String?) throws -> WindowedGraph {
+        for date in [since, until].compactMap({ $0 }) where !Self.isISODate(date) { throw WindowError.badDate(date) }
+        if let since, let until, since > until { throw WindowError.emptyRange(since: since, until: until) }
+        guard since != nil || until != nil else {
+            return WindowedGraph(graph: self, includedDocuments: documents.count, excludedDocuments: 0, undatedDocuments: 0)
+        }
+        var kept = Set<String>()
+        var undated = 0
+        var excluded = 0
+        for document in documents {
+            guard let date = document.date else {
+                undated += 1
+                continue
+            }
+            if let since, date < since { excluded += 1; continue }
+            if let until, date > until { excluded += 1; continue }
+            kept.insert(document.id)
+        }
+        var nodes: [Node] = []
+        for var node in self.nodes {
+            guard let counts = node.byDocument else { throw WindowError.noPerDocumentCounts }
+            let inside = counts.filter { kept.contains($0.key) }
+            guard !inside.isEmpty else { continue }
+            node.byDocument = inside
+            node.mentions = inside.values.reduce(0, +)
+            node.documents = inside.count
+            nodes.append(node)
+        }
+        var edges: [Edge] = []
+        for var edge in self.edges {
+            guard let counts = edge.byDocument else { throw WindowError.noPerDocumentCounts }
+            let inside = counts.filter { kept.contains($0.key) }
+            guard !inside.isEmpty else { continue }
+            edge.byDocument = inside
+            edge.weight = inside.values.reduce(0, +)
+            edge.evidence = edge.evidence.filter { kept.contains($0.document) }
+            edges.append(edge)
+        }
+        let graph = Graph(documents: documents.filter { kept.contains($0.id) }, nodes: nodes, edges: edges)
+        return WindowedGraph(graph: graph, includedDocuments: kept.count, excludedDocuments: excluded, undatedDocuments: undated)
+    }
+
+    static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        return text.count == 10 && parts.count == 3 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+    }
+}
