@@ -54,7 +54,8 @@ public enum PublicationDate {
         return date
     }
 
-    static func parseISO(_ text: String) -> String? {
+    /// The date of an ISO 8601 prefix (`2025-03-13…`) as `YYYY-MM-DD`, or `nil`.
+    public static func parseISO(_ text: String) -> String? {
         let scalars = Array(text.unicodeScalars.prefix(10))
         guard scalars.count == 10, scalars[4] == "-", scalars[7] == "-" else { return nil }
         let digits = [0, 1, 2, 3, 5, 6, 8, 9]

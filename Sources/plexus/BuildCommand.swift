@@ -28,18 +28,41 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var diagram: DiagramOptions
 
+    @Option(name: .long, help: "Only articles dated on or after this day (YYYY-MM-DD); undated articles are left out and counted.")
+    var since: String?
+
+    @Option(name: .long, help: "Only articles dated on or before this day (YYYY-MM-DD).")
+    var until: String?
+
+    func validate() throws {
+        for date in [since, until].compactMap({ $0 }) where PublicationDate.parseISO(date) != date {
+            throw ValidationError("\"\(date)\" is not a date; use YYYY-MM-DD")
+        }
+    }
+
     func run() async throws {
         let started = Date()
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
-        guard !loaded.documents.isEmpty else {
-            Summary.warn("error: no articles could be read; nothing written")
+        var documents = loaded.documents
+        if since != nil || until != nil {
+            let undated = documents.filter { $0.date == nil }.count
+            documents = documents.filter { document in
+                guard let date = document.date else { return false }
+                return (since.map { date >= $0 } ?? true) && (until.map { date <= $0 } ?? true)
+            }
+            let outside = loaded.documents.count - undated - documents.count
+            Summary.warn("note: window \(since ?? "…") to \(until ?? "…"): \(documents.count) documents, \(outside) outside the window, \(undated) without a date left out")
+        }
+        guard !documents.isEmpty else {
+            Summary.warn("error: no articles could be read" + (loaded.documents.isEmpty ? "" : " in the window") + "; nothing written")
             throw ExitCode(1)
         }
-        let built = GraphBuilder().build(loaded.documents)
+        let built = GraphBuilder().build(documents)
         let graph = built.graph
         let report = loaded.report
         print("Read \(report.files) file\(report.files == 1 ? "" : "s"): \(loaded.documents.count) documents, \(loaded.failures.count) failed")
+        if documents.count != loaded.documents.count { print("Kept \(documents.count) documents in the time window") }
         print("Cleaned: \(report.totalBoilerplateLines) boilerplate lines, \(report.repeatedParagraphs) repeated paragraphs, \(report.crossDocumentParagraphs) paragraphs shared across documents")
         let coMentions = graph.edges.filter { $0.kind == .coMention }.count
         print("Found \(built.sentences) sentences, \(built.mentions) mentions, \(graph.nodes.count) entities (\(Summary.typeCounts(graph.nodes))), \(coMentions) co-mention edges")
