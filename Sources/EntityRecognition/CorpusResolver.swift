@@ -22,6 +22,8 @@ public struct EntityTable: Sendable {
     public var entities: [ResolvedEntity]
     /// For each document (in corpus order), local entity index → index into `entities`, or `nil` if dropped.
     public var localToGlobal: [[Int?]]
+    /// Names in the user's corrections that matched no entity, with their lines (for warnings).
+    public var unusedCorrectionNames: [(String, Int)] = []
 }
 
 /// Merges the entities of every document into one table for the corpus.
@@ -35,9 +37,11 @@ public struct EntityTable: Sendable {
 public struct CorpusResolver: Sendable {
     /// Share of mentions a full name needs to absorb an ambiguous one-word name.
     public var dominance = 0.8
+    /// The user's corrections; `merge`, `rename`, `type` and `drop` apply here, to entities.
+    public var corrections: AliasCorrections
 
     /// Creates a resolver.
-    public init() {}
+    public init(corrections: AliasCorrections = .none) { self.corrections = corrections }
 
     struct Accumulator {
         var type: EntityType
@@ -111,6 +115,17 @@ public struct CorpusResolver: Sendable {
         }
         for key in redirect.keys { accumulators[key] = nil }
 
+        // The user's corrections, on whole entities.
+        var unused = applyCorrections(&accumulators, &redirect)
+        let usedOnMentions = documents.reduce(into: Set<String>()) { $0.formUnion($1.usedCorrectionNames) }
+        for rule in corrections.rules {
+            switch rule {
+            case .drop(let name, let line), .split(let name, _, let line):
+                if !usedOnMentions.contains(name.lowercased()) { unused.append((name, line)) }
+            default: break
+            }
+        }
+
         // Labels and ids.
         var entities: [(key: String, entity: ResolvedEntity)] = []
         for (key, accumulator) in accumulators {
@@ -140,13 +155,91 @@ public struct CorpusResolver: Sendable {
 
         let maps = documents.map { doc in
             doc.entities.map { entity -> Int? in
-                if let single = entity.singleName {
-                    return singleTarget[single].flatMap { globalIndex[$0] }
+                if let single = entity.singleName, let target = singleTarget[single] {
+                    return globalIndex[redirect[target] ?? target]
                 }
                 return globalIndex[redirect[entity.key] ?? entity.key]
             }
         }
-        return EntityTable(entities: entities.map(\.entity), localToGlobal: maps)
+        return EntityTable(entities: entities.map(\.entity), localToGlobal: maps, unusedCorrectionNames: unused)
+    }
+
+    /// Applies merge, rename, type and drop rules to the accumulated entities.
+    /// Returns the rule names that matched no entity (for warnings).
+    func applyCorrections(_ accumulators: inout [String: Accumulator], _ redirect: inout [String: String]) -> [(String, Int)] {
+        guard !corrections.rules.isEmpty else { return [] }
+        var labelOverride: [String: String] = [:]
+        func keys(named name: String) -> [String] {
+            let lower = name.lowercased()
+            return accumulators.keys.sorted().filter { key in
+                guard let accumulator = accumulators[key] else { return false }
+                if let override = labelOverride[key], override.lowercased() == lower { return true }
+                return accumulator.labels.keys.contains { $0.lowercased() == lower }
+                    || accumulator.aliases.keys.contains { $0.lowercased() == lower }
+            }
+        }
+        var unused: [(String, Int)] = []
+        for rule in corrections.rules {
+            switch rule {
+            case .merge(let target, let names, let line):
+                var targetKeys = keys(named: target)
+                var sources: [String] = []
+                for name in names {
+                    let found = keys(named: name)
+                    if found.isEmpty { unused.append((name, line)) }
+                    sources += found
+                }
+                if targetKeys.isEmpty {
+                    guard let first = sources.first else {
+                        unused.append((target, line))
+                        continue
+                    }
+                    targetKeys = [first]
+                }
+                let targetKey = targetKeys[0]
+                labelOverride[targetKey] = target
+                for key in Set(sources + targetKeys.dropFirst()) where key != targetKey {
+                    guard let source = accumulators[key], var merged = accumulators[targetKey] else { continue }
+                    for (name, count) in source.aliases { merged.aliases[name, default: 0] += count }
+                    merged.mentions += source.mentions
+                    merged.documents.formUnion(source.documents)
+                    accumulators[targetKey] = merged
+                    accumulators[key] = nil
+                    redirect[key] = targetKey
+                }
+            case .rename(let from, let to, let line):
+                let found = keys(named: from)
+                if found.isEmpty { unused.append((from, line)) }
+                for key in found { labelOverride[key] = to }
+            case .setType(let name, let type, let line):
+                let found = keys(named: name)
+                if found.isEmpty { unused.append((name, line)) }
+                for key in found { accumulators[key]?.type = type }
+            case .drop(let name, let line):
+                let found = keys(named: name).filter { key in
+                    accumulators[key]?.labels.keys.contains { $0.lowercased() == name.lowercased() } ?? false
+                }
+                for key in found { accumulators[key] = nil }
+                _ = line  // unused drops are found from the mentions, which carry the name
+            case .split:
+                break
+            }
+        }
+        // Redirects may chain (A merged into B, B into C): follow them to the end.
+        for key in redirect.keys {
+            var target = redirect[key] ?? key
+            var hops = 0
+            while let next = redirect[target], hops < redirect.count {
+                target = next
+                hops += 1
+            }
+            redirect[key] = target
+        }
+        for (key, label) in labelOverride where accumulators[key] != nil {
+            let total = accumulators[key]?.mentions ?? 0
+            accumulators[key]?.labels = [label: total + 1]
+        }
+        return unused
     }
 
     func add(_ entity: LocalEntity, to accumulator: inout Accumulator, document: Int) {

@@ -18,6 +18,8 @@ public struct Mention: Sendable, Equatable {
     public var label: String?
     /// A lone unknown capitalised word; dropped unless it joins a full name.
     public var isBareName: Bool
+    /// For a description ("the prime minister"): the index of the mention it refers to.
+    public var referent: Int?
 
     /// The name's words.
     public var nameWords: [Substring] { name.split(separator: " ") }
@@ -71,10 +73,11 @@ public struct DocumentAnalyzer: Sendable {
             let sentenceTokens = Array(tokens[sentence.tokenRange])
             for span in recognizer.recognize(sentenceTokens) {
                 // "Alternative Budget", "Human Rights": capitalised here, ordinary words elsewhere.
+                // Every word must be ordinary, so "Theresa May" survives "she may".
                 if span.isGuess || span.isBareName,
-                    span.nameRange.contains(where: { index in
+                    span.nameRange.allSatisfy({ index in
                         let word = sentenceTokens[index].text
-                        return word.first?.isUppercase == true && lowerCaseWords.contains(word.lowercased())
+                        return word.first?.isUppercase != true || lowerCaseWords.contains(word.lowercased())
                     })
                 {
                     continue
@@ -95,6 +98,11 @@ public struct DocumentAnalyzer: Sendable {
                         isBareName: span.isBareName))
             }
         }
+        var rules = DocumentRules(tokens: tokens, mentions: mentions)
+        var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
+        for sentence in sentences { for token in sentence.tokenRange { sentenceOfToken[token] = sentence.index } }
+        rules.sentenceOfToken = sentenceOfToken
+        mentions = rules.apply()
         return AnalyzedDocument(document: document, tokens: tokens, sentences: sentences, mentions: mentions)
     }
 

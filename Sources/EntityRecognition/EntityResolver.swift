@@ -24,6 +24,8 @@ public struct DocumentEntities: Sendable {
     public var entities: [LocalEntity]
     /// For each mention of the analyzed document, the index of its entity, or `nil` if dropped.
     public var mentionEntity: [Int?]
+    /// Lower-cased names of `drop` and `split` corrections that matched a mention here.
+    public var usedCorrectionNames: Set<String> = []
 }
 
 /// Resolves the mentions of one document to entities.
@@ -31,13 +33,16 @@ public struct DocumentEntities: Sendable {
 /// Titles and honorifics are stripped for identity ("Sir Keir Starmer", "Mr Starmer",
 /// "President Putin" → the person's name) but kept as aliases. A one-word name joins the
 /// full name in the same document that ends with it (surname) or, after "Sir"/"Dame",
-/// starts with it (first name); when several full names fit, the one mentioned most
-/// before it wins, then the most recent. Countries merge through the gazetteer
+/// starts with it (first name); when several full names fit, the one the document is
+/// about wins: the most mentioned, then the one named first. Countries merge through the gazetteer
 /// (Britain, UK, British → United Kingdom); organisations by their gazetteer label or their
 /// name without "the", case-insensitively.
 public struct EntityResolver: Sendable {
+    /// The user's corrections; `drop` and `split` rules apply here, to mentions.
+    public var corrections: AliasCorrections
+
     /// Creates a resolver.
-    public init() {}
+    public init(corrections: AliasCorrections = .none) { self.corrections = corrections }
 
     /// The entities of an analyzed document.
     ///
@@ -47,7 +52,8 @@ public struct EntityResolver: Sendable {
         var byKey: [String: Int] = [:]
         var assignment: [Int?] = Array(repeating: nil, count: analysis.mentions.count)
 
-        func attach(_ mentionIndex: Int, key: String, type: EntityType, label: String, single: String? = nil, honorific: Bool = false) {
+        func attach(_ mentionIndex: Int, key: String, type: EntityType, label: String, single: String? = nil, honorific: Bool = false,
+                    isAlias: Bool = true) {
             let mention = analysis.mentions[mentionIndex]
             let index: Int
             if let existing = byKey[key] {
@@ -60,23 +66,46 @@ public struct EntityResolver: Sendable {
                                 hasHonorific: honorific))
             }
             entities[index].mentions += 1
-            entities[index].aliases[mention.surface, default: 0] += 1
+            if isAlias { entities[index].aliases[mention.surface, default: 0] += 1 }
             if honorific { entities[index].hasHonorific = true }
             assignment[mentionIndex] = index
         }
 
         // Full names first, so one-word names can look at every full name of the document.
         var fullNames: [(key: String, words: [Substring], firstMention: Int)] = []
-        var fullNameCounts: [String: Int] = [:]
+        var fullNameCounts: [String: [Int]] = [:]  // key → positions of its full-name mentions
         for (index, mention) in analysis.mentions.enumerated() where mention.type == .person && mention.nameWords.count >= 2 {
             let key = Self.personKey(mention.name)
             if fullNameCounts[key] == nil { fullNames.append((key, mention.nameWords, index)) }
-            fullNameCounts[key, default: 0] += 1
+            fullNameCounts[key, default: []].append(index)
         }
 
         let acronyms = Self.acronymDefinitions(analysis)
+        let dropped = corrections.droppedNames
+        let splits = corrections.splits
+        var used = Set<String>()
 
         for (index, mention) in analysis.mentions.enumerated() {
+            if !dropped.isEmpty {
+                let hit = [mention.surface.lowercased(), mention.name.lowercased()].first { dropped.contains($0) }
+                if let hit {
+                    used.insert(hit)
+                    continue
+                }
+            }
+            if !splits.isEmpty, let name = [mention.surface.lowercased(), mention.name.lowercased()].first(where: { splits[$0] != nil }),
+                let label = splits[name]
+            {
+                used.insert(name)
+                attach(index, key: "split:" + label.lowercased(), type: mention.type, label: label)
+                continue
+            }
+            if let referent = mention.referent, referent < index, let target = assignment[referent] {
+                // A description ("the prime minister") counts as a mention but is not a name.
+                let entity = entities[target]
+                attach(index, key: entity.key, type: entity.type, label: entity.label, isAlias: false)
+                continue
+            }
             switch mention.type {
             case .person:
                 let words = mention.nameWords
@@ -112,25 +141,32 @@ public struct EntityResolver: Sendable {
                 attach(index, key: "organisation:" + label.lowercased(), type: .organisation, label: label)
             }
         }
-        return DocumentEntities(entities: entities, mentionEntity: assignment)
+        return DocumentEntities(entities: entities, mentionEntity: assignment, usedCorrectionNames: used)
     }
 
-    /// The full name a one-word name joins: those mentioned before it first (most mentions,
-    /// then most recent), else any in the document; surname match before first-name match.
+    /// The full name a one-word name joins: among those named before it (else any in the
+    /// document), the most mentioned, then the first named; surname match before first name.
     func bestFullName(
         for word: Substring, byFirstName: Bool, at position: Int,
-        _ fullNames: [(key: String, words: [Substring], firstMention: Int)], _ counts: [String: Int]
+        _ fullNames: [(key: String, words: [Substring], firstMention: Int)], _ positions: [String: [Int]]
     ) -> (key: String, words: [Substring])? {
+        // Mentions before this one (all of them when the full name only comes later).
+        func count(_ key: String) -> Int {
+            let all = positions[key] ?? []
+            let before = all.filter { $0 < position }.count
+            return before > 0 ? before : all.count
+        }
         let bySurname = fullNames.filter { $0.words.last == word }
         let byFirst = fullNames.filter { $0.words.first == word }
         let pools = byFirstName ? [byFirst, bySurname] : [bySurname, byFirst]
         for pool in pools where !pool.isEmpty {
             let earlier = pool.filter { $0.firstMention < position }
             let candidates = earlier.isEmpty ? pool : earlier
+            // The person the document is about: most mentioned, then the one it named first.
             let best = candidates.max { lhs, rhs in
-                let l = counts[lhs.key] ?? 0
-                let r = counts[rhs.key] ?? 0
-                return l != r ? l < r : lhs.firstMention < rhs.firstMention
+                let l = count(lhs.key)
+                let r = count(rhs.key)
+                return l != r ? l < r : lhs.firstMention > rhs.firstMention
             }
             if let best { return (best.key, best.words) }
         }

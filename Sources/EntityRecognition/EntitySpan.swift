@@ -33,3 +33,6 @@ public protocol EntityRecognizer: Sendable {
     /// The entity spans in a sentence, in token order, not overlapping.
     func recognize(_ sentence: [Token]) -> [EntitySpan]
 }
+
+/// Whether a lower-cased word is one that marks organisation names ("party", "ministry").
+public func isOrganisationWord(_ word: String) -> Bool { WordLists.organisationWords.contains(word) }

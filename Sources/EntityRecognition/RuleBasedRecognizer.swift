@@ -51,7 +51,7 @@ public struct RuleBasedRecognizer: EntityRecognizer {
     // MARK: - Runs
 
     func isNameToken(_ token: Token) -> Bool {
-        token.isCapitalized && !isLowerHyphenated(token)
+        token.isCapitalized && !isLowerHyphenated(token) && !WordLists.calendarWords.contains(token.text)
     }
 
     func isLowerHyphenated(_ token: Token) -> Bool {

@@ -7,6 +7,8 @@ public struct GraphBuilder: Sendable {
     public var evidenceLimit = 5
     /// The analyzer (tokenizer, sentence splitter, recogniser).
     public var analyzer = DocumentAnalyzer()
+    /// The user's corrections from an alias file.
+    public var corrections = AliasCorrections.none
 
     /// Creates a builder.
     public init() {}
@@ -23,6 +25,18 @@ public struct GraphBuilder: Sendable {
         public var mentions: Int
         /// For each document, its entities (node indices into `graph.nodes`) with mention counts.
         public var documentEntities: [[DocumentEntityCount]]
+        /// For each document, every resolved mention: its scalar range in the text and its node index.
+        public var documentMentions: [[ResolvedMention]]
+        /// Alias-file names that matched nothing, with their lines.
+        public var unusedCorrections: [(name: String, line: Int)]
+    }
+
+    /// A mention after resolution.
+    public struct ResolvedMention: Sendable {
+        /// Scalar offsets of the mention in the document's text.
+        public var range: Range<Int>
+        /// Index into `graph.nodes`.
+        public var node: Int
     }
 
     /// How often one document mentions one entity, and how.
@@ -40,11 +54,12 @@ public struct GraphBuilder: Sendable {
     /// - Complexity: O(total tokens + Σ k² over sentences with k entities).
     public func build(_ documents: [Document]) -> Output {
         let analyzer = self.analyzer
+        let corrections = self.corrections
         let perDocument = parallelMap(documents) { document -> (AnalyzedDocument, DocumentEntities) in
             let analysis = analyzer.analyze(document)
-            return (analysis, EntityResolver().resolve(analysis))
+            return (analysis, EntityResolver(corrections: corrections).resolve(analysis))
         }
-        let table = CorpusResolver().merge(perDocument.map(\.1))
+        let table = CorpusResolver(corrections: corrections).merge(perDocument.map(\.1))
         let nodes = table.entities.map {
             Node(id: $0.id, label: $0.label, type: $0.type, aliases: $0.aliases, mentions: $0.mentions, documents: $0.documents)
         }
@@ -59,6 +74,7 @@ public struct GraphBuilder: Sendable {
         var mentionCount = 0
         var infos: [DocumentInfo] = []
         var documentEntities: [[DocumentEntityCount]] = []
+        var documentMentions: [[ResolvedMention]] = []
         for (docIndex, (analysis, local)) in perDocument.enumerated() {
             let document = analysis.document
             sentenceCount += analysis.sentences.count
@@ -67,15 +83,19 @@ public struct GraphBuilder: Sendable {
                                       date: document.date, url: document.url, sentences: analysis.sentences.count))
             var entitiesBySentence: [Int: Set<Int>] = [:]
             var counts: [Int: (mentions: Int, aliases: [String: Int])] = [:]
+            var resolved: [ResolvedMention] = []
             for (mentionIndex, mention) in analysis.mentions.enumerated() {
                 guard let localIndex = local.mentionEntity[mentionIndex],
                     let global = table.localToGlobal[docIndex][localIndex]
                 else { continue }
                 mentionCount += 1
+                let tokens = analysis.tokens
+                resolved.append(ResolvedMention(range: tokens[mention.tokenRange.lowerBound].start..<tokens[mention.tokenRange.upperBound - 1].end, node: global))
                 entitiesBySentence[mention.sentence, default: []].insert(global)
                 counts[global, default: (0, [:])].mentions += 1
-                counts[global, default: (0, [:])].aliases[mention.surface, default: 0] += 1
+                if mention.referent == nil { counts[global, default: (0, [:])].aliases[mention.surface, default: 0] += 1 }
             }
+            documentMentions.append(resolved)
             documentEntities.append(
                 counts.map { node, entry in
                     DocumentEntityCount(
@@ -115,6 +135,7 @@ public struct GraphBuilder: Sendable {
         }
         let sortedEdges = edges.values.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
         return Output(graph: Graph(documents: infos, nodes: nodesWithCounts, edges: sortedEdges), sentences: sentenceCount,
-                      tokens: tokenCount, mentions: mentionCount, documentEntities: documentEntities)
+                      tokens: tokenCount, mentions: mentionCount, documentEntities: documentEntities,
+                      documentMentions: documentMentions, unusedCorrections: table.unusedCorrectionNames.map { ($0.0, $0.1) })
     }
 }

@@ -28,6 +28,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var diagram: DiagramOptions
 
+    @OptionGroup var aliasOptions: AliasOptions
+
     @Option(name: .long, help: "Only articles dated on or after this day (YYYY-MM-DD); undated articles are left out and counted.")
     var since: String?
 
@@ -42,6 +44,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
+        let corrections = try aliasOptions.load()
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
         var documents = loaded.documents
@@ -58,7 +61,10 @@ struct BuildCommand: AsyncParsableCommand {
             Summary.warn("error: no articles could be read" + (loaded.documents.isEmpty ? "" : " in the window") + "; nothing written")
             throw ExitCode(1)
         }
-        let built = GraphBuilder().build(documents)
+        var builder = GraphBuilder()
+        builder.corrections = corrections
+        let built = builder.build(documents)
+        aliasOptions.warnUnused(built.unusedCorrections)
         let graph = built.graph
         let report = loaded.report
         print("Read \(report.files) file\(report.files == 1 ? "" : "s"): \(loaded.documents.count) documents, \(loaded.failures.count) failed")

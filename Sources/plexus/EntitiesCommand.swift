@@ -15,6 +15,11 @@ struct EntitiesCommand: ParsableCommand {
     @Option(name: .long, help: "table or json.")
     var format: OutputStyle = .table
 
+    @OptionGroup var aliasOptions: AliasOptions
+
+    @Flag(name: .long, help: "List likely duplicate entities (shared words, spelling, acronyms) with evidence, as alias-file lines to confirm.")
+    var suggestMerges = false
+
     struct EntityRow: Encodable {
         var id: String
         var label: String
@@ -31,9 +36,18 @@ struct EntitiesCommand: ParsableCommand {
     }
 
     func run() throws {
+        let corrections = try aliasOptions.load()
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
-        let built = GraphBuilder().build(loaded.documents)
+        var builder = GraphBuilder()
+        builder.corrections = corrections
+        let built = builder.build(loaded.documents)
+        aliasOptions.warnUnused(built.unusedCorrections)
+        if suggestMerges {
+            try printSuggestions(MergeSuggester().suggestions(for: built.graph))
+            if loaded.documents.isEmpty || !loaded.failures.isEmpty { throw ExitCode(1) }
+            return
+        }
         let nodes = built.graph.nodes
         var rows: [DocumentRow] = []
         for (document, entities) in zip(loaded.documents, built.documentEntities) {
@@ -61,5 +75,38 @@ struct EntitiesCommand: ParsableCommand {
             }
         }
         if loaded.documents.isEmpty || !loaded.failures.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension EntitiesCommand {
+    struct SuggestionRow: Encodable {
+        var keep: String
+        var merge: String
+        var type: String
+        var reason: String
+        var evidence: String
+        var line: String
+    }
+
+    func printSuggestions(_ suggestions: [MergeSuggestion]) throws {
+        let rows = suggestions.map { suggestion in
+            SuggestionRow(
+                keep: suggestion.keep.label, merge: suggestion.merge.label, type: suggestion.keep.type.rawValue,
+                reason: suggestion.reason.description,
+                evidence: "\(suggestion.keep.label): \(suggestion.keep.mentions) mentions in \(suggestion.keep.documents) documents; "
+                    + "\(suggestion.merge.label): \(suggestion.merge.mentions) in \(suggestion.merge.documents); together in \(suggestion.sharedDocuments) documents",
+                line: "merge\t\(suggestion.keep.label)\t\(suggestion.merge.label)")
+        }
+        switch format {
+        case .json:
+            print(try Summary.json(rows))
+        case .table:
+            print("\(rows.count) possible duplicate\(rows.count == 1 ? "" : "s"); confirm by copying the merge lines into an alias file (--aliases)")
+            for row in rows {
+                print("  \(row.keep)  ←  \(row.merge)   [\(row.type); \(row.reason)]")
+                print("      \(row.evidence)")
+                print("      \(row.line)")
+            }
+        }
     }
 }

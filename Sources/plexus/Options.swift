@@ -83,6 +83,28 @@ struct GraphOptions: ParsableArguments {
     }
 }
 
+/// The user's alias file, shared by the commands that resolve entities.
+struct AliasOptions: ParsableArguments {
+    @Option(name: .long, help: "Alias file of corrections (merge, split, rename, type, drop; tab-separated, see README).")
+    var aliases: String?
+
+    /// The corrections, or none; a bad file is a clear error with its line.
+    func load() throws -> AliasCorrections {
+        guard let aliases else { return .none }
+        do {
+            return try AliasCorrections.read(from: aliases)
+        } catch let error as AliasFileError {
+            throw UserError(error.description)
+        }
+    }
+
+    /// Warns about names in the alias file that matched nothing.
+    func warnUnused(_ unused: [(name: String, line: Int)]) {
+        guard let aliases else { return }
+        for (name, line) in unused { Summary.warn("warning: \(aliases):\(line): \"\(name)\" never occurs in these articles") }
+    }
+}
+
 /// Options of every command that draws a diagram.
 struct DiagramOptions: ParsableArguments {
     @Option(name: .long, help: "Draw at most this many entities (strongest first).")

@@ -1,4 +1,5 @@
 import Foundation
+import RelationGraph
 import Testing
 
 @Suite(.serialized) struct QueryEndToEndTests {
@@ -187,5 +188,53 @@ import Testing
         for expected in ["Tony Blair", "Gordon Brown", "Michael Howard", "Labour Party", "United Kingdom"] {
             #expect(top.contains(expected), "\(expected) not among the top 10: \(top)")
         }
+    }
+}
+
+@Suite struct EntityResolutionEndToEndTests {
+    @Test func theFixtureScoresAtLeastTheTarget() throws {
+        for file in ["passages.txt", "held-out.txt"] {
+            let result = try Plexus.run(["eval-entities", "examples/entity-resolution/\(file)", "--format", "json"])
+            #expect(result.status == 0)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let f1 = try #require(report["bCubedF1"] as? Double)
+            #expect(f1 >= 0.95, "\(file): B-cubed F1 \(f1)")
+        }
+    }
+
+    @Test func aBadAliasFileStopsTheBuildWithItsLine() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let aliases = folder.appendingPathComponent("aliases.tsv")
+        try Data("merge\tKeir Starmer\tSir Keir\ntype\tNATO\tclub\n".utf8).write(to: aliases)
+        let result = try Plexus.run(["build", "examples/ukraine-peace", "--out", folder.path, "--aliases", aliases.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("aliases.tsv:2: unknown type \"club\""))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("graph.json").path))
+    }
+
+    @Test func aliasFileCorrectionsReachTheGraphAndUnknownNamesWarn() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let aliases = folder.appendingPathComponent("aliases.tsv")
+        try Data("rename\tKeir Starmer\tPrime Minister Starmer\ndrop\tNorway\nmerge\tKremlin\tDmitry Peskov\ndrop\tAtlantis\n".utf8).write(to: aliases)
+        let result = try Plexus.run(["build", "examples/ukraine-peace", "--out", folder.path, "--formats", "dot", "--aliases", aliases.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("aliases.tsv:4: \"Atlantis\" never occurs in these articles"))
+        let graph = try GraphCodec.read(from: folder.appendingPathComponent("graph.json").path)
+        #expect(graph.nodes.contains { $0.label == "Prime Minister Starmer" })
+        #expect(!graph.nodes.contains { $0.label == "Norway" || $0.label == "Dmitry Peskov" })
+        #expect(graph.nodes.first { $0.label == "Kremlin" }?.aliases.contains("Dmitry Peskov") == true)
+    }
+
+    @Test func suggestMergesListsLikelyDuplicatesAsAliasLines() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Title\n\nVolodymyr Zelensky spoke in Kyiv.\n".utf8).write(to: folder.appendingPathComponent("a.txt"))
+        try Data("Title\n\nVolodymyr Zelenskyy spoke in Lviv.\n".utf8).write(to: folder.appendingPathComponent("b.txt"))
+        let result = try Plexus.run(["entities", folder.path, "--suggest-merges"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("spelt 1 letter apart"))
+        #expect(result.stdout.contains("merge\tVolodymyr Zelensky\tVolodymyr Zelenskyy") || result.stdout.contains("merge\tVolodymyr Zelenskyy\tVolodymyr Zelensky"))
     }
 }

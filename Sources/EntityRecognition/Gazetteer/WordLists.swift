@@ -121,6 +121,11 @@ enum WordLists {
     ]
     /// Company-name endings that never start a name ("Co", "Ltd", "Inc").
     static let companySuffixes: Set<String> = ["co", "co.", "ltd", "ltd.", "inc", "inc.", "plc", "corp", "corp.", "llc", "ag", "sa", "nv", "oct", "nov", "dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept"]
+    /// Days and months (but not "May", "June", "April", "August", which are also names).
+    static let calendarWords: Set<String> = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+        "March", "July", "September", "October", "November", "December",
+    ]
     /// Words that make a capitalised run an event, law or document rather than an actor.
     static let eventWords: Set<String> = [
         "war", "olympics", "games", "cup", "championship", "summit", "conference", "agreement", "accord",
