@@ -43,6 +43,9 @@ public struct CorpusResolver: Sendable {
     /// Creates a resolver.
     public init(corrections: AliasCorrections = .none) { self.corrections = corrections }
 
+    /// Appended to a one-word name that came with a woman's honorific, so it is pooled apart.
+    static let femaleMark = "|f"
+
     struct Accumulator {
         var type: EntityType
         var labels: [String: Int] = [:]
@@ -80,22 +83,36 @@ public struct CorpusResolver: Sendable {
             if let first = words.first { firstWordIndex[String(first), default: []].append(key) }
         }
         for (single, info) in singles.sorted(by: { $0.key < $1.key }) {
-            let lower = single.lowercased()
+            let female = single.hasSuffix(Self.femaleMark)
+            let lower = String(single.dropLast(female ? Self.femaleMark.count : 0)).lowercased()
             var target: String?
-            for pool in [lastWordIndex[lower] ?? [], firstWordIndex[lower] ?? []] where !pool.isEmpty {
+            for var pool in [lastWordIndex[lower] ?? [], firstWordIndex[lower] ?? []] where !pool.isEmpty {
+                if female {
+                    // Not a full name already called "Mr …" or "Sir …".
+                    pool = pool.filter { key in
+                        !(accumulators[key]?.aliases.keys.contains { alias in
+                            alias.split(separator: " ").first.map { WordLists.impliesFemale(String($0)) == false } ?? false
+                        } ?? false)
+                    }
+                    if pool.isEmpty { continue }
+                }
                 target = dominant(pool.sorted(), accumulators)
                 if target != nil { break }
             }
             if let target {
                 singleTarget[single] = target
             } else if info.honorific {
-                singleTarget[single] = "person:" + lower
+                singleTarget[single] = "person:" + lower + (female ? Self.femaleMark : "")
             }
         }
         for (docIndex, doc) in documents.enumerated() {
             for entity in doc.entities {
                 guard let single = entity.singleName, let target = singleTarget[single] else { continue }
-                add(entity, to: &accumulators[target, default: Accumulator(type: .person)], document: docIndex)
+                var entry = entity
+                if target == "person:" + single.lowercased(), let form = entity.aliases.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key {
+                    entry.label = form  // a person known only as "Mrs Howard" keeps the honorific in the label
+                }
+                add(entry, to: &accumulators[target, default: Accumulator(type: .person)], document: docIndex)
             }
         }
 

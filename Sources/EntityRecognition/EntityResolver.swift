@@ -124,12 +124,25 @@ public struct EntityResolver: Sendable {
                 }
                 let honorificWord = mention.title.map { String($0.split(separator: " ").last ?? "") }
                 let byFirstName = honorificWord.map { WordLists.firstNameHonorifics.contains($0) } ?? false
-                if let match = bestFullName(for: word, byFirstName: byFirstName, at: index, fullNames, fullNameCounts) {
+                let female = honorificWord.flatMap(WordLists.impliesFemale)
+                // "Mrs Howard" does not join a Michael Howard already called "Mr Howard".
+                // A woman's honorific joins here only a full name this document already gives a
+                // woman's honorific; otherwise the corpus level decides, where "Mr Howard" shows.
+                let compatible = fullNames.filter { candidate in
+                    guard female == true else { return true }
+                    guard let entity = byKey[candidate.key] else { return false }
+                    return entities[entity].aliases.keys.contains { alias in
+                        alias.split(separator: " ").first.map { WordLists.impliesFemale(String($0)) == true } ?? false
+                    }
+                }
+                if let match = bestFullName(for: word, byFirstName: byFirstName, at: index, compatible, fullNameCounts) {
                     let label = match.words.joined(separator: " ")
                     attach(index, key: match.key, type: .person, label: label)
                 } else {
                     let honorific = mention.title != nil
-                    attach(index, key: "person-single:" + word, type: .person, label: String(word), single: String(word),
+                    // Women's honorifics keep their own pool of one-word names ("Mrs Howard").
+                    let single = female == true ? String(word) + CorpusResolver.femaleMark : String(word)
+                    attach(index, key: "person-single:" + single, type: .person, label: String(word), single: single,
                            honorific: honorific)
                 }
             case .country, .location, .topic:

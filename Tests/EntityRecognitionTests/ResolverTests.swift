@@ -42,6 +42,13 @@ func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<Stri
         #expect(entities["Macron"] == nil)
     }
 
+    @Test func aWomansHonorificDoesNotJoinAManOfTheSameSurname() {
+        let entities = resolve(["Michael Howard spoke. Mr Howard left.", "Mrs Howard campaigned in Folkestone.", "Ruth Kelly spoke.", "Ms Kelly left."])
+        #expect(entities["Mrs Howard"]?.aliases == ["Mrs Howard"])
+        #expect(entities["Michael Howard"]?.aliases.contains("Mrs Howard") == false)
+        #expect(entities["Ruth Kelly"]?.aliases.contains("Ms Kelly") == true)
+    }
+
     @Test func royalTitlesKeepTheirFirstNameApart() {
         let entities = resolve(["Charles Kennedy spoke. Prince Charles visited. Mr Kennedy left."])
         #expect(entities["Prince Charles"] != nil)

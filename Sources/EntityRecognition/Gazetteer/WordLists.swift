@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word lists the rule-based recogniser and the resolver use. Written by the Plexus team.
 enum WordLists {
     /// Honorifics and titles that precede a person's name (lower-cased, without a final period).
@@ -33,6 +35,19 @@ enum WordLists {
     static let surnameHonorifics: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"]
     /// Titles that go with a first name and stay part of the label ("Prince Charles", "Pope Francis").
     static let regnalTitles: Set<String> = ["king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "emir"]
+    /// Honorifics that say a person is a woman, or a man: "Mrs Howard" is not "Mr Howard".
+    static let femaleHonorifics: Set<String> = ["mrs", "ms", "miss", "lady", "baroness", "dame", "madam", "madame"]
+    /// See ``femaleHonorifics``.
+    static let maleHonorifics: Set<String> = ["mr", "sir", "lord", "baron", "monsieur"]
+
+    /// The gender an honorific implies, if any: `true` for female, `false` for male.
+    static func impliesFemale(_ honorific: String) -> Bool? {
+        let word = honorific.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        if femaleHonorifics.contains(word) { return true }
+        if maleHonorifics.contains(word) { return false }
+        return nil
+    }
+
     /// Honorifics that say the following single word is a first name ("Sir Keir").
     static let firstNameHonorifics: Set<String> = ["sir", "dame"]
 
