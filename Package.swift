@@ -22,7 +22,7 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "Corpus"),
-        .target(name: "EntityRecognition", dependencies: ["Corpus"]),
+        .target(name: "EntityRecognition", dependencies: ["Corpus"], resources: [.copy("Models")]),
         .target(
             name: "RelationGraph",
             dependencies: [

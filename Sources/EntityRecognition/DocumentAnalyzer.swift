@@ -57,6 +57,23 @@ public struct DocumentAnalyzer: Sendable {
         self.recognizer = recognizer
     }
 
+    /// The recognisers Plexus offers.
+    public enum RecognizerChoice: String, Sendable, CaseIterable {
+        /// The trained tagger (``TaggerRecognizer``).
+        case tagger
+        /// Gazetteers, titles and capitalisation (``RuleBasedRecognizer``).
+        case rules
+    }
+
+    /// An analyzer with the chosen recogniser; the tagger falls back to the rules when its
+    /// model is missing.
+    public init(_ choice: RecognizerChoice) {
+        switch choice {
+        case .tagger: self.init(recognizer: TaggerRecognizer.shipped ?? RuleBasedRecognizer())
+        case .rules: self.init(recognizer: RuleBasedRecognizer())
+        }
+    }
+
     /// The analysis of one document.
     ///
     /// - Complexity: O(n) in the length of the document.
@@ -69,9 +86,11 @@ public struct DocumentAnalyzer: Sendable {
             lowerCaseWords.insert(token.text)
         }
         var mentions: [Mention] = []
-        for sentence in sentences {
-            let sentenceTokens = Array(tokens[sentence.tokenRange])
-            for span in recognizer.recognize(sentenceTokens) {
+        let sentenceTokenLists = sentences.map { Array(tokens[$0.tokenRange]) }
+        let spansBySentence = recognizer.recognizeDocument(sentenceTokenLists)
+        for (sentence, spans) in zip(sentences, spansBySentence) {
+            let sentenceTokens = sentenceTokenLists[sentence.index]
+            for span in spans {
                 // "Alternative Budget", "Human Rights": capitalised here, ordinary words elsewhere.
                 // Every word must be ordinary, so "Theresa May" survives "she may".
                 if span.isGuess || span.isBareName,

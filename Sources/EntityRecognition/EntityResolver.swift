@@ -139,7 +139,8 @@ public struct EntityResolver: Sendable {
                     let label = match.words.joined(separator: " ")
                     attach(index, key: match.key, type: .person, label: label)
                 } else {
-                    let honorific = mention.title != nil
+                    // A title, or a tagger that found the name on its own, keeps it as a person.
+                    let honorific = mention.title != nil || !mention.isBareName
                     // Women's honorifics keep their own pool of one-word names ("Mrs Howard").
                     let single = female == true ? String(word) + CorpusResolver.femaleMark : String(word)
                     attach(index, key: "person-single:" + single, type: .person, label: String(word), single: single,

@@ -32,6 +32,10 @@ public struct EntitySpan: Sendable, Equatable {
 public protocol EntityRecognizer: Sendable {
     /// The entity spans in a sentence, in token order, not overlapping.
     func recognize(_ sentence: [Token]) -> [EntitySpan]
+
+    /// The spans of each sentence of one document, in order; a recogniser that uses
+    /// document context (the tagger's history) overrides this.
+    func recognizeDocument(_ sentences: [[Token]]) -> [[EntitySpan]]
 }
 
 /// Whether a lower-cased word is one that marks organisation names ("party", "ministry").

@@ -3,11 +3,21 @@ import Corpus
 import Foundation
 import RelationGraph
 
-/// `plexus-bench`: figures for the graph queries, on a synthetic graph and on a real one.
+/// `plexus-bench`: benchmark figures, release build, one core.
 @main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plexus-bench",
+        abstract: "Benchmarks: graph queries (graph) and tagging throughput (tagger).",
+        subcommands: [GraphBench.self, TaggerBench.self],
+        defaultSubcommand: GraphBench.self
+    )
+}
+
+/// `plexus-bench graph`: figures for the graph queries, on a synthetic graph and on a real one.
+struct GraphBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Time graph loading and queries (release build, one core).",
         discussion: """
             Generates a synthetic graph (heavy-tailed degrees, fixed seed), writes it as graph.json and \

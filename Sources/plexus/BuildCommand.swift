@@ -61,7 +61,7 @@ struct BuildCommand: AsyncParsableCommand {
             Summary.warn("error: no articles could be read" + (loaded.documents.isEmpty ? "" : " in the window") + "; nothing written")
             throw ExitCode(1)
         }
-        var builder = GraphBuilder()
+        var builder = try aliasOptions.builder()
         builder.corrections = corrections
         let built = builder.build(documents)
         aliasOptions.warnUnused(built.unusedCorrections)

@@ -39,7 +39,7 @@ struct EntitiesCommand: ParsableCommand {
         let corrections = try aliasOptions.load()
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
-        var builder = GraphBuilder()
+        var builder = try aliasOptions.builder()
         builder.corrections = corrections
         let built = builder.build(loaded.documents)
         aliasOptions.warnUnused(built.unusedCorrections)

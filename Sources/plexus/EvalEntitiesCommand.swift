@@ -28,8 +28,7 @@ struct EvalEntitiesCommand: ParsableCommand {
         } catch {
             throw UserError("\(file): cannot be read")
         }
-        var builder = GraphBuilder()
-        builder.corrections = try aliasOptions.load()
+        let builder = try aliasOptions.builder()
         let built = builder.build(passages.map(\.document))
         let gold = passages.enumerated().flatMap { index, passage in
             passage.mentions.map { ClusteringScore.Item(document: index, range: $0.range, cluster: $0.label, surface: $0.surface) }

@@ -83,8 +83,19 @@ struct GraphOptions: ParsableArguments {
     }
 }
 
-/// The user's alias file, shared by the commands that resolve entities.
+/// The user's alias file and recogniser choice, shared by the commands that resolve entities.
 struct AliasOptions: ParsableArguments {
+    @Option(name: .long, help: "Entity recogniser: rules (gazetteers, titles, capitalisation; the default) or tagger (trained on CoNLL-2003).")
+    var recognizer: DocumentAnalyzer.RecognizerChoice = .rules
+
+    /// A graph builder with the chosen recogniser and the alias file's corrections.
+    func builder() throws -> GraphBuilder {
+        var builder = GraphBuilder()
+        builder.analyzer = DocumentAnalyzer(recognizer)
+        builder.corrections = try load()
+        return builder
+    }
+
     @Option(name: .long, help: "Alias file of corrections (merge, split, rename, type, drop; tab-separated, see README).")
     var aliases: String?
 
@@ -147,3 +158,4 @@ extension PathMetric: ExpressibleByArgument {}
 extension EdgeFilter: ExpressibleByArgument {}
 extension CentralityMeasure: ExpressibleByArgument {}
 extension EntityType: ExpressibleByArgument {}
+extension DocumentAnalyzer.RecognizerChoice: ExpressibleByArgument {}

@@ -8,7 +8,7 @@ struct Plexus: AsyncParsableCommand {
         abstract: "Turn a folder of news articles into a graph of people, countries and organisations.",
         subcommands: [
             BuildCommand.self, EntitiesCommand.self, PathCommand.self, NeighborsCommand.self, TopCommand.self,
-            CommunitiesCommand.self, RenderCommand.self, EvalEntitiesCommand.self,
+            CommunitiesCommand.self, RenderCommand.self, EvalEntitiesCommand.self, TrainCommand.self, EvalNERCommand.self,
         ]
     )
 }

@@ -1,0 +1,119 @@
+/// 64-bit hashing for feature templates, so no feature string is ever built while tagging.
+enum FeatureHash {
+    /// FNV-1a over a string's UTF-8 bytes.
+    @inline(__always)
+    static func of(_ text: Substring) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    @inline(__always)
+    static func of(_ text: String) -> UInt64 { of(Substring(text)) }
+
+    /// Mixes two hashes (splitmix64 finaliser over a rotated combination).
+    @inline(__always)
+    static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var z = a &+ 0x9E37_79B9_7F4A_7C15 &+ (b << 6) &+ (b >> 2) ^ b &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A feature: template number with one or two values.
+    @inline(__always)
+    static func feature(_ template: UInt64, _ value: UInt64) -> UInt64 { mix(template &* 0x1000_0000_01B3, value) }
+
+    @inline(__always)
+    static func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 { mix(feature(template, a), b) }
+}
+
+/// A token's precomputed hashes and flags.
+struct TokenFacts {
+    var word: UInt64
+    var lower: UInt64
+    var prefixes: (UInt64, UInt64, UInt64, UInt64)
+    var suffixes: (UInt64, UInt64, UInt64, UInt64)
+    var shape: UInt64
+    var shortShape: UInt64
+    var flags: UInt32
+    var gazetteer: UInt64  // type and position of a gazetteer phrase covering the token, or 0
+    var extra: UInt64  // a second tag column (part of speech for the chunker), or 0
+    var profile: UInt64 = 0  // case and frequency buckets from unlabelled text, or 0 when unseen
+    var cluster: UInt16 = 0  // distributional cluster bits
+    var hasCluster = false
+
+    static let capitalized: UInt32 = 1
+    static let allCaps: UInt32 = 2
+    static let hasDigit: UInt32 = 4
+    static let hasHyphen: UInt32 = 8
+    static let hasPeriod: UInt32 = 16
+    static let titleWord: UInt32 = 32
+    static let organisationWord: UInt32 = 64
+    static let allDigits: UInt32 = 128
+    static let punctuation: UInt32 = 256
+
+    static let boundary = TokenFacts(
+        word: 1, lower: 1, prefixes: (1, 1, 1, 1), suffixes: (1, 1, 1, 1), shape: 1, shortShape: 1, flags: 0, gazetteer: 0, extra: 1)
+
+    /// Computes the facts of one word, with what `profile` knows of it.
+    static func make(_ word: String, profile: WordProfile? = nil) -> TokenFacts {
+        let lower = word.lowercased()
+        let lowerScalars = Array(lower.unicodeScalars)
+        func piece(_ range: Range<Int>) -> UInt64 {
+            FeatureHash.of(String(String.UnicodeScalarView(lowerScalars[range])))
+        }
+        let n = lowerScalars.count
+        let prefixes = (piece(0..<min(1, n)), piece(0..<min(2, n)), piece(0..<min(3, n)), piece(0..<min(4, n)))
+        let suffixes = (piece(max(0, n - 1)..<n), piece(max(0, n - 2)..<n), piece(max(0, n - 3)..<n), piece(max(0, n - 4)..<n))
+        var shape = String.UnicodeScalarView()
+        var short = String.UnicodeScalarView()
+        var flags: UInt32 = 0
+        var letters = 0
+        var upper = 0
+        var digits = 0
+        for scalar in word.unicodeScalars {
+            let mapped: Unicode.Scalar
+            if scalar.properties.isUppercase {
+                mapped = "X"
+                letters += 1
+                upper += 1
+            } else if scalar.properties.isAlphabetic {
+                mapped = "x"
+                letters += 1
+            } else if scalar.value >= 48 && scalar.value <= 57 {
+                mapped = "d"
+                digits += 1
+            } else {
+                mapped = scalar
+                if scalar == "-" { flags |= hasHyphen }
+                if scalar == "." { flags |= hasPeriod }
+            }
+            if shape.count < 6 { shape.append(mapped) }
+            if short.last != mapped { short.append(mapped) }
+        }
+        if let first = word.unicodeScalars.first, first.properties.isUppercase { flags |= capitalized }
+        if letters >= 2 && upper == letters { flags |= allCaps }
+        if digits > 0 { flags |= hasDigit }
+        if digits > 0 && digits == word.unicodeScalars.count { flags |= allDigits }
+        if letters == 0 && digits == 0 { flags |= punctuation }
+        if WordLists.titleWords.contains(lower.hasSuffix(".") ? String(lower.dropLast()) : lower) { flags |= titleWord }
+        if WordLists.organisationWords.contains(lower) { flags |= organisationWord }
+        var facts = TokenFacts(
+            word: FeatureHash.of(word), lower: FeatureHash.of(lower), prefixes: prefixes, suffixes: suffixes,
+            shape: FeatureHash.of(String(shape)), shortShape: FeatureHash.of(String(short)), flags: flags, gazetteer: 0, extra: 0)
+        if let profile {
+            if let entry = profile.entry(lower) {
+                facts.profile = UInt64(entry.caseBucket) << 8 | UInt64(entry.frequencyBucket) | 0x10000
+                facts.cluster = entry.cluster
+                facts.hasCluster = true
+            } else {
+                facts.profile = 0x20000  // never seen in unlabelled news
+            }
+        }
+        return facts
+    }
+}

@@ -1,0 +1,121 @@
+/// The feature templates of the sequence tagger, hashed.
+///
+/// For token i: the word, its lower-case form, prefixes and suffixes of 1–4 letters, its
+/// shape ("Xxxxx", "XX", "dd") and collapsed shape, capitalisation, digits, hyphens and
+/// periods, whether it opens the sentence, membership in the team's gazetteers (countries,
+/// demonyms, known organisations and places, with the position inside the phrase), title
+/// and organisation words; the words and shapes two to the left and right; the previous
+/// two predicted tags, alone and with the word and shape; word bigrams; the tag most often
+/// given to the same capitalised word earlier in the document (document history); and,
+/// for the chunker, the part-of-speech tags in a window of two.
+struct TaggerFeatures {
+    /// Facts for each token of a sentence, with two boundary tokens each side.
+    static func facts(for words: [String], extra: [String]? = nil, profile: WordProfile? = nil, cache: inout [String: TokenFacts]) -> [TokenFacts] {
+        var facts: [TokenFacts] = [.boundary, .boundary]
+        facts.reserveCapacity(words.count + 4)
+        for (index, word) in words.enumerated() {
+            var fact: TokenFacts
+            if let cached = cache[word] {
+                fact = cached
+            } else {
+                fact = TokenFacts.make(word, profile: profile)
+                if cache.count < 500_000 { cache[word] = fact }
+            }
+            if let extra { fact.extra = FeatureHash.of(extra[index]) }
+            facts.append(fact)
+        }
+        facts.append(.boundary)
+        facts.append(.boundary)
+        // Gazetteer phrases, longest match, case-sensitive.
+        let tokens = words.enumerated().map { Token(text: $0.element, start: $0.offset, end: $0.offset + 1, kind: .word, spaceBefore: true, paragraphStart: false) }
+        var i = 0
+        while i < tokens.count {
+            if let match = Gazetteer.standard.longestMatch(in: tokens, at: i, limit: tokens.count) {
+                let kind: UInt64 = match.entry.isDemonym ? 4 : (match.entry.type == .country ? 1 : (match.entry.type == .organisation ? 2 : 3))
+                for k in 0..<match.length { facts[i + 2 + k].gazetteer = kind << 2 | (k == 0 ? 1 : 2) }
+                i += match.length
+            } else {
+                i += 1
+            }
+        }
+        return facts
+    }
+
+    /// The hashed features of position `i` (0-based) given the two previous tags.
+    @inline(__always)
+    static func features(
+        _ facts: [TokenFacts], _ i: Int, previous: Int, beforePrevious: Int, usesExtra: Bool, history: UInt64 = 0,
+        into out: inout [UInt64]
+    ) {
+        out.removeAll(keepingCapacity: true)
+        let p = i + 2
+        let t = facts[p]
+        let prev = UInt64(previous + 1)
+        let prev2 = UInt64(beforePrevious + 1)
+        out.append(FeatureHash.feature(1, 0))
+        out.append(FeatureHash.feature(2, t.lower))
+        out.append(FeatureHash.feature(3, t.word))
+        out.append(FeatureHash.feature(4, t.prefixes.0))
+        out.append(FeatureHash.feature(5, t.prefixes.1))
+        out.append(FeatureHash.feature(6, t.prefixes.2))
+        out.append(FeatureHash.feature(7, t.prefixes.3))
+        out.append(FeatureHash.feature(8, t.suffixes.0))
+        out.append(FeatureHash.feature(9, t.suffixes.1))
+        out.append(FeatureHash.feature(10, t.suffixes.2))
+        out.append(FeatureHash.feature(11, t.suffixes.3))
+        out.append(FeatureHash.feature(12, t.shape))
+        out.append(FeatureHash.feature(13, t.shortShape))
+        out.append(FeatureHash.feature(14, UInt64(t.flags), i == 0 ? 1 : 0))
+        out.append(FeatureHash.feature(15, facts[p - 1].lower))
+        out.append(FeatureHash.feature(16, facts[p + 1].lower))
+        out.append(FeatureHash.feature(17, facts[p - 2].lower))
+        out.append(FeatureHash.feature(18, facts[p + 2].lower))
+        out.append(FeatureHash.feature(19, facts[p - 1].shortShape))
+        out.append(FeatureHash.feature(20, facts[p + 1].shortShape))
+        out.append(FeatureHash.feature(21, prev))
+        out.append(FeatureHash.feature(22, prev2, prev))
+        out.append(FeatureHash.feature(23, prev, t.lower))
+        out.append(FeatureHash.feature(24, prev, t.shortShape))
+        out.append(FeatureHash.feature(25, facts[p - 1].lower, t.lower))
+        out.append(FeatureHash.feature(26, t.lower, facts[p + 1].lower))
+        out.append(FeatureHash.feature(27, t.gazetteer))
+        out.append(FeatureHash.feature(28, facts[p - 1].gazetteer, t.gazetteer))
+        out.append(FeatureHash.feature(29, t.gazetteer, facts[p + 1].gazetteer))
+        out.append(FeatureHash.feature(30, UInt64(facts[p - 1].flags), UInt64(t.flags)))
+        out.append(FeatureHash.feature(31, UInt64(t.flags), UInt64(facts[p + 1].flags)))
+        out.append(FeatureHash.feature(32, facts[p - 1].suffixes.2))
+        out.append(FeatureHash.feature(33, facts[p + 1].suffixes.2))
+        out.append(FeatureHash.feature(34, t.shortShape, facts[p + 1].shortShape))
+        out.append(FeatureHash.feature(35, facts[p - 1].shortShape, t.shortShape))
+        if t.profile != 0 {
+            out.append(FeatureHash.feature(38, t.profile >> 8, UInt64(t.flags & TokenFacts.capitalized)))
+            out.append(FeatureHash.feature(39, t.profile))
+        }
+        if t.hasCluster {
+            out.append(FeatureHash.feature(50, UInt64(t.cluster >> 12)))
+            out.append(FeatureHash.feature(51, UInt64(t.cluster >> 8)))
+            out.append(FeatureHash.feature(52, UInt64(t.cluster >> 4)))
+            out.append(FeatureHash.feature(53, UInt64(t.cluster)))
+            out.append(FeatureHash.feature(54, prev, UInt64(t.cluster >> 8)))
+        }
+        if facts[p - 1].hasCluster { out.append(FeatureHash.feature(55, UInt64(facts[p - 1].cluster >> 8))) }
+        if facts[p + 1].hasCluster { out.append(FeatureHash.feature(56, UInt64(facts[p + 1].cluster >> 8))) }
+        if facts[p + 1].profile != 0 { out.append(FeatureHash.feature(57, facts[p + 1].profile >> 8)) }
+        if facts[p - 1].profile != 0 { out.append(FeatureHash.feature(58, facts[p - 1].profile >> 8)) }
+        if history != 0 {
+            // What this word was tagged earlier in the same document.
+            out.append(FeatureHash.feature(36, history))
+            out.append(FeatureHash.feature(37, history, prev))
+        }
+        if usesExtra {
+            out.append(FeatureHash.feature(40, t.extra))
+            out.append(FeatureHash.feature(41, facts[p - 1].extra))
+            out.append(FeatureHash.feature(42, facts[p + 1].extra))
+            out.append(FeatureHash.feature(43, facts[p - 1].extra, t.extra))
+            out.append(FeatureHash.feature(44, t.extra, facts[p + 1].extra))
+            out.append(FeatureHash.feature(45, facts[p - 2].extra))
+            out.append(FeatureHash.feature(46, facts[p + 2].extra))
+            out.append(FeatureHash.feature(47, prev, t.extra))
+        }
+    }
+}

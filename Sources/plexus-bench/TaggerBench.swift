@@ -1,0 +1,45 @@
+import ArgumentParser
+import Corpus
+import EntityRecognition
+import Foundation
+
+/// `plexus-bench tagger`: how fast the shipped entity tagger tags news, on one core.
+struct TaggerBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tagger",
+        abstract: "Time the shipped tagger on a news corpus: model load, and tagging alone in tokens per second.",
+        discussion: "Loading, cleaning, tokenizing and sentence splitting are done first and not timed; tagging runs on one core, document by document, as plexus build does."
+    )
+
+    @Argument(help: "Files or folders of articles (e.g. ../shared/data/news-corpus).")
+    var inputs: [String]
+
+    @Option(help: "ner, pos or chunk.") var task = "ner"
+
+    func run() throws {
+        guard let task = TaggingTask(rawValue: task) else { throw ValidationError("--task must be ner, pos or chunk") }
+        let loadStart = DispatchTime.now().uptimeNanoseconds
+        guard let model = ShippedModels.model(for: task) else { throw ValidationError("no shipped \(task.rawValue) model") }
+        let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
+        print(String(format: "model load  %8.1f ms   %@ (%d tags, %d profiled words)", loadSeconds * 1000, task.fileName, model.tags.count, model.profile?.count ?? 0))
+        let documents = CorpusLoader().load(paths: inputs).documents
+        let tokenizer = Tokenizer()
+        let splitter = SentenceSplitter()
+        var corpus: [[[String]]] = []
+        var tokenCount = 0
+        for document in documents {
+            let tokens = tokenizer.tokenize(document.analysisText)
+            let sentences = splitter.split(tokens).map { tokens[$0.tokenRange].map(\.text) }
+            tokenCount += tokens.count
+            corpus.append(sentences)
+        }
+        print("corpus      \(documents.count) documents, \(corpus.reduce(0) { $0 + $1.count }) sentences, \(tokenCount) tokens")
+        let start = DispatchTime.now().uptimeNanoseconds
+        var entities = 0
+        for sentences in corpus {
+            for tags in model.tagDocument(sentences) { entities += tags.filter { $0.hasPrefix("B-") || $0.hasPrefix("S-") }.count }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "tagging     %8.2f s    %.0f tokens/s on one core (%d chunks found)", seconds, Double(tokenCount) / seconds, entities))
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import EntityRecognition
+import Foundation
+
+/// `plexus eval-ner`: scores the shipped (or a given) tagger on a CoNLL file.
+struct EvalNERCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval-ner",
+        abstract: "Score the entity tagger (or the POS or chunk tagger) on a CoNLL-2003 file, conlleval-style.",
+        discussion: "Exact-match spans; IOB1 and IOB2 files are read alike. Prints precision, recall and F1 per type and overall, and tokens per second of tagging."
+    )
+
+    @Argument(help: "A CoNLL-2003 file.")
+    var file: String
+
+    @Option(name: .long, help: "ner, pos or chunk.")
+    var task: String = "ner"
+
+    @Option(name: .long, help: "Folder with model files (default: the models shipped with plexus).")
+    var models: String?
+
+    @Option(name: .long, help: "table or json.")
+    var format: OutputStyle = .table
+
+    struct Report: Encodable {
+        var task: String
+        var sentences: Int
+        var tokens: Int
+        var tokensPerSecond: Double
+        var accuracy: Double
+        var precision: Double
+        var recall: Double
+        var f1: Double
+        var byType: [String: [String: Double]]
+    }
+
+    func run() throws {
+        guard let task = TaggingTask(rawValue: task) else { throw UserError("--task must be ner, pos or chunk") }
+        let sentences: [CoNLLSentence]
+        do {
+            sentences = try CoNLLReader.read(from: file, entityTypes: nil)
+        } catch let error as CoNLLError {
+            throw UserError(error.description)
+        }
+        func model(_ task: TaggingTask) throws -> SequenceTagger {
+            if let models {
+                do { return try ShippedModels.load(from: (models as NSString).appendingPathComponent(task.fileName)) } catch let error as ModelFileError {
+                    throw UserError(error.description)
+                }
+            }
+            guard let shipped = ShippedModels.model(for: task) else { throw UserError("no shipped \(task.rawValue) model; run plexus train-ner") }
+            return shipped
+        }
+        let tagger = try model(task)
+        let result = Evaluation.score(tagger, task: task, on: sentences, posTagger: task == .chunk ? try model(.pos) : nil)
+        let scores = result.scores
+        let rate = Double(result.tokens) / max(result.seconds, 1e-9)
+        let report = Report(
+            task: task.rawValue, sentences: sentences.count, tokens: result.tokens, tokensPerSecond: rate, accuracy: scores.accuracy,
+            precision: scores.overall.precision, recall: scores.overall.recall, f1: scores.overall.f1,
+            byType: scores.byType.mapValues { ["precision": $0.precision, "recall": $0.recall, "f1": $0.f1] })
+        switch format {
+        case .json:
+            print(try Summary.json(report))
+        case .table:
+            print("\(file): \(sentences.count) sentences, \(result.tokens) tokens, \(Int(rate)) tokens/s tagging (\(task.rawValue))")
+            print(String(format: "accuracy %.4f", scores.accuracy))
+            if task != .pos {
+                print("  type     precision  recall     F1")
+                for (type, score) in scores.byType.sorted(by: { $0.key < $1.key }) {
+                    print(String(format: "  %@ %9.4f  %9.4f  %9.4f", type.padding(toLength: 7, withPad: " ", startingAt: 0), score.precision, score.recall, score.f1))
+                }
+                print(String(format: "  overall %9.4f  %9.4f  %9.4f", scores.overall.precision, scores.overall.recall, scores.overall.f1))
+            }
+        }
+    }
+}

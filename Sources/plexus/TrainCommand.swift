@@ -1,0 +1,117 @@
+import ArgumentParser
+import Corpus
+import EntityRecognition
+import Foundation
+
+/// `plexus train-ner`: trains the tagger models from CoNLL-2003 files.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-ner",
+        abstract: "Train the entity, part-of-speech and chunk taggers on CoNLL-2003 files.",
+        discussion: """
+            Epochs are chosen on --dev; the test file is never read. Training is deterministic: the \
+            same files give the same model bytes. A model file is written only when its training \
+            has finished.
+            """
+    )
+
+    @Option(name: .long, help: "Training file (CoNLL-2003 format).")
+    var train: String
+
+    @Option(name: .long, help: "Development file, used to choose the number of epochs.")
+    var dev: String
+
+    @Option(name: .long, help: "Folder to write ner.plxtag, pos.plxtag and chunk.plxtag into.")
+    var out: String
+
+    @Option(name: .long, help: "ner, pos, chunk or all.")
+    var task: String = "all"
+
+    @Option(name: .long, help: "Most epochs per model.")
+    var epochs: Int = 12
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Unlabelled news (files or folders) to learn word profiles and clusters from.")
+    var unlabelled: [String] = []
+
+    func run() throws {
+        let tasks: [TaggingTask] = task == "all" ? TaggingTask.allCases : try [TaggingTask(rawValue: task).orThrow(UserError("--task must be ner, pos, chunk or all"))]
+        let trainSentences: [CoNLLSentence]
+        let devSentences: [CoNLLSentence]
+        do {
+            trainSentences = try CoNLLReader.read(from: train)
+            devSentences = try CoNLLReader.read(from: dev)
+        } catch let error as CoNLLError {
+            throw UserError(error.description)
+        }
+        print("Read \(trainSentences.count) training and \(devSentences.count) development sentences")
+        var profile: WordProfile?
+        if !unlabelled.isEmpty {
+            let started = Date()
+            profile = WordProfile.build(from: unlabelled)
+            print(String(format: "Profiled %d words from unlabelled text in %.1f s", profile?.count ?? 0, Date().timeIntervalSince(started)))
+        }
+        for task in tasks {
+            var trainer = TaggerTrainer()
+            trainer.epochs = epochs
+            trainer.usesExtra = task == .chunk
+            trainer.profile = profile
+            let started = Date()
+            let model = trainer.train(task.examples(trainSentences), devScore: { model in
+                Evaluation.score(model, task: task, on: devSentences, posTagger: nil).headline
+            }, progress: { report in
+                print(String(format: "  %@ epoch %2d: %6d mistakes, dev %.4f", task.rawValue, report.epoch, report.mistakes, report.devScore))
+            })
+            let path = (out as NSString).appendingPathComponent(task.fileName)
+            do {
+                try AtomicFile.write(model.serialized(), to: path)
+            } catch {
+                throw UserError("\(error)")
+            }
+            print(String(format: "Wrote %@ (%.1f MB) in %.0f s", path, Double(model.serialized().count) / 1e6, Date().timeIntervalSince(started)))
+        }
+    }
+}
+
+extension Optional {
+    func orThrow(_ error: @autoclosure () -> Error) throws -> Wrapped {
+        guard let value = self else { throw error() }
+        return value
+    }
+}
+
+/// Scoring shared by training (on dev) and `eval-ner`.
+enum Evaluation {
+    struct Result {
+        var scores: ChunkScores
+        var seconds: Double
+        var tokens: Int
+        /// F1 for entities and chunks, accuracy for parts of speech.
+        var headline: Double
+    }
+
+    /// Tags every sentence with `model` and scores it; the chunker reads part-of-speech tags
+    /// from `posTagger` when given (the real pipeline), else from the file.
+    static func score(_ model: SequenceTagger, task: TaggingTask, on sentences: [CoNLLSentence], posTagger: SequenceTagger?) -> Result {
+        var extras: [[String]?] = sentences.map { task == .chunk ? $0.pos : nil }
+        if task == .chunk, let posTagger {
+            extras = sentences.map { posTagger.tag($0.words) }
+        }
+        let started = DispatchTime.now().uptimeNanoseconds
+        var predicted: [[String]] = []
+        predicted.reserveCapacity(sentences.count)
+        // Tag document by document, in order, as Plexus does with articles.
+        var start = 0
+        while start < sentences.count {
+            var end = start + 1
+            while end < sentences.count, sentences[end].document == sentences[start].document { end += 1 }
+            let words = sentences[start..<end].map(\.words)
+            let extraColumn = task == .chunk ? extras[start..<end].map { $0 ?? [] } : nil
+            predicted.append(contentsOf: model.tagDocument(words, extras: extraColumn))
+            start = end
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let scores = ChunkScores.score(gold: sentences.map(task.gold), predicted: predicted)
+        let tokens = sentences.reduce(0) { $0 + $1.words.count }
+        return Result(scores: scores, seconds: seconds, tokens: tokens, headline: task == .pos ? scores.accuracy : scores.overall.f1)
+    }
+}

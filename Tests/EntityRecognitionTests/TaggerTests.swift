@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import EntityRecognition
+
+@Suite struct CoNLLReaderTests {
+    func write(_ text: String) throws -> String {
+        let path = NSTemporaryDirectory() + "conll-\(UUID().uuidString).txt"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func readsSentencesDocumentsAndTags() throws {
+        let path = try write("-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\n-DOCSTART- -X- O O\n\nLondon NNP I-NP I-LOC\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sentences = try CoNLLReader.read(from: path)
+        #expect(sentences.map(\.words) == [["EU", "rejects"], ["Peter", "Blackburn"], ["London"]])
+        #expect(sentences.map(\.document) == [1, 1, 2])
+        #expect(sentences[0].pos == ["NNP", "VBZ"])
+    }
+
+    @Test(arguments: [
+        ("EU NNP I-ORG\n", ":1: expected 4 columns (word POS chunk NER), found 3"),
+        ("EU NNP I-NP X-ORG\n", ":1: unknown entity tag \"X-ORG\""),
+        ("EU NNP I-NP I-GPE\n", ":1: unknown entity type in \"I-GPE\" (expected PER, LOC, ORG or MISC)"),
+        ("\n\n", "no tokens: the file is empty"),
+    ])
+    func badFilesAreReportedWithTheLine(text: String, reason: String) throws {
+        let path = try write(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try CoNLLReader.read(from: path)
+            Issue.record("expected an error")
+        } catch let error as CoNLLError {
+            #expect(error.description.hasSuffix(reason))
+            #expect(error.description.hasPrefix(path))
+        }
+    }
+
+    @Test func iob1AndIob2GiveTheSameChunks() {
+        let iob1 = ["I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"]
+        let iob2 = ["B-PER", "I-PER", "B-PER", "O", "B-LOC", "B-ORG"]
+        let expected = [ChunkReader.Chunk(start: 0, end: 2, type: "PER"), .init(start: 2, end: 3, type: "PER"),
+                        .init(start: 4, end: 5, type: "LOC"), .init(start: 5, end: 6, type: "ORG")]
+        #expect(ChunkReader.chunks(iob1) == expected)
+        #expect(ChunkReader.chunks(iob2) == expected)
+        #expect(ChunkReader.chunks(ChunkReader.iobes(iob1)) == expected)
+    }
+}
+
+@Suite struct ChunkScoreTests {
+    @Test func matchesHandComputedPrecisionRecallAndF1() {
+        // Gold: PER(0-2), LOC(3), ORG(5-7). Predicted: PER(0-1) boundary error, LOC(3) right,
+        // MISC(5-7) type error, PER(8) spurious. Correct 1 of 4 predicted, 1 of 3 gold.
+        let gold = [["B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "O"]]
+        let predicted = [["B-PER", "O", "O", "B-LOC", "O", "B-MISC", "I-MISC", "O", "B-PER"]]
+        let scores = ChunkScores.score(gold: gold, predicted: predicted)
+        #expect(scores.overall.correct == 1 && scores.overall.predicted == 4 && scores.overall.gold == 3)
+        #expect(abs(scores.overall.precision - 0.25) < 1e-12)
+        #expect(abs(scores.overall.recall - 1.0 / 3.0) < 1e-12)
+        #expect(abs(scores.overall.f1 - 2 * 0.25 * (1.0 / 3.0) / (0.25 + 1.0 / 3.0)) < 1e-12)
+        #expect(scores.byType["LOC"]?.f1 == 1)
+        #expect(scores.byType["PER"]?.correct == 0)
+    }
+}
+
+@Suite struct SequenceTaggerTests {
+    let examples = [
+        TaggerTrainer.Example(words: ["Peter", "Smith", "visited", "London", "."], tags: ["B-PER", "E-PER", "O", "S-LOC", "O"]),
+        TaggerTrainer.Example(words: ["Mary", "Jones", "left", "Paris", "."], tags: ["B-PER", "E-PER", "O", "S-LOC", "O"], document: 1),
+        TaggerTrainer.Example(words: ["The", "EU", "met", "in", "Brussels", "."], tags: ["O", "S-ORG", "O", "O", "S-LOC", "O"], document: 2),
+    ]
+
+    func train() -> SequenceTagger {
+        var trainer = TaggerTrainer()
+        trainer.epochs = 5
+        trainer.pruneBelow = 0
+        // Score candidates on the training sentences themselves: this test checks learning, not generalisation.
+        return trainer.train(examples, devScore: { model in
+            Double(examples.filter { model.tag($0.words) == $0.tags }.count)
+        })
+    }
+
+    @Test func trainingIsDeterministicToTheByte() {
+        #expect(train().serialized() == train().serialized())
+    }
+
+    @Test func learnsItsTrainingDataAndRoundTripsThroughItsFile() throws {
+        let model = train()
+        #expect(model.tag(["Peter", "Smith", "visited", "London", "."]) == ["B-PER", "E-PER", "O", "S-LOC", "O"])
+        let reloaded = try SequenceTagger(serialized: model.serialized(), path: "m")
+        #expect(reloaded.tag(["Mary", "Jones", "left", "Paris", "."]) == model.tag(["Mary", "Jones", "left", "Paris", "."]))
+    }
+
+    @Test func aDamagedModelFileIsAClearError() {
+        #expect(throws: ModelFileError.self) { try SequenceTagger(serialized: Data("not a model".utf8), path: "m") }
+        let cut = train().serialized().prefix(40)
+        #expect(throws: ModelFileError.self) { try SequenceTagger(serialized: Data(cut), path: "m") }
+    }
+
+    @Test func theShippedModelsLoad() throws {
+        let ner = try #require(ShippedModels.ner)
+        #expect(Set(ner.tags).isSuperset(of: ["O", "B-PER", "E-PER", "S-LOC", "S-ORG", "S-MISC"]))
+        #expect(ShippedModels.pos != nil && ShippedModels.chunk?.usesExtra == true)
+    }
+
+    @Test func theTaggerRecognizerMapsTypesOntoPlexusTypes() throws {
+        let recognizer = try #require(TaggerRecognizer.shipped)
+        let tokens = Tokenizer().tokenize("President Vladimir Putin met British officials from Nato in Moscow.")
+        let spans = recognizer.recognize(tokens)
+        let found = spans.map { span in (span.nameRange.map { tokens[$0].text }.joined(separator: " "), span.type, span.label) }
+        #expect(found.contains { $0.0 == "Vladimir Putin" && $0.1 == .person })
+        #expect(found.contains { $0.1 == .country && $0.2 == "United Kingdom" })
+        #expect(found.contains { $0.1 == .organisation && $0.2 == "NATO" })
+        #expect(found.contains { $0.0 == "Moscow" && $0.1 == .location })
+        let putin = try #require(spans.first { $0.type == .person })
+        #expect(tokens[putin.range.lowerBound].text == "President")
+    }
+}
