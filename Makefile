@@ -4,7 +4,8 @@ EXAMPLES := examples/ukraine-peace
 GRAPHS := graphs/ukraine-peace
 RELEASE_BIN := .build/release/plexus
 
-.PHONY: demo test graphs build release prerequisites bench clean
+.PHONY: demo test graphs build release prerequisites bench models clean
+CONLL := ../shared/data/conll2003
 
 ## demo: install what is missing, build in release mode, build the example graph and diagrams.
 demo: prerequisites release
@@ -25,9 +26,16 @@ build: prerequisites
 release: prerequisites
 	$(SWIFT) build -c release
 
-## bench: time `plexus build` on the BBC politics folder of ../shared/data (release build).
+## bench: time `plexus build`, the graph queries and the tagger (release build, ../shared/data).
 bench: release
 	bash scripts/bench-build.sh
+	.build/release/plexus-bench graph --graph /tmp/plexus-bench-news/graph.json
+	.build/release/plexus-bench tagger ../shared/data/news-corpus
+
+## models: retrain the shipped tagger models (deterministic: the same bytes every time).
+models: release
+	.build/release/plexus train-ner --train $(CONLL)/train.txt --dev $(CONLL)/dev.txt \
+		--out Sources/EntityRecognition/Models --task all --epochs 12 --unlabelled ../shared/data/news-corpus
 
 prerequisites:
 	@bash scripts/install-prerequisites.sh

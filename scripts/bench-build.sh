@@ -18,3 +18,5 @@ run "bbc/politics, graph only" "$data/bbc/politics" --formats dot
 if [ "${BENCH_ALL:-0}" = "1" ]; then
   run "whole news corpus, all diagrams" "$data"
 fi
+# The news-corpus graph for the query benchmark.
+.build/release/plexus build "$data" --out /tmp/plexus-bench-news --formats dot > /dev/null
