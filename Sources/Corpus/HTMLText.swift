@@ -110,21 +110,13 @@ public enum HTMLText {
                 index = find(">", from: index + 2).map { $0 + 1 } ?? scalars.count
                 return
             }
-            var cursor = index + 1
-            var closing = false
-            if cursor < scalars.count, scalars[cursor] == "/" {
-                closing = true
-                cursor += 1
-            }
-            let nameStart = cursor
-            while cursor < scalars.count, isNameScalar(scalars[cursor]) { cursor += 1 }
-            if cursor == nameStart {
+            let (name, closing, cursor) = tagName(at: index)
+            if name.isEmpty {
                 // A lone "<" in text, as in "a < b".
                 appendText("<")
                 index += 1
                 return
             }
-            let name = String(String.UnicodeScalarView(scalars[nameStart..<cursor])).lowercased()
             let (attributes, end) = readAttributes(from: cursor)
             index = end
             if closing {
@@ -189,15 +181,7 @@ public enum HTMLText {
                     index = scalars.count
                     return
                 }
-                var cursor = open + 1
-                var closing = false
-                if cursor < scalars.count, scalars[cursor] == "/" {
-                    closing = true
-                    cursor += 1
-                }
-                let nameStart = cursor
-                while cursor < scalars.count, isNameScalar(scalars[cursor]) { cursor += 1 }
-                let tag = String(String.UnicodeScalarView(scalars[nameStart..<cursor])).lowercased()
+                let (tag, closing, cursor) = tagName(at: open)
                 let end = find(">", from: cursor).map { $0 + 1 } ?? scalars.count
                 let selfClosing = end >= 2 && scalars[end - 2] == "/"
                 index = end
@@ -296,6 +280,20 @@ public enum HTMLText {
                 cursor += 1
             }
             return nil
+        }
+
+        /// The lower-cased element name of the tag at `open` (which holds "<"), whether it is
+        /// an end tag, and the index after the name; an empty name when none follows.
+        func tagName(at open: Int) -> (name: String, closing: Bool, end: Int) {
+            var cursor = open + 1
+            var closing = false
+            if cursor < scalars.count, scalars[cursor] == "/" {
+                closing = true
+                cursor += 1
+            }
+            let nameStart = cursor
+            while cursor < scalars.count, isNameScalar(scalars[cursor]) { cursor += 1 }
+            return (String(String.UnicodeScalarView(scalars[nameStart..<cursor])).lowercased(), closing, cursor)
         }
 
         func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {

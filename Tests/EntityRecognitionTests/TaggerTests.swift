@@ -97,6 +97,20 @@ import Testing
         #expect(throws: ModelFileError.self) { try SequenceTagger(serialized: Data(cut), path: "m") }
     }
 
+    @Test func writingAShippedModelAgainGivesItsExactBytes() throws {
+        for task in TaggingTask.allCases {
+            let url = try #require(modelURL(task))
+            let data = try Data(contentsOf: url)
+            #expect(try SequenceTagger(serialized: data, path: url.path).serialized() == data)
+        }
+    }
+
+    func modelURL(_ task: TaggingTask) -> URL? {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/EntityRecognition/Models/\(task.fileName)")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
     @Test func theShippedModelsLoad() throws {
         let ner = try #require(ShippedModels.ner)
         #expect(Set(ner.tags).isSuperset(of: ["O", "B-PER", "E-PER", "S-LOC", "S-ORG", "S-MISC"]))

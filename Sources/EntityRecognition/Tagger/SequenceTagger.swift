@@ -183,33 +183,29 @@ extension SequenceTagger {
     /// The model as bytes: a header, the tags, then each feature (sorted by key) with its
     /// (class, weight) entries. The same model always gives the same bytes.
     public func serialized() -> Data {
-        var out = Data(Self.magic)
-        func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
-        put(UInt8(usesExtra ? 1 : 0))
+        var out = BinaryWriter()
+        out.put(bytes: Self.magic)
+        out.put(UInt8(usesExtra ? 1 : 0))
         if let profile {
-            put(UInt8(1))
-            out.append(profile.serialized())
+            out.put(UInt8(1))
+            profile.write(to: &out)
         } else {
-            put(UInt8(0))
+            out.put(UInt8(0))
         }
-        put(UInt32(tags.count))
-        for tag in tags {
-            let bytes = Array(tag.utf8)
-            put(UInt16(bytes.count))
-            out.append(contentsOf: bytes)
-        }
+        out.put(UInt32(tags.count))
+        for tag in tags { out.put(tag, lengthAs: UInt16.self) }
         let used = slots.indices.filter { slots[$0] != 0 }.sorted { slots[$0] < slots[$1] }
-        put(UInt32(used.count))
+        out.put(UInt32(used.count))
         for slot in used {
-            put(slots[slot])
-            put(slotCount[slot])
+            out.put(slots[slot])
+            out.put(slotCount[slot])
             let start = Int(slotStart[slot])
             for entry in start..<(start + Int(slotCount[slot])) {
-                put(entryClass[entry])
-                put(entryWeight[entry].bitPattern)
+                out.put(entryClass[entry])
+                out.put(entryWeight[entry].bitPattern)
             }
         }
-        return out
+        return out.data
     }
 
     /// Reads a model from bytes.
@@ -217,48 +213,27 @@ extension SequenceTagger {
     /// - Throws: ``ModelFileError`` for a file that is not a Plexus tagger model or is cut short.
     /// - Complexity: O(size of the model).
     public init(serialized data: Data, path: String) throws {
-        var cursor = 0
-        let bytes = [UInt8](data)
-        func fail(_ reason: String) -> ModelFileError { ModelFileError(path: path, reason: reason) }
-        func take(_ count: Int) throws -> ArraySlice<UInt8> {
-            guard cursor + count <= bytes.count else { throw fail("model file is cut short") }
-            defer { cursor += count }
-            return bytes[cursor..<(cursor + count)]
+        var reader = BinaryReader([UInt8](data), path: path)
+        guard Array(try reader.take(Self.magic.count)) == Self.magic else {
+            throw ModelFileError(path: path, reason: "not a Plexus tagger model")
         }
-        func read<T: FixedWidthInteger>(_: T.Type) throws -> T {
-            let slice = try take(MemoryLayout<T>.size)
-            var value: T = 0
-            withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: slice) }
-            return T(littleEndian: value)
-        }
-        guard Array(try take(Self.magic.count)) == Self.magic else { throw fail("not a Plexus tagger model") }
-        let usesExtra = try read(UInt8.self) == 1
-        var profile: WordProfile?
-        if try read(UInt8.self) == 1 {
-            do {
-                profile = try WordProfile.read(bytes, cursor: &cursor)
-            } catch {
-                throw fail("model file is cut short")
-            }
-        }
-        let tagCount = Int(try read(UInt32.self))
+        let usesExtra = try reader.read(UInt8.self) == 1
+        let profile = try reader.read(UInt8.self) == 1 ? try WordProfile.read(from: &reader) : nil
+        let tagCount = Int(try reader.read(UInt32.self))
         var tags: [String] = []
-        for _ in 0..<tagCount {
-            let length = Int(try read(UInt16.self))
-            tags.append(String(decoding: try take(length), as: UTF8.self))
-        }
-        let featureCount = Int(try read(UInt32.self))
+        for _ in 0..<tagCount { tags.append(try reader.readString(lengthAs: UInt16.self)) }
+        let featureCount = Int(try reader.read(UInt32.self))
         var features: [(key: UInt64, entries: [(UInt8, Float)])] = []
         features.reserveCapacity(featureCount)
         for _ in 0..<featureCount {
-            let key = try read(UInt64.self)
-            let count = Int(try read(UInt8.self))
+            let key = try reader.read(UInt64.self)
+            let count = Int(try reader.read(UInt8.self))
             var entries: [(UInt8, Float)] = []
             entries.reserveCapacity(count)
             for _ in 0..<count {
-                let cls = try read(UInt8.self)
-                guard Int(cls) < tags.count else { throw fail("model refers to tag \(cls) of \(tags.count)") }
-                entries.append((cls, Float(bitPattern: try read(UInt32.self))))
+                let cls = try reader.read(UInt8.self)
+                guard Int(cls) < tags.count else { throw ModelFileError(path: path, reason: "model refers to tag \(cls) of \(tags.count)") }
+                entries.append((cls, Float(bitPattern: try reader.read(UInt32.self))))
             }
             features.append((key, entries))
         }

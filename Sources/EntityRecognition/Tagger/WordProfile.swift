@@ -101,42 +101,26 @@ public struct WordProfile: Sendable {
         return WordProfile(entries: entries)
     }
 
-    /// The profile as bytes (words sorted, so the same profile gives the same bytes).
-    func serialized() -> Data {
-        var out = Data()
-        func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
-        put(UInt32(entries.count))
+    /// Writes the profile (words sorted, so the same profile gives the same bytes).
+    func write(to out: inout BinaryWriter) {
+        out.put(UInt32(entries.count))
         for (word, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            let bytes = Array(word.utf8)
-            put(UInt8(min(255, bytes.count)))
-            out.append(contentsOf: bytes.prefix(255))
-            put(entry.caseBucket)
-            put(entry.frequencyBucket)
-            put(entry.cluster)
+            out.put(word, lengthAs: UInt8.self)
+            out.put(entry.caseBucket)
+            out.put(entry.frequencyBucket)
+            out.put(entry.cluster)
         }
-        return out
     }
 
-    /// Reads a profile from `bytes` starting at `cursor`.
-    static func read(_ bytes: [UInt8], cursor: inout Int) throws -> WordProfile {
-        func take(_ count: Int) throws -> ArraySlice<UInt8> {
-            guard cursor + count <= bytes.count else { throw ModelFileError(path: "profile", reason: "model file is cut short") }
-            defer { cursor += count }
-            return bytes[cursor..<(cursor + count)]
-        }
-        func read<T: FixedWidthInteger>(_: T.Type) throws -> T {
-            let slice = try take(MemoryLayout<T>.size)
-            var value: T = 0
-            withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: slice) }
-            return T(littleEndian: value)
-        }
-        let count = Int(try read(UInt32.self))
+    /// Reads a profile written by ``write(to:)``.
+    static func read(from reader: inout BinaryReader) throws -> WordProfile {
+        let count = Int(try reader.read(UInt32.self))
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
         for _ in 0..<count {
-            let length = Int(try read(UInt8.self))
-            let word = String(decoding: try take(length), as: UTF8.self)
-            entries[word] = Entry(caseBucket: try read(UInt8.self), frequencyBucket: try read(UInt8.self), cluster: try read(UInt16.self))
+            let word = try reader.readString(lengthAs: UInt8.self)
+            entries[word] = Entry(
+                caseBucket: try reader.read(UInt8.self), frequencyBucket: try reader.read(UInt8.self), cluster: try reader.read(UInt16.self))
         }
         return WordProfile(entries: entries)
     }
