@@ -7,9 +7,9 @@ RELEASE_BIN := .build/release/plexus
 .PHONY: demo test graphs build release prerequisites bench models clean
 CONLL := ../shared/data/conll2003
 
-## demo: install what is missing, build in release mode, build the example graph and diagrams.
+## demo: install what is missing, build in release mode, build the example graph, views and deck.
 demo: prerequisites release
-	$(RELEASE_BIN) build $(EXAMPLES) --out $(GRAPHS)
+	bash scripts/make-graphs.sh
 	$(RELEASE_BIN) path "Keir Starmer" "Dmitry Medvedev" --graph $(GRAPHS)/graph.json
 
 ## graphs: regenerate graphs/ from examples/ (deterministic, byte for byte).
@@ -31,6 +31,8 @@ bench: release
 	bash scripts/bench-build.sh
 	.build/release/plexus-bench graph --graph /tmp/plexus-bench-news/graph.json
 	.build/release/plexus-bench tagger ../shared/data/news-corpus
+	.build/release/plexus build ../shared/data/news-corpus/bbc --out /tmp/plexus-bench-bbc --formats dot > /dev/null
+	.build/release/plexus-bench render --graph /tmp/plexus-bench-bbc/graph.json
 
 ## models: retrain the shipped tagger models (deterministic: the same bytes every time).
 models: release

@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +31,7 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
-        .target(name: "GraphExport", dependencies: ["RelationGraph", "CGraphviz"]),
+        .target(name: "GraphExport", dependencies: ["RelationGraph", "CGraphviz", "ZIPFoundation"]),
         .executableTarget(
             name: "plexus",
             dependencies: [
@@ -41,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "plexus-bench",
             dependencies: [
-                "Corpus", "RelationGraph",
+                "Corpus", "RelationGraph", "GraphExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

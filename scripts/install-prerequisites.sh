@@ -10,6 +10,10 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 # The cairo render plugins and their registry come with the graphviz package.
 ls /usr/lib/*/graphviz/libgvplugin_pango.so* >/dev/null 2>&1 || missing+=(graphviz)
 fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
+# Optional: LibreOffice Impress, to check that decks open (tests skip that check without it).
+if [ "${1:-}" = "--with-office" ]; then
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
@@ -19,7 +23,7 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing ${missing[*]} ..."
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   echo "Installed ${missing[*]}."
 else
   echo "Plexus needs: ${missing[*]}" >&2

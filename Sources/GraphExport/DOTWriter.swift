@@ -19,6 +19,8 @@ public struct DOTWriter: Sendable {
     /// When set, these nodes (and the edges between consecutive ones) are drawn strongly and
     /// everything else faded: used to show a path in front of its neighbourhood.
     public var emphasis: Set<String>?
+    /// Node size (label size) by these scores (centrality); by mentions when `nil`.
+    public var nodeScores: [String: Double]?
     /// When set, nodes are filled by community number instead of by type (shape still shows type).
     public var communities: [String: Int]?
     /// Drawing size in inches (16×9 fills a 16:9 slide; at 120 dpi a PNG is 1920×1080).
@@ -42,14 +44,14 @@ public struct DOTWriter: Sendable {
             ("layout", layout.rawValue), ("charset", "UTF-8"), ("bgcolor", theme.background),
             ("fontname", theme.font), ("fontcolor", theme.text), ("size", "\(format(widthInches)),\(format(heightInches))!"),
             ("ratio", "fill"), ("pad", "0.3"), ("margin", "0"), ("overlap", "prism"), ("overlap_scaling", "-1"),
-            ("sep", "+6"), ("esep", "+3"), ("splines", layout == .dot ? "spline" : "true"), ("outputorder", "edgesfirst"),
+            ("sep", "+6"), ("esep", "+3"), ("splines", splines(for: graph)), ("outputorder", "edgesfirst"),
             ("start", "42"), ("labelloc", "t"), ("labeljust", "l"),
         ]
         out += "  graph [" + graphAttributes.map { "\($0.0)=\(Self.quote($0.1))" }.joined(separator: ", ")
         out += ", label=<\(legend(graph))>];\n"
         out += "  node [fontname=\(Self.quote(theme.font)), fontcolor=\(Self.quote(theme.text)), style=\"filled\", penwidth=1.4, margin=\"0.12,0.06\"];\n"
         out += "  edge [fontname=\(Self.quote(theme.font)), arrowsize=0.8];\n"
-        let maxMentions = max(1, graph.nodes.map(\.mentions).max() ?? 1)
+        let maxScore = max(1e-12, graph.nodes.map(nodeScore).max() ?? 1)
         for node in graph.nodes {
             var style = theme.style(for: node.type)
             var fontColour = theme.text
@@ -58,10 +60,10 @@ public struct DOTWriter: Sendable {
             }
             if let emphasis, !emphasis.contains(node.id) {
                 style.fill = theme.background
-                style.border = "#c3cad2"
-                fontColour = "#8a96a3"
+                style.border = theme.name == "dark" ? "#4a5562" : "#c3cad2"
+                fontColour = theme.name == "dark" ? "#7b8794" : "#8a96a3"
             }
-            let fontSize = 12 + 12 * (Double(node.mentions) / Double(maxMentions)).squareRoot()
+            let fontSize = 12 + 12 * (nodeScore(node) / maxScore).squareRoot()
             let attributes: [(String, String)] = [
                 ("label", node.label), ("shape", style.shape), ("fillcolor", style.fill), ("color", style.border),
                 ("fontcolor", fontColour), ("fontsize", format(fontSize)),
@@ -75,8 +77,10 @@ public struct DOTWriter: Sendable {
             switch edge.kind {
             case .coMention:
                 let onPath = emphasis.map { $0.contains(edge.source) && $0.contains(edge.target) }
-                let colour = onPath == true ? theme.text : (onPath == false ? "#dde1e6" : theme.coMention)
+                let faded = theme.name == "dark" ? "#3a4450" : "#dde1e6"
+                let colour = onPath == true ? theme.text : (onPath == false ? faded : theme.coMention)
                 if onPath == true { attributes[0].1 = format(min(9, width + 2.5)) }
+                if theme.name == "print" { attributes.append(("style", "dotted")) }
                 attributes += [("dir", "none"), ("color", colour),
                                ("tooltip", "mentioned together in \(edge.weight) sentence\(edge.weight == 1 ? "" : "s")")]
             case .stance:
@@ -91,6 +95,15 @@ public struct DOTWriter: Sendable {
         out += "}\n"
         return out
     }
+
+    /// Edge routing: curved around nodes for small drawings; straight above 60 nodes, where
+    /// spline routing took 92 s for 300 nodes against 0.9 s for 1,000 straight.
+    func splines(for graph: Graph) -> String {
+        if layout == .dot { return "spline" }
+        return graph.nodes.count <= 60 ? "true" : "false"
+    }
+
+    func nodeScore(_ node: Node) -> Double { nodeScores?[node.id] ?? Double(node.mentions) }
 
     /// The title, subtitle and legend as one HTML-like label.
     func legend(_ graph: Graph) -> String {
@@ -111,7 +124,7 @@ public struct DOTWriter: Sendable {
             cells += "<td align=\"left\"><font point-size=\"14\">fill colour: community</font></td>"
         }
         for (kind, text, colour) in edgeLegend where kinds.contains(kind) {
-            let line = kind == "oppose" ? "- - -" : "———"
+            let line = kind == "oppose" ? "- - - ⊣" : (kind == "support" ? "——— ▶" : (theme.name == "print" ? "·······" : "———"))
             cells += "<td align=\"left\"><font point-size=\"14\" color=\"\(Self.html(String(colour.prefix(7))))\">\(line)</font></td>"
             cells += "<td align=\"left\"><font point-size=\"14\">\(Self.html(text))</font></td>"
         }

@@ -16,6 +16,18 @@ public struct DiagramWriter: Sendable {
     public var dpi = 120
     /// Community number by node id, to colour nodes by community; `nil` colours by type.
     public var communities: [String: Int]?
+    /// Colours, shapes and font.
+    public var theme: Theme = .light
+    /// The page the drawing is fitted into.
+    public var page: PageSize = .slide
+    /// Node sizes by these scores (centrality); by mentions when `nil`.
+    public var nodeScores: [String: Double]?
+    /// Chooses the entities and edges drawn; the overview of `view` when `nil`.
+    public var selection: (@Sendable (Graph) -> Graph)?
+    /// Draw stance edges with the hierarchical `dot` layout when the graph is small.
+    public var prefersHierarchy = false
+    /// Nodes drawn strongly with the rest faded (a path, an ego network's centre); none when `nil`.
+    public var emphasis: Set<String>?
 
     /// Creates a writer.
     public init() {}
@@ -24,11 +36,15 @@ public struct DiagramWriter: Sendable {
     ///
     /// - Complexity: O(V log V + E log E).
     public func dot(for graph: Graph) -> (text: String, layout: LayoutEngine) {
-        let selected = view.select(from: graph)
-        let engine = layout ?? .automatic(nodeCount: selected.nodes.count)
+        let selected = selection?(graph) ?? view.select(from: graph)
+        let engine = layout ?? (prefersHierarchy && selected.nodes.count <= 40 ? .dot : .automatic(nodeCount: selected.nodes.count))
         var writer = DOTWriter(layout: engine, title: title, subtitle: subtitle)
-        writer.theme = .light
+        writer.theme = theme
         writer.communities = communities
+        writer.nodeScores = nodeScores
+        writer.emphasis = emphasis
+        writer.widthInches = page.widthPoints / 72
+        writer.heightInches = page.heightPoints / 72
         return (writer.write(selected), engine)
     }
 
@@ -43,7 +59,7 @@ public struct DiagramWriter: Sendable {
         let (text, engine) = dot(for: graph)
         var written: [String] = []
         for format in formats {
-            let data = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: format, dpi: dpi)
+            let data = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: format, dpi: dpi, page: page)
             let path = (folder as NSString).appendingPathComponent("\(baseName).\(format.rawValue)")
             try AtomicFile.write(format == .pdf ? PDFStamp.fixDates(data) : data, to: path)
             written.append(path)

@@ -72,3 +72,58 @@ public struct PathView: Sendable {
         return Graph(documents: graph.documents, nodes: graph.nodes.filter { kept.contains($0.id) }, edges: edges)
     }
 }
+
+/// An entity and everything within one or two hops of it, strongest ties first.
+public struct EgoView: Sendable {
+    /// The centre's node id.
+    public var centre: String
+    /// Hops out (1 or 2).
+    public var depth: Int
+    /// Most entities drawn, the centre included.
+    public var top: Int
+
+    /// Creates an ego view.
+    public init(centre: String, depth: Int = 1, top: Int = 30) {
+        self.centre = centre
+        self.depth = depth
+        self.top = top
+    }
+
+    /// The centre, its strongest neighbours within `depth`, and the edges among them.
+    ///
+    /// - Complexity: O(V + E).
+    public func select(from graph: Graph) -> Graph {
+        let index = GraphIndex(graph)
+        guard let centreIndex = index.indexByID[centre] else { return Graph(documents: graph.documents) }
+        let around = index.neighborhood(of: centreIndex, depth: depth).filter { graph.nodes[$0.node].type != .location }
+        let kept = Set([centre] + around.prefix(max(0, top - 1)).map { graph.nodes[$0.node].id })
+        return Graph(documents: graph.documents, nodes: graph.nodes.filter { kept.contains($0.id) },
+                     edges: graph.edges.filter { kept.contains($0.source) && kept.contains($0.target) })
+    }
+}
+
+/// Only stance edges (support and oppose), with the entities and topics they join.
+public struct StanceView: Sendable {
+    /// Stance edges below this confidence are left out.
+    public var minimumConfidence: Double
+    /// Most edges drawn, strongest first.
+    public var maxEdges: Int
+
+    /// Creates a stance view.
+    public init(minimumConfidence: Double = 0.5, maxEdges: Int = 80) {
+        self.minimumConfidence = minimumConfidence
+        self.maxEdges = maxEdges
+    }
+
+    /// The stance edges and their ends.
+    ///
+    /// - Complexity: O(V + E log E).
+    public func select(from graph: Graph) -> Graph {
+        let edges = graph.edges.filter { $0.kind == .stance && ($0.confidence ?? 1) >= minimumConfidence }
+            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.source, $0.target) < ($1.source, $1.target) }
+            .prefix(maxEdges)
+        let ends = Set(edges.flatMap { [$0.source, $0.target] })
+        return Graph(documents: graph.documents, nodes: graph.nodes.filter { ends.contains($0.id) },
+                     edges: edges.sorted { ($0.source, $0.target) < ($1.source, $1.target) })
+    }
+}

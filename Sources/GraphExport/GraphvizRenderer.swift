@@ -29,6 +29,37 @@ public struct PageSize: Sendable, Equatable {
 
     /// A 16:9 slide, 16 × 9 inches: 1920 × 1080 pixels at 120 dpi.
     public static let slide = PageSize(widthPoints: 1152, heightPoints: 648)
+    /// A 4:3 slide, 1600 × 1200 pixels at 120 dpi.
+    public static let slide4x3 = PageSize(widthPoints: 960, heightPoints: 720)
+    /// A4 landscape, 297 × 210 mm.
+    public static let a4 = PageSize(widthPoints: 841.89, heightPoints: 595.28)
+
+    /// Why a size could not be used.
+    public struct SizeError: Error, Sendable, CustomStringConvertible {
+        /// What was given.
+        public var text: String
+        /// A message a user can act on.
+        public var description: String {
+            "\"\(text)\" is not a page size; use WIDTHxHEIGHT in pixels (each 100 to 20000, e.g. 1920x1080), 16:9, 4:3 or a4"
+        }
+    }
+
+    /// Reads `1920x1080` (pixels at `dpi`), `16:9`, `4:3` or `a4`.
+    ///
+    /// - Throws: ``SizeError`` for anything else, or sizes under 100 or over 20,000 pixels.
+    public static func parse(_ text: String, dpi: Int) throws -> PageSize {
+        switch text.lowercased() {
+        case "16:9": return .slide
+        case "4:3": return .slide4x3
+        case "a4": return .a4
+        default: break
+        }
+        let parts = text.lowercased().split(separator: "x")
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+            (100...20_000).contains(width), (100...20_000).contains(height), dpi > 0
+        else { throw SizeError(text: text) }
+        return PageSize(widthPoints: Double(width) * 72 / Double(dpi), heightPoints: Double(height) * 72 / Double(dpi))
+    }
 }
 
 /// Draws DOT text through libgvc, in-process.

@@ -47,6 +47,34 @@ public struct Theme: Sendable {
         "#d9d9d9", "#ccebc5", "#ffed6f",
     ]
 
+    /// A dark theme for dark slides.
+    public static let dark = Theme(
+        name: "dark", background: "#1b2430", text: "#f1f4f8", font: "DejaVu Sans",
+        coMention: "#9aa5b1b0", support: "#5fd38d", oppose: "#ff7a6b",
+        nodes: [
+            .person: NodeStyle(shape: "ellipse", fill: "#23466e", border: "#8fb8e8"),
+            .country: NodeStyle(shape: "box", fill: "#24513a", border: "#8fd6a6"),
+            .organisation: NodeStyle(shape: "hexagon", fill: "#6b4416", border: "#f2b46b"),
+            .location: NodeStyle(shape: "octagon", fill: "#3a4450", border: "#b8c2cc"),
+            .topic: NodeStyle(shape: "note", fill: "#46305f", border: "#c8a8ec"),
+        ])
+
+    /// A greyscale theme for print: types differ by shape and shade, support and oppose by
+    /// line style (solid, dashed) as well as arrowhead, never by colour alone.
+    public static let print = Theme(
+        name: "print", background: "#ffffff", text: "#000000", font: "DejaVu Sans",
+        coMention: "#8c8c8c", support: "#000000", oppose: "#000000",
+        nodes: [
+            .person: NodeStyle(shape: "ellipse", fill: "#ffffff", border: "#000000"),
+            .country: NodeStyle(shape: "box", fill: "#d9d9d9", border: "#000000"),
+            .organisation: NodeStyle(shape: "hexagon", fill: "#bdbdbd", border: "#000000"),
+            .location: NodeStyle(shape: "octagon", fill: "#f0f0f0", border: "#595959"),
+            .topic: NodeStyle(shape: "note", fill: "#e6e6e6", border: "#000000"),
+        ])
+
+    /// The themes by name.
+    public static let all: [String: Theme] = ["light": .light, "dark": .dark, "print": .print]
+
     /// The style of a type.
     public func style(for type: EntityType) -> NodeStyle {
         nodes[type] ?? NodeStyle(shape: "ellipse", fill: background, border: text)

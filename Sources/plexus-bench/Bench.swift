@@ -5,11 +5,11 @@ import RelationGraph
 
 /// `plexus-bench`: benchmark figures, release build, one core.
 @main
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plexus-bench",
         abstract: "Benchmarks: graph queries (graph) and tagging throughput (tagger).",
-        subcommands: [GraphBench.self, TaggerBench.self],
+        subcommands: [GraphBench.self, TaggerBench.self, RenderBench.self],
         defaultSubcommand: GraphBench.self
     )
 }

@@ -133,9 +133,23 @@ struct DiagramOptions: ParsableArguments {
     @Flag(name: .long, help: "Draw no title or subtitle.")
     var noTitle = false
 
+    @Option(name: .long, help: "light, dark or print (greyscale; support and oppose differ by line style).")
+    var theme: String = "light"
+
+    @Option(name: .long, help: "Page: WIDTHxHEIGHT in pixels at --dpi (default 1920x1080), 16:9, 4:3 or a4.")
+    var size: String = "1920x1080"
+
+    @Option(name: .long, help: "Node size by mentions, weighted-degree or pagerank.")
+    var sizeBy: String = "mentions"
+
     func validate() throws {
         guard top > 0 else { throw ValidationError("--top must be at least 1") }
         guard (24...600).contains(dpi) else { throw ValidationError("--dpi must be between 24 and 600") }
+        guard Theme.all[theme] != nil else { throw ValidationError("--theme must be light, dark or print") }
+        guard ["mentions", "weighted-degree", "pagerank"].contains(sizeBy) else {
+            throw ValidationError("--size-by must be mentions, weighted-degree or pagerank")
+        }
+        do { _ = try PageSize.parse(size, dpi: dpi) } catch { throw ValidationError("--size: \(error)") }
     }
 
     /// A diagram writer with these options, titled for `graph`.
@@ -144,6 +158,13 @@ struct DiagramOptions: ParsableArguments {
         writer.view = GraphView(top: top, includeLocations: locations)
         writer.layout = layout
         writer.dpi = dpi
+        writer.theme = Theme.all[theme] ?? .light
+        writer.page = (try? PageSize.parse(size, dpi: dpi)) ?? .slide
+        if sizeBy != "mentions", let measure = CentralityMeasure(rawValue: sizeBy) {
+            let index = GraphIndex(graph)
+            let scores = index.centrality(measure).scores
+            writer.nodeScores = Dictionary(uniqueKeysWithValues: graph.nodes.enumerated().map { ($0.element.id, scores[$0.offset]) })
+        }
         if !noTitle {
             writer.title = "Who is mentioned with whom"
             writer.subtitle = Summary.subtitle(for: graph, corpus: corpus, shown: min(top, graph.nodes.count))

@@ -8,7 +8,8 @@ struct Plexus: AsyncParsableCommand {
         abstract: "Turn a folder of news articles into a graph of people, countries and organisations.",
         subcommands: [
             BuildCommand.self, EntitiesCommand.self, PathCommand.self, NeighborsCommand.self, TopCommand.self,
-            CommunitiesCommand.self, RenderCommand.self, EvalEntitiesCommand.self, TrainCommand.self, EvalNERCommand.self,
+            CommunitiesCommand.self, RenderCommand.self, ExportCommand.self, DeckCommand.self, EvalEntitiesCommand.self, TrainCommand.self,
+            EvalNERCommand.self,
         ]
     )
 }

@@ -24,6 +24,20 @@ struct RenderCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Colour entities by community (Louvain) instead of by type.")
     var communities = false
 
+    @Option(name: .long, help: "Draw the network around this entity (ego view).")
+    var around: String?
+
+    @Option(name: .long, help: "With --around: 1 or 2 hops.")
+    var depth: Int = 1
+
+    @Flag(name: .long, help: "Draw only stance edges (support and oppose), directed.")
+    var stance = false
+
+    func validate() throws {
+        guard (1...2).contains(depth) else { throw ValidationError("--depth must be 1 or 2") }
+        if around != nil && stance { throw ValidationError("--around and --stance cannot be combined") }
+    }
+
     func run() async throws {
         let loaded = try graphOptions.load()
         let graph = loaded.graph
@@ -31,6 +45,27 @@ struct RenderCommand: AsyncParsableCommand {
         let target = out ?? (folder.isEmpty ? "graph.\(format.rawValue)" : (folder as NSString).appendingPathComponent("graph.\(format.rawValue)"))
         let corpus = graph.documents.first.map { ($0.path as NSString).deletingLastPathComponent } ?? graphOptions.graph
         var writer = diagram.writer(for: graph, corpus: corpus)
+        if let around {
+            let centre = graph.nodes[try loaded.lookup(around)]
+            let view = EgoView(centre: centre.id, depth: depth, top: diagram.top)
+            writer.selection = { view.select(from: $0) }
+            if !diagram.noTitle {
+                writer.title = "Around \(centre.label)"
+                writer.subtitle = "\(depth) hop\(depth == 1 ? "" : "s") · strongest \(diagram.top) ties · " + (writer.subtitle ?? "")
+            }
+        }
+        if stance {
+            guard graph.edges.contains(where: { $0.kind == .stance }) else {
+                throw UserError("\(graphOptions.graph) has no stance edges to draw")
+            }
+            let view = StanceView()
+            writer.selection = { view.select(from: $0) }
+            writer.prefersHierarchy = true
+            if !diagram.noTitle { writer.title = "Who supports and opposes whom" }
+        }
+        if communities, !diagram.noTitle, around == nil {
+            writer.title = "Camps: who clusters with whom (Louvain communities)"
+        }
         if communities {
             let assignment = loaded.index.communities()
             writer.communities = Dictionary(
@@ -38,7 +73,7 @@ struct RenderCommand: AsyncParsableCommand {
         }
         do {
             let (text, engine) = writer.dot(for: graph)
-            let data = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: format, dpi: diagram.dpi)
+            let data = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: format, dpi: diagram.dpi, page: writer.page)
             try AtomicFile.write(format == .pdf ? DiagramWriter.reproducible(pdf: data) : data, to: target)
         } catch {
             Summary.warn("error: \(error)")

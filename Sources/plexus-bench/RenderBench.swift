@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import GraphExport
+import RelationGraph
+
+/// `plexus-bench render`: how long diagrams and decks take.
+struct RenderBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Time the 40-node overview, a 1,000-node sfdp drawing and an 8-slide deck for a graph.json."
+    )
+
+    @Option(help: "A graph.json with at least 1,000 entities (e.g. built from ../shared/data/news-corpus).") var graph: String
+
+    func run() async throws {
+        let graph = try GraphCodec.read(from: graph)
+        func time(_ work: () async throws -> Void) async rethrows -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try await work()
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        var overview = DiagramWriter()
+        overview.title = "Overview"
+        for format in [OutputFormat.svg, .png, .pdf] {
+            let seconds = try await time {
+                let (text, engine) = overview.dot(for: graph)
+                _ = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: format)
+            }
+            print(String(format: "overview, 40 nodes, %@           %6.2f s", format.rawValue.uppercased(), seconds))
+        }
+        var large = DiagramWriter()
+        large.view = GraphView(top: 1_000, includeLocations: true, maxEdges: 3_000)
+        let largeSeconds = try await time {
+            let (text, engine) = large.dot(for: graph)
+            _ = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: .svg)
+        }
+        print(String(format: "1,000 nodes (%@), SVG            %6.2f s", large.dot(for: graph).layout.rawValue, largeSeconds))
+        var deck = DeckBuilder(graph: graph, corpus: "benchmark")
+        let index = GraphIndex(graph)
+        let strongest = (0..<index.nodeCount).sorted { index.weightedDegree($0) > index.weightedDegree($1) }
+        deck.paths = [(strongest[0], strongest[5]), (strongest[1], strongest[9])]
+        let deckSeconds = try await time {
+            let (slides, _) = try await deck.build()
+            let data = try SlideDeck.pptx(slides)
+            print("deck: \(slides.count) slides, \(data.count / 1000) kB")
+        }
+        print(String(format: "deck of 8 slides                  %6.2f s", deckSeconds))
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import GraphExport
+import RelationGraph
+
+/// `plexus deck`: a PowerPoint deck (16:9) of the graph's main views.
+struct DeckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deck",
+        abstract: "Write a 16:9 PowerPoint deck: title, overview, stance map, the top 3 ego networks and the paths you ask for.",
+        discussion: "Every slide has a title and a one-line caption saying what it shows. --images also writes each diagram as numbered SVG and PNG files."
+    )
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(name: .long, help: "The .pptx file to write.")
+    var out: String
+
+    @Option(name: .long, help: "A path to show, as \"A:B\" (repeatable).")
+    var path: [String] = []
+
+    @Option(name: .long, help: "Folder for the slides' diagrams as slide-NN.svg and slide-NN.png.")
+    var images: String?
+
+    @Option(name: .long, help: "light, dark or print.")
+    var theme: String = "light"
+
+    func validate() throws {
+        guard Theme.all[theme] != nil else { throw ValidationError("--theme must be light, dark or print") }
+        for pair in path where pair.split(separator: ":").count != 2 {
+            throw ValidationError("--path takes \"A:B\", got \"\(pair)\"")
+        }
+    }
+
+    func run() async throws {
+        let loaded = try graphOptions.load()
+        let folder = loaded.graph.documents.first.map { ($0.path as NSString).deletingLastPathComponent } ?? graphOptions.graph
+        let corpus = (folder as NSString).lastPathComponent
+        var builder = DeckBuilder(graph: loaded.graph, corpus: corpus)
+        builder.theme = Theme.all[theme] ?? .light
+        builder.paths = try path.map { pair in
+            let parts = pair.split(separator: ":").map(String.init)
+            return (try loaded.lookup(parts[0]), try loaded.lookup(parts[1]))
+        }
+        do {
+            let (slides, pictures) = try await builder.build()
+            try AtomicFile.write(try SlideDeck.pptx(slides), to: out)
+            if let images {
+                for picture in pictures {
+                    let name = String(format: "slide-%02d", picture.slide)
+                    try AtomicFile.write(picture.png, to: (images as NSString).appendingPathComponent(name + ".png"))
+                    try AtomicFile.write(picture.svg, to: (images as NSString).appendingPathComponent(name + ".svg"))
+                }
+            }
+            print("Wrote \(out) (\(slides.count) slides)" + (images.map { " and \(pictures.count) diagrams in \($0)" } ?? ""))
+        } catch let error as UserError {
+            throw error
+        } catch {
+            throw UserError("\(error)")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import GraphExport
+import RelationGraph
+
+/// `plexus export`: the graph in formats other graph tools open.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the graph as GraphML, GEXF, node-link JSON, Cytoscape.js JSON, CSV or Cypher.",
+        discussion: "Every node and edge attribute is kept. CSV writes two files: PREFIX-nodes.csv and PREFIX-edges.csv."
+    )
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(name: .long, help: "graphml, gexf, json, cytoscape, csv or cypher.")
+    var format: GraphFileFormat
+
+    @Option(name: .long, help: "File to write (for csv, the prefix of the two files).")
+    var out: String
+
+    func run() throws {
+        let loaded = try graphOptions.load()
+        var graph = loaded.graph
+        // The shared filters apply to exports too.
+        let kept = Set(loaded.index.edgeIndices.map { Int($0) })
+        graph.edges = graph.edges.enumerated().filter { kept.contains($0.offset) }.map(\.element)
+        var written: [String] = []
+        for (suffix, text) in format.files(for: graph) {
+            var path = out
+            if format == .csv {
+                path = (out.hasSuffix(".csv") ? String(out.dropLast(4)) : out) + suffix
+            }
+            do {
+                try AtomicFile.write(text, to: path)
+            } catch {
+                throw UserError("\(error)")
+            }
+            written.append(path)
+        }
+        print("Wrote " + written.joined(separator: ", ") + " (\(graph.nodes.count) nodes, \(graph.edges.count) edges)")
+    }
+}
+
+extension GraphFileFormat: ExpressibleByArgument {}

@@ -1,0 +1,135 @@
+import Foundation
+import RelationGraph
+import Testing
+
+/// Bounding boxes of the node shapes in a Graphviz SVG (ellipses and polygons inside `class="node"` groups).
+func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: Double, maxX: Double, maxY: Double)] {
+    let group = try NSRegularExpression(pattern: #"<g id="node\d+" class="node">\s*<title>([^<]*)</title>(.*?)</g>"#, options: [.dotMatchesLineSeparators])
+    let ellipse = try NSRegularExpression(pattern: #"<ellipse[^>]*cx="([-\d.]+)" cy="([-\d.]+)" rx="([-\d.]+)" ry="([-\d.]+)""#)
+    let polygon = try NSRegularExpression(pattern: #"<polygon[^>]*points="([^"]+)""#)
+    let text = svg as NSString
+    var boxes: [(String, Double, Double, Double, Double)] = []
+    for match in group.matches(in: svg, range: NSRange(location: 0, length: text.length)) {
+        let name = text.substring(with: match.range(at: 1))
+        let body = text.substring(with: match.range(at: 2)) as NSString
+        if let e = ellipse.firstMatch(in: body as String, range: NSRange(location: 0, length: body.length)) {
+            let v = (1...4).map { Double(body.substring(with: e.range(at: $0))) ?? 0 }
+            boxes.append((name, v[0] - v[2], v[1] - v[3], v[0] + v[2], v[1] + v[3]))
+        } else if let p = polygon.firstMatch(in: body as String, range: NSRange(location: 0, length: body.length)) {
+            let points = body.substring(with: p.range(at: 1)).split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
+            let xs = points.compactMap(\.first)
+            let ys = points.compactMap(\.last)
+            boxes.append((name, xs.min() ?? 0, ys.min() ?? 0, xs.max() ?? 0, ys.max() ?? 0))
+        }
+    }
+    return boxes
+}
+
+@Suite(.serialized) struct PresentationEndToEndTests {
+    var graphPath: String { get async throws { try await ExampleBuild.shared.output().appendingPathComponent("graph.json").path } }
+
+    @Test(arguments: [
+        ["--theme", "light"], ["--theme", "dark"], ["--theme", "print"], ["--around", "Keir Starmer", "--depth", "2"],
+        ["--communities"], ["--since", "2025-03-01", "--until", "2025-03-31"], ["--size", "4:3", "--size-by", "pagerank"],
+    ])
+    func everyViewRendersWithoutOverlappingNodes(options: [String]) async throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svgPath = folder.appendingPathComponent("view.svg").path
+        let result = try Plexus.run(["render", "--graph", try await graphPath, "--format", "svg", "--out", svgPath] + options)
+        #expect(result.status == 0, "\(result.stderr)")
+        let boxes = try nodeBoxes(inSVG: try String(contentsOfFile: svgPath, encoding: .utf8))
+        #expect(boxes.count >= 5)
+        for (i, a) in boxes.enumerated() {
+            for b in boxes[(i + 1)...] {
+                let overlapX = min(a.maxX, b.maxX) - max(a.minX, b.minX)
+                let overlapY = min(a.maxY, b.maxY) - max(a.minY, b.minY)
+                #expect(overlapX <= 1 || overlapY <= 1, "\(a.name) overlaps \(b.name) with options \(options)")
+            }
+        }
+        let pngPath = folder.appendingPathComponent("view.png").path
+        let png = try Plexus.run(["render", "--graph", try await graphPath, "--format", "png", "--out", pngPath] + options)
+        #expect(png.status == 0)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: pngPath)).prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+    }
+
+    @Test func exportsRoundTripThroughNetworkx() async throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for format in ["graphml", "gexf", "json", "cytoscape", "csv", "cypher"] {
+            let result = try Plexus.run(["export", "--graph", try await graphPath, "--format", format, "--out", folder.appendingPathComponent("g.\(format)").path])
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+        }
+        let graph = try GraphCodec.read(from: try await graphPath)
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = """
+            import sys, json
+            try:
+                import networkx as nx
+            except ImportError:
+                print("skip"); sys.exit(0)
+            d = sys.argv[1]
+            g1 = nx.read_graphml(d + "/g.graphml"); g2 = nx.read_gexf(d + "/g.gexf")
+            g3 = nx.node_link_graph(json.load(open(d + "/g.json")), edges="links")
+            print(g1.number_of_nodes(), g2.number_of_nodes(), g3.number_of_nodes(), g1.nodes["keir-starmer"]["label"], g2.nodes["keir-starmer"]["label"])
+            """
+        check.arguments = ["python3", "-c", script, folder.path]
+        let pipe = Pipe()
+        check.standardOutput = pipe
+        do { try check.run() } catch {
+            print("skipping the networkx check: python3 is not available")
+            return
+        }
+        check.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if output == "skip" {
+            print("skipping the networkx check: networkx is not installed (pip install networkx)")
+            return
+        }
+        let n = graph.nodes.count
+        #expect(output == "\(n) \(n) \(n) Keir Starmer Keir Starmer", "networkx read: \(output)")
+    }
+
+    @Test func theDeckHasTheExpectedSlidesAndOpensInLibreOffice() async throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deck = folder.appendingPathComponent("talk.pptx")
+        let result = try Plexus.run(["deck", "--graph", try await graphPath, "--out", deck.path, "--path", "Starmer:Medvedev",
+                                     "--images", folder.appendingPathComponent("slides").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(7 slides)"))  // title, overview, stance map, 3 ego networks, 1 path
+        let images = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("slides").path).sorted()
+        #expect(images.contains("slide-02.png") && images.contains("slide-07.svg"))
+        let office = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let office else {
+            print("skipping the LibreOffice check: LibreOffice is not installed (bash scripts/install-prerequisites.sh --with-office)")
+            return
+        }
+        let convert = Process()
+        convert.executableURL = URL(fileURLWithPath: office)
+        convert.arguments = ["--headless", "--convert-to", "pdf", "--outdir", folder.path, deck.path]
+        convert.standardOutput = FileHandle.nullDevice
+        convert.standardError = FileHandle.nullDevice
+        try convert.run()
+        convert.waitUntilExit()
+        let pdf = try Data(contentsOf: folder.appendingPathComponent("talk.pdf"))
+        let pages = String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
+            + String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type/Page/").count - 1
+        #expect(pages == 7 || String(decoding: pdf, as: UTF8.self).contains("/Count 7"), "LibreOffice made \(pages) pages")
+    }
+
+    @Test func badPresentationRequestsAreClearErrors() async throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let unknown = try Plexus.run(["render", "--graph", try await graphPath, "--around", "Keir Starmr", "--out", folder.appendingPathComponent("x.svg").path])
+        #expect(unknown.status != 0 && unknown.stderr.contains("did you mean \"Keir Starmer\""))
+        let size = try Plexus.run(["render", "--graph", try await graphPath, "--size", "0x0", "--out", folder.appendingPathComponent("x.svg").path])
+        #expect(size.status != 0 && size.stderr.contains("is not a page size"))
+        let unwritable = try Plexus.run(["render", "--graph", try await graphPath, "--out", "/proc/plexus/x.svg"])
+        #expect(unwritable.status != 0 && unwritable.stderr.contains("/proc/plexus/x.svg: cannot be written"))
+        let stance = try Plexus.run(["render", "--graph", try await graphPath, "--stance", "--out", folder.appendingPathComponent("s.svg").path])
+        #expect(stance.status != 0 && stance.stderr.contains("has no stance edges"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+}
