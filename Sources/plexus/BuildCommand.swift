@@ -44,7 +44,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let corrections = try aliasOptions.load()
+        // Read the alias file first, so a mistake in it stops before any article is read.
+        let builder = try aliasOptions.builder()
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
         var documents = loaded.documents
@@ -61,8 +62,6 @@ struct BuildCommand: AsyncParsableCommand {
             Summary.warn("error: no articles could be read" + (loaded.documents.isEmpty ? "" : " in the window") + "; nothing written")
             throw ExitCode(1)
         }
-        var builder = try aliasOptions.builder()
-        builder.corrections = corrections
         let built = builder.build(documents)
         aliasOptions.warnUnused(built.unusedCorrections)
         let graph = built.graph

@@ -36,11 +36,10 @@ struct EntitiesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let corrections = try aliasOptions.load()
+        // Read the alias file first, so a mistake in it stops before any article is read.
+        let builder = try aliasOptions.builder()
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
-        var builder = try aliasOptions.builder()
-        builder.corrections = corrections
         let built = builder.build(loaded.documents)
         aliasOptions.warnUnused(built.unusedCorrections)
         if suggestMerges {

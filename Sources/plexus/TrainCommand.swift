@@ -62,12 +62,13 @@ struct TrainCommand: ParsableCommand {
                 print(String(format: "  %@ epoch %2d: %6d mistakes, dev %.4f", task.rawValue, report.epoch, report.mistakes, report.devScore))
             })
             let path = (out as NSString).appendingPathComponent(task.fileName)
+            let bytes = model.serialized()
             do {
-                try AtomicFile.write(model.serialized(), to: path)
+                try AtomicFile.write(bytes, to: path)
             } catch {
                 throw UserError("\(error)")
             }
-            print(String(format: "Wrote %@ (%.1f MB) in %.0f s", path, Double(model.serialized().count) / 1e6, Date().timeIntervalSince(started)))
+            print(String(format: "Wrote %@ (%.1f MB) in %.0f s", path, Double(bytes.count) / 1e6, Date().timeIntervalSince(started)))
         }
     }
 }
