@@ -81,6 +81,22 @@ public struct Gazetteer: Sendable {
         return nil
     }
 
+    /// The longest phrase starting at `start` in a list of words (the tagger's view of a sentence).
+    ///
+    /// - Complexity: O(p·k) for p phrases sharing the first word, k words each.
+    public func longestMatch(words: [String], at start: Int) -> (entry: GazetteerEntry, length: Int)? {
+        guard start < words.count, let candidates = phrases[words[start]] else { return nil }
+        for candidate in candidates where start + candidate.tokens.count <= words.count {
+            var matched = true
+            for (offset, text) in candidate.tokens.enumerated().dropFirst() where words[start + offset] != text {
+                matched = false
+                break
+            }
+            if matched { return (candidate.entry, candidate.tokens.count) }
+        }
+        return nil
+    }
+
     /// The entry for a whole name ("UK", "British", "Nato"), if the gazetteer knows it.
     public func entry(for name: String) -> GazetteerEntry? {
         let tokens = Tokenizer().tokenize(name)

@@ -14,6 +14,20 @@ enum FeatureHash {
     @inline(__always)
     static func of(_ text: String) -> UInt64 { of(Substring(text)) }
 
+    /// FNV-1a over the UTF-8 encoding of some scalars: the same value as hashing the string
+    /// they make, without building it.
+    @inline(__always)
+    static func of<S: Sequence>(scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars {
+            for byte in UTF8.encode(scalar).unsafelyUnwrapped {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+        }
+        return hash
+    }
+
     /// Mixes two hashes (splitmix64 finaliser over a rotated combination).
     @inline(__always)
     static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
@@ -63,14 +77,12 @@ struct TokenFacts {
     static func make(_ word: String, profile: WordProfile? = nil) -> TokenFacts {
         let lower = word.lowercased()
         let lowerScalars = Array(lower.unicodeScalars)
-        func piece(_ range: Range<Int>) -> UInt64 {
-            FeatureHash.of(String(String.UnicodeScalarView(lowerScalars[range])))
-        }
+        func piece(_ range: Range<Int>) -> UInt64 { FeatureHash.of(scalars: lowerScalars[range]) }
         let n = lowerScalars.count
         let prefixes = (piece(0..<min(1, n)), piece(0..<min(2, n)), piece(0..<min(3, n)), piece(0..<min(4, n)))
         let suffixes = (piece(max(0, n - 1)..<n), piece(max(0, n - 2)..<n), piece(max(0, n - 3)..<n), piece(max(0, n - 4)..<n))
-        var shape = String.UnicodeScalarView()
-        var short = String.UnicodeScalarView()
+        var shape: [Unicode.Scalar] = []
+        var short: [Unicode.Scalar] = []
         var flags: UInt32 = 0
         var letters = 0
         var upper = 0
@@ -104,7 +116,7 @@ struct TokenFacts {
         if WordLists.organisationWords.contains(lower) { flags |= organisationWord }
         var facts = TokenFacts(
             word: FeatureHash.of(word), lower: FeatureHash.of(lower), prefixes: prefixes, suffixes: suffixes,
-            shape: FeatureHash.of(String(shape)), shortShape: FeatureHash.of(String(short)), flags: flags, gazetteer: 0, extra: 0)
+            shape: FeatureHash.of(scalars: shape), shortShape: FeatureHash.of(scalars: short), flags: flags, gazetteer: 0, extra: 0)
         if let profile {
             if let entry = profile.entry(lower) {
                 facts.profile = UInt64(entry.caseBucket) << 8 | UInt64(entry.frequencyBucket) | 0x10000

@@ -27,10 +27,9 @@ struct TaggerFeatures {
         facts.append(.boundary)
         facts.append(.boundary)
         // Gazetteer phrases, longest match, case-sensitive.
-        let tokens = words.enumerated().map { Token(text: $0.element, start: $0.offset, end: $0.offset + 1, kind: .word, spaceBefore: true, paragraphStart: false) }
         var i = 0
-        while i < tokens.count {
-            if let match = Gazetteer.standard.longestMatch(in: tokens, at: i, limit: tokens.count) {
+        while i < words.count {
+            if let match = Gazetteer.standard.longestMatch(words: words, at: i) {
                 let kind: UInt64 = match.entry.isDemonym ? 4 : (match.entry.type == .country ? 1 : (match.entry.type == .organisation ? 2 : 3))
                 for k in 0..<match.length { facts[i + 2 + k].gazetteer = kind << 2 | (k == 0 ? 1 : 2) }
                 i += match.length
