@@ -90,7 +90,29 @@ public struct DocumentAnalyzer: Sendable {
         let spansBySentence = recognizer.recognizeDocument(sentenceTokenLists)
         for (sentence, spans) in zip(sentences, spansBySentence) {
             let sentenceTokens = sentenceTokenLists[sentence.index]
-            for span in spans {
+            for var span in spans {
+                // "Making Michael Howard", "Conservative Michael Howard": a guessed name whose first
+                // word the document also writes in lower case starts one word later.
+                while span.isGuess, span.nameRange.count > 2, span.nameRange.lowerBound == span.range.lowerBound,
+                    lowerCaseWords.contains(sentenceTokens[span.nameRange.lowerBound].text.lowercased())
+                        || Self.opensClause(sentenceTokens, at: span.nameRange.lowerBound)
+                {
+                    span.range = (span.range.lowerBound + 1)..<span.range.upperBound
+                    span.nameRange = span.range
+                }
+                // "Appearing on BBC Radio", "Interviewed on BBC Radio": a verb before an organisation,
+                // and the connector after it.
+                let first = span.range.lowerBound
+                let participle = first + 1 < sentenceTokens.count && sentenceTokens[first].text.hasSuffix("ed")
+                    && sentenceTokens[first + 1].text.first?.isLowercase == true
+                if span.type == .organisation, span.label == nil, span.range.count > 2,
+                    Self.opensClause(sentenceTokens, at: first) || (first == 0 && participle)
+                {
+                    var start = span.range.lowerBound + 1
+                    while start < span.range.upperBound - 1, sentenceTokens[start].text.first?.isLowercase == true { start += 1 }
+                    span.range = start..<span.range.upperBound
+                    span.nameRange = span.range
+                }
                 // "Alternative Budget", "Human Rights": capitalised here, ordinary words elsewhere.
                 // Every word must be ordinary, so "Theresa May" survives "she may".
                 if span.isGuess || span.isBareName,
@@ -123,6 +145,14 @@ public struct DocumentAnalyzer: Sendable {
         rules.sentenceOfToken = sentenceOfToken
         mentions = rules.apply()
         return AnalyzedDocument(document: document, tokens: tokens, sentences: sentences, mentions: mentions)
+    }
+
+    /// A sentence-opening "-ing" word ("Making Michael Howard leader…", "Speaking to…"):
+    /// a verb, not the start of a name.
+    static func opensClause(_ tokens: [Token], at index: Int) -> Bool {
+        let word = tokens[index].text
+        let opening = index == 0 || tokens[index - 1].text == "\"" || tokens[index - 1].text == "'"
+        return opening && word.count > 5 && word.hasSuffix("ing")
     }
 
     func text(of tokens: [Token], _ range: Range<Int>, _ scalars: [Unicode.Scalar]) -> String {

@@ -49,6 +49,13 @@ func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<Stri
         #expect(entities["Ruth Kelly"]?.aliases.contains("Ms Kelly") == true)
     }
 
+    @Test func aVerbOpeningTheSentenceIsNotPartOfAName() {
+        let entities = resolve(["\"Making Michael Howard leader was a gamble,\" he said. Interviewed on BBC Radio Wales, Conservative Michael Howard smiled."])
+        #expect(entities["Michael Howard"] != nil)
+        #expect(entities.keys.allSatisfy { !$0.hasPrefix("Making") && !$0.hasPrefix("Interviewed") && !$0.hasPrefix("Conservative M") })
+        #expect(entities["BBC Radio Wales"]?.type == .organisation)
+    }
+
     @Test func royalTitlesKeepTheirFirstNameApart() {
         let entities = resolve(["Charles Kennedy spoke. Prince Charles visited. Mr Kennedy left."])
         #expect(entities["Prince Charles"] != nil)

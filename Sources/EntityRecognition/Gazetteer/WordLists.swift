@@ -84,6 +84,7 @@ enum WordLists {
         "European Council": "European Council", "European Parliament": "European Parliament",
         "Labour": "Labour Party", "Labour Party": "Labour Party", "Conservatives": "Conservative Party",
         "Conservative Party": "Conservative Party", "Tories": "Conservative Party", "Tory": "Conservative Party",
+        "Conservative": "Conservative Party",
         "Liberal Democrats": "Liberal Democrats", "Lib Dems": "Liberal Democrats", "Lib Dem": "Liberal Democrats",
         "Liberal Democrat": "Liberal Democrats", "UKIP": "UKIP", "Ukip": "UKIP",
         "SNP": "SNP", "Reform UK": "Reform UK", "Plaid Cymru": "Plaid Cymru",
