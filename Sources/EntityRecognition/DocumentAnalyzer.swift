@@ -139,10 +139,9 @@ public struct DocumentAnalyzer: Sendable {
                         isBareName: span.isBareName))
             }
         }
-        var rules = DocumentRules(tokens: tokens, mentions: mentions)
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
         for sentence in sentences { for token in sentence.tokenRange { sentenceOfToken[token] = sentence.index } }
-        rules.sentenceOfToken = sentenceOfToken
+        var rules = DocumentRules(tokens: tokens, mentions: mentions, sentenceOfToken: sentenceOfToken)
         mentions = rules.apply()
         return AnalyzedDocument(document: document, tokens: tokens, sentences: sentences, mentions: mentions)
     }

@@ -16,6 +16,8 @@
 struct DocumentRules {
     let tokens: [Token]
     var mentions: [Mention]
+    /// The sentence index of each token.
+    let sentenceOfToken: [Int]
 
     mutating func apply() -> [Mention] {
         applyPlaces()
@@ -184,7 +186,8 @@ struct DocumentRules {
                 holder.position < k && holder.role == role && (qualifierLabel == nil || holder.qualifier == qualifierLabel)
             }
             let people = Set(candidates.map { mentions[$0.mention].name.lowercased() })
-            if people.count == 1, let holder = candidates.last, let sentence = sentenceIndex(of: k) {
+            if people.count == 1, let holder = candidates.last {
+                let sentence = sentenceOfToken[k]
                 let surface = tokens[k..<end].map(\.text).joined(separator: " ")
                 added.append(
                     Mention(sentence: sentence, tokenRange: k..<end, type: .person, surface: surface, name: mentions[holder.mention].name,
@@ -220,17 +223,6 @@ struct DocumentRules {
         }
     }
 
-    var sentenceOfToken: [Int] = []
-
-    func sentenceIndex(of token: Int) -> Int? {
-        // The mention list is in text order: the sentence of the nearest mention before or after.
-        if let before = mentions.last(where: { $0.tokenRange.lowerBound <= token }) {
-            if let after = mentions.first(where: { $0.tokenRange.lowerBound > token }), after.sentence == before.sentence {
-                return before.sentence
-            }
-        }
-        return sentenceOfToken.indices.contains(token) ? sentenceOfToken[token] : nil
-    }
 }
 
 extension String {

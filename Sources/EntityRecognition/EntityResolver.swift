@@ -73,11 +73,11 @@ public struct EntityResolver: Sendable {
 
         // Full names first, so one-word names can look at every full name of the document.
         var fullNames: [(key: String, words: [Substring], firstMention: Int)] = []
-        var fullNameCounts: [String: [Int]] = [:]  // key → positions of its full-name mentions
+        var fullNamePositions: [String: [Int]] = [:]  // key → positions of its full-name mentions
         for (index, mention) in analysis.mentions.enumerated() where mention.type == .person && mention.nameWords.count >= 2 {
             let key = Self.personKey(mention.name)
-            if fullNameCounts[key] == nil { fullNames.append((key, mention.nameWords, index)) }
-            fullNameCounts[key, default: []].append(index)
+            if fullNamePositions[key] == nil { fullNames.append((key, mention.nameWords, index)) }
+            fullNamePositions[key, default: []].append(index)
         }
 
         let acronyms = Self.acronymDefinitions(analysis)
@@ -135,7 +135,7 @@ public struct EntityResolver: Sendable {
                         alias.split(separator: " ").first.map { WordLists.impliesFemale(String($0)) == true } ?? false
                     }
                 }
-                if let match = bestFullName(for: word, byFirstName: byFirstName, at: index, compatible, fullNameCounts) {
+                if let match = bestFullName(for: word, byFirstName: byFirstName, at: index, compatible, fullNamePositions) {
                     let label = match.words.joined(separator: " ")
                     attach(index, key: match.key, type: .person, label: label)
                 } else {

@@ -48,8 +48,16 @@ public struct DiagramWriter: Sendable {
         return (writer.write(selected), engine)
     }
 
-    /// PDF bytes with cairo's creation and modification dates fixed, so output is reproducible.
-    public static func reproducible(pdf data: Data) -> Data { PDFStamp.fixDates(data) }
+    /// Renders DOT text and writes it to `path` atomically; PDFs get a fixed date stamp so
+    /// the same drawing always gives the same bytes.
+    ///
+    /// - Throws: ``RenderError`` or `AtomicFile.WriteError`; no partial file is left.
+    public static func renderFile(
+        dot: String, layout: LayoutEngine, format: OutputFormat, dpi: Int = 120, page: PageSize = .slide, to path: String
+    ) async throws {
+        let data = try await GraphvizRenderer.shared.render(dot: dot, layout: layout, format: format, dpi: dpi, page: page)
+        try AtomicFile.write(format == .pdf ? PDFStamp.fixDates(data) : data, to: path)
+    }
 
     /// Renders `graph` in each format and writes `<folder>/<baseName>.<format>`.
     ///
@@ -59,9 +67,8 @@ public struct DiagramWriter: Sendable {
         let (text, engine) = dot(for: graph)
         var written: [String] = []
         for format in formats {
-            let data = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: format, dpi: dpi, page: page)
             let path = (folder as NSString).appendingPathComponent("\(baseName).\(format.rawValue)")
-            try AtomicFile.write(format == .pdf ? PDFStamp.fixDates(data) : data, to: path)
+            try await Self.renderFile(dot: text, layout: engine, format: format, dpi: dpi, page: page, to: path)
             written.append(path)
         }
         return written

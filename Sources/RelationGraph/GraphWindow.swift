@@ -53,23 +53,25 @@ extension Graph {
             if let until, date > until { excluded += 1; continue }
             kept.insert(document.id)
         }
+        // The per-document counts inside the window, or nil when nothing is left.
+        func inside(_ counts: [String: Int]?) throws -> [String: Int]? {
+            guard let counts else { throw WindowError.noPerDocumentCounts }
+            let kept = counts.filter { kept.contains($0.key) }
+            return kept.isEmpty ? nil : kept
+        }
         var nodes: [Node] = []
         for var node in self.nodes {
-            guard let counts = node.byDocument else { throw WindowError.noPerDocumentCounts }
-            let inside = counts.filter { kept.contains($0.key) }
-            guard !inside.isEmpty else { continue }
-            node.byDocument = inside
-            node.mentions = inside.values.reduce(0, +)
-            node.documents = inside.count
+            guard let counts = try inside(node.byDocument) else { continue }
+            node.byDocument = counts
+            node.mentions = counts.values.reduce(0, +)
+            node.documents = counts.count
             nodes.append(node)
         }
         var edges: [Edge] = []
         for var edge in self.edges {
-            guard let counts = edge.byDocument else { throw WindowError.noPerDocumentCounts }
-            let inside = counts.filter { kept.contains($0.key) }
-            guard !inside.isEmpty else { continue }
-            edge.byDocument = inside
-            edge.weight = inside.values.reduce(0, +)
+            guard let counts = try inside(edge.byDocument) else { continue }
+            edge.byDocument = counts
+            edge.weight = counts.values.reduce(0, +)
             edge.evidence = edge.evidence.filter { kept.contains($0.document) }
             edges.append(edge)
         }

@@ -37,7 +37,8 @@ struct RenderBench: AsyncParsableCommand {
         print(String(format: "1,000 nodes (%@), SVG            %6.2f s", large.dot(for: graph).layout.rawValue, largeSeconds))
         var deck = DeckBuilder(graph: graph, corpus: "benchmark")
         let index = GraphIndex(graph)
-        let strongest = (0..<index.nodeCount).sorted { index.weightedDegree($0) > index.weightedDegree($1) }
+        let strength = (0..<index.nodeCount).map { index.weightedDegree($0) }
+        let strongest = (0..<index.nodeCount).sorted { strength[$0] > strength[$1] }
         deck.paths = [(strongest[0], strongest[5]), (strongest[1], strongest[9])]
         let deckSeconds = try await time {
             let (slides, _) = try await deck.build()

@@ -52,7 +52,7 @@ struct EvalNERCommand: ParsableCommand {
             return shipped
         }
         let tagger = try model(task)
-        let result = Evaluation.score(tagger, task: task, on: sentences, posTagger: task == .chunk ? try model(.pos) : nil)
+        let result = TaggerEvaluation.score(tagger, task: task, on: sentences, posTagger: task == .chunk ? try model(.pos) : nil)
         let scores = result.scores
         let rate = Double(result.tokens) / max(result.seconds, 1e-9)
         let report = Report(

@@ -148,8 +148,7 @@ struct PathCommand: AsyncParsableCommand {
                                subtitle: "\(path.hops.count) hops by \(by.rawValue) · faded: their strongest neighbours")
         writer.emphasis = Set(path.nodes.map(\.id))
         do {
-            let data = try await GraphvizRenderer.shared.render(dot: writer.write(subgraph), layout: .neato, format: format)
-            try Corpus.AtomicFile.write(format == .pdf ? DiagramWriter.reproducible(pdf: data) : data, to: file)
+            try await DiagramWriter.renderFile(dot: writer.write(subgraph), layout: .neato, format: format, to: file)
         } catch {
             throw UserError("\(error)")
         }
@@ -164,4 +163,3 @@ struct AnyEncodable: Encodable {
     func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }
 
-import Corpus

@@ -73,8 +73,7 @@ struct RenderCommand: AsyncParsableCommand {
         }
         do {
             let (text, engine) = writer.dot(for: graph)
-            let data = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: format, dpi: diagram.dpi, page: writer.page)
-            try AtomicFile.write(format == .pdf ? DiagramWriter.reproducible(pdf: data) : data, to: target)
+            try await DiagramWriter.renderFile(dot: text, layout: engine, format: format, dpi: diagram.dpi, page: writer.page, to: target)
         } catch {
             Summary.warn("error: \(error)")
             throw ExitCode(1)

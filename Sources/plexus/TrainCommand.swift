@@ -57,7 +57,7 @@ struct TrainCommand: ParsableCommand {
             trainer.profile = profile
             let started = Date()
             let model = trainer.train(task.examples(trainSentences), devScore: { model in
-                Evaluation.score(model, task: task, on: devSentences, posTagger: nil).headline
+                TaggerEvaluation.score(model, task: task, on: devSentences, posTagger: nil).headline
             }, progress: { report in
                 print(String(format: "  %@ epoch %2d: %6d mistakes, dev %.4f", task.rawValue, report.epoch, report.mistakes, report.devScore))
             })
@@ -80,39 +80,3 @@ extension Optional {
     }
 }
 
-/// Scoring shared by training (on dev) and `eval-ner`.
-enum Evaluation {
-    struct Result {
-        var scores: ChunkScores
-        var seconds: Double
-        var tokens: Int
-        /// F1 for entities and chunks, accuracy for parts of speech.
-        var headline: Double
-    }
-
-    /// Tags every sentence with `model` and scores it; the chunker reads part-of-speech tags
-    /// from `posTagger` when given (the real pipeline), else from the file.
-    static func score(_ model: SequenceTagger, task: TaggingTask, on sentences: [CoNLLSentence], posTagger: SequenceTagger?) -> Result {
-        var extras: [[String]?] = sentences.map { task == .chunk ? $0.pos : nil }
-        if task == .chunk, let posTagger {
-            extras = sentences.map { posTagger.tag($0.words) }
-        }
-        let started = DispatchTime.now().uptimeNanoseconds
-        var predicted: [[String]] = []
-        predicted.reserveCapacity(sentences.count)
-        // Tag document by document, in order, as Plexus does with articles.
-        var start = 0
-        while start < sentences.count {
-            var end = start + 1
-            while end < sentences.count, sentences[end].document == sentences[start].document { end += 1 }
-            let words = sentences[start..<end].map(\.words)
-            let extraColumn = task == .chunk ? extras[start..<end].map { $0 ?? [] } : nil
-            predicted.append(contentsOf: model.tagDocument(words, extras: extraColumn))
-            start = end
-        }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let scores = ChunkScores.score(gold: sentences.map(task.gold), predicted: predicted)
-        let tokens = sentences.reduce(0) { $0 + $1.words.count }
-        return Result(scores: scores, seconds: seconds, tokens: tokens, headline: task == .pos ? scores.accuracy : scores.overall.f1)
-    }
-}

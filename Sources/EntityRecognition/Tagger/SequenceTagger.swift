@@ -96,13 +96,7 @@ public struct SequenceTagger: Sendable {
     ///   - extra: the second column (part-of-speech tags) when the model uses one.
     /// - Complexity: O(n · f) for n tokens and f features per token.
     public func tag(_ words: [String], extra: [String]? = nil) -> [String] {
-        var cache: [String: TokenFacts] = [:]
-        return tag(words, extra: extra, cache: &cache)
-    }
-
-    /// Tags one sentence, reusing a cache of per-word facts across sentences.
-    func tag(_ words: [String], extra: [String]?, cache: inout [String: TokenFacts]) -> [String] {
-        tagIndices(words, extra: extra, cache: &cache).map { tags[$0] }
+        tagDocument([words], extras: extra.map { [$0] }).first ?? []
     }
 
     /// Tags the sentences of one document in order, so each can use what the tagger found
@@ -115,11 +109,6 @@ public struct SequenceTagger: Sendable {
         return sentences.enumerated().map { index, words in
             tagIndices(words, extra: extras?[index], cache: &cache, history: &history).map { tags[$0] }
         }
-    }
-
-    func tagIndices(_ words: [String], extra: [String]?, cache: inout [String: TokenFacts]) -> [Int] {
-        var history = DocumentHistory()
-        return tagIndices(words, extra: extra, cache: &cache, history: &history)
     }
 
     func tagIndices(_ words: [String], extra: [String]?, cache: inout [String: TokenFacts], history: inout DocumentHistory) -> [Int] {
