@@ -4,8 +4,9 @@ EXAMPLES := examples/ukraine-peace
 GRAPHS := graphs/ukraine-peace
 RELEASE_BIN := .build/release/plexus
 
-.PHONY: demo test graphs build release prerequisites bench models clean
+.PHONY: demo test graphs build release prerequisites bench models stance-model clean
 CONLL := ../shared/data/conll2003
+NEWSMTSC := ../shared/data/newsmtsc
 
 ## demo: install what is missing, build in release mode, build the example graph, views and deck.
 demo: prerequisites release
@@ -38,6 +39,11 @@ bench: release
 models: release
 	.build/release/plexus train-ner --train $(CONLL)/train.txt --dev $(CONLL)/dev.txt \
 		--out Sources/EntityRecognition/Models --task all --epochs 12 --unlabelled ../shared/data/news-corpus
+
+## stance-model: retrain the shipped target-polarity model on NewsMTSC (C chosen on rw/dev; deterministic).
+stance-model: release
+	.build/release/plexus train-stance --train $(NEWSMTSC)/train.jsonl --dev $(NEWSMTSC)/rw/dev.jsonl \
+		--out Sources/RelationGraph/Models/polarity.plxpol
 
 prerequisites:
 	@bash scripts/install-prerequisites.sh

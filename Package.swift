@@ -29,7 +29,8 @@ let package = Package(
             dependencies: [
                 "Corpus", "EntityRecognition",
                 .product(name: "HeapModule", package: "swift-collections"),
-            ]
+            ],
+            resources: [.copy("Models")]
         ),
         .target(name: "GraphExport", dependencies: ["RelationGraph", "CGraphviz", "ZIPFoundation"]),
         .executableTarget(

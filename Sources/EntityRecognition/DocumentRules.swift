@@ -43,7 +43,13 @@ struct DocumentRules {
                 {
                     next = other.tokenRange.upperBound
                 }
-                if let word = lower(next), Roles.actorVerbs.contains(word) {
+                // "Moscow again contradicted…", "London quickly rejected…": one adverb may come between.
+                if let word = lower(next), Roles.actorAdverbs.contains(word) || (word.hasSuffix("ly") && word.count > 4),
+                    let verb = lower(next + 1), Roles.actorVerbs.contains(verb) || (verb.hasSuffix("ed") && verb.count > 4)
+                {
+                    next += 1
+                }
+                if let word = lower(next), Roles.actorVerbs.contains(word) || (next > end && word.hasSuffix("ed")) {
                     mentions[index].type = .country
                     mentions[index].label = country
                     mentions[index].name = country

@@ -9,6 +9,8 @@ public struct GraphBuilder: Sendable {
     public var analyzer = DocumentAnalyzer()
     /// The user's corrections from an alias file.
     public var corrections = AliasCorrections.none
+    /// The stance reader; `nil` builds co-mention edges only.
+    public var stances: DocumentStanceReader? = DocumentStanceReader()
 
     /// Creates a builder.
     public init() {}
@@ -29,6 +31,21 @@ public struct GraphBuilder: Sendable {
         public var documentMentions: [[ResolvedMention]]
         /// Alias-file names that matched nothing, with their lines.
         public var unusedCorrections: [(name: String, line: Int)]
+        /// Stance findings, before they were merged into edges.
+        public var stanceFindings: Int = 0
+        /// For each document, its stance findings as labelled triples (chunker phrases that did
+        /// not recur enough to become topics are left out).
+        public var stanceTriples: [[ScoredTriple]] = []
+    }
+
+    /// A stance finding by label, with its confidence and sentence.
+    public struct ScoredTriple: Sendable {
+        /// Holder, polarity, target.
+        public var triple: StanceTriple
+        /// The finding's confidence.
+        public var confidence: Double
+        /// The sentence's 0-based index in its document.
+        public var sentence: Int
     }
 
     /// A mention after resolution.
@@ -63,6 +80,25 @@ public struct GraphBuilder: Sendable {
         let nodes = table.entities.map {
             Node(id: $0.id, label: $0.label, type: $0.type, aliases: $0.aliases, mentions: $0.mentions, documents: $0.documents)
         }
+
+        // In a stance a capital is its government: "backing for Kyiv" is backing for Ukraine.
+        var countryByLabel: [String: Int] = [:]
+        for (index, node) in nodes.enumerated() where node.type == .country { countryByLabel[node.label] = index }
+        let stanceEntity: [Int] = nodes.indices.map { index in
+            guard nodes[index].type == .location, let country = Roles.country(ofCapital: nodes[index].label) else { return index }
+            return countryByLabel[country] ?? index
+        }
+        let stanceReader = self.stances
+        let placed: [[PlacedFinding]] = stanceReader.map { reader in
+            parallelMap(Array(perDocument.indices)) { docIndex -> [PlacedFinding] in
+                let (analysis, local) = perDocument[docIndex]
+                let entityOfMention = analysis.mentions.indices.map { index in
+                    local.mentionEntity[index].flatMap { table.localToGlobal[docIndex][$0] }.map { stanceEntity[$0] }
+                }
+                return reader.findings(in: analysis, entityOfMention: entityOfMention, type: { nodes[$0].type })
+            }
+        } ?? []
+        var stanceEdges = StanceEdgeBuilder(nodes: nodes, evidenceLimit: evidenceLimit)
 
         struct PairKey: Hashable {
             var a: Int
@@ -103,6 +139,13 @@ public struct GraphBuilder: Sendable {
                         aliases: entry.aliases.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key))
                 }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.node < $1.node })
             let scalars = Array(document.text.unicodeScalars)
+            if docIndex < placed.count {
+                for finding in placed[docIndex] {
+                    let sentence = analysis.sentences[finding.sentence]
+                    stanceEdges.add(finding, document: document.id, sentence: finding.sentence,
+                                    text: analysis.originalText(of: sentence, in: scalars))
+                }
+            }
             var seenSentences = Set<String>()
             for sentenceIndex in entitiesBySentence.keys.sorted() {
                 guard let members = entitiesBySentence[sentenceIndex], members.count >= 2 else { continue }
@@ -133,9 +176,34 @@ public struct GraphBuilder: Sendable {
                 nodesWithCounts[entry.node].byDocument?[infos[docIndex].id] = entry.mentions
             }
         }
+        let stanceResult = stanceEdges.finish()
+        // Topic nodes join the entities; nodes stay sorted by id, so indices are remapped.
+        let allNodes = (nodesWithCounts + stanceResult.topics).enumerated().sorted { $0.element.id < $1.element.id }
+        var newIndex = [Int](repeating: 0, count: allNodes.count)
+        for (position, entry) in allNodes.enumerated() { newIndex[entry.offset] = position }
+        for docIndex in documentEntities.indices {
+            for k in documentEntities[docIndex].indices { documentEntities[docIndex][k].node = newIndex[documentEntities[docIndex][k].node] }
+            for k in documentMentions[docIndex].indices { documentMentions[docIndex][k].node = newIndex[documentMentions[docIndex][k].node] }
+        }
+        let stanceTriples = placed.map { findings in
+            findings.compactMap { placed -> ScoredTriple? in
+                let target: String
+                switch placed.finding.target {
+                case .entity(let index): target = nodes[index].label
+                case .topic(let label): target = label
+                case .phrase(let label):
+                    guard stanceResult.keptPhrases.contains(label) else { return nil }
+                    target = label
+                }
+                return ScoredTriple(triple: StanceTriple(holder: nodes[placed.finding.holder].label, polarity: placed.finding.polarity, target: target),
+                                    confidence: placed.finding.confidence, sentence: placed.sentence)
+            }
+        }
         let sortedEdges = edges.values.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
-        return Output(graph: Graph(documents: infos, nodes: nodesWithCounts, edges: sortedEdges), sentences: sentenceCount,
+            + stanceResult.edges.sorted { ($0.source, $0.target, $0.polarity?.rawValue ?? "") < ($1.source, $1.target, $1.polarity?.rawValue ?? "") }
+        return Output(graph: Graph(documents: infos, nodes: allNodes.map(\.element), edges: sortedEdges), sentences: sentenceCount,
                       tokens: tokenCount, mentions: mentionCount, documentEntities: documentEntities,
-                      documentMentions: documentMentions, unusedCorrections: table.unusedCorrectionNames.map { ($0.0, $0.1) })
+                      documentMentions: documentMentions, unusedCorrections: table.unusedCorrectionNames.map { ($0.0, $0.1) },
+                      stanceFindings: placed.reduce(0) { $0 + $1.count }, stanceTriples: stanceTriples)
     }
 }

@@ -1,5 +1,5 @@
 /// Facts for document-level rules, written by the Plexus team.
-enum Roles {
+public enum Roles {
     /// Capitals (and seats of government) with the country they stand for when used as actors.
     static let capitalCountry: [String: String] = [
         "Moscow": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine", "Washington": "United States", "Beijing": "China",
@@ -25,8 +25,15 @@ enum Roles {
         "argues", "argued", "agreed", "agrees", "supports", "supported", "opposes", "opposed", "welcomed", "welcomes",
         "signalled", "signaled", "sent", "sends", "struck", "hit", "retaliated", "vowed", "vows", "pledged", "pledges",
         "accepted", "accepts", "declined", "declines", "objected", "objects", "criticised", "criticized", "praised",
+        "contradicted", "contradicts", "attacked", "attacks", "lashed", "hit", "slammed", "blamed", "blames", "told",
         "'s",
     ]
+
+    /// Adverbs that may stand between a capital and its verb ("Moscow again contradicted").
+    static let actorAdverbs: Set<String> = ["again", "also", "now", "then", "still", "already", "once", "swiftly", "has", "have"]
+
+    /// The country a capital stands for when it acts or is acted on ("backing for Kyiv"), if it is one.
+    public static func country(ofCapital name: String) -> String? { capitalCountry[name] }
 
     /// Words before a capital that make it a place ("in Moscow", "to Kyiv").
     static let placePrepositions: Set<String> = [

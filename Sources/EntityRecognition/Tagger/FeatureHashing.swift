@@ -1,8 +1,8 @@
 /// 64-bit hashing for feature templates, so no feature string is ever built while tagging.
-enum FeatureHash {
+package enum FeatureHash {
     /// FNV-1a over a string's UTF-8 bytes.
     @inline(__always)
-    static func of(_ text: Substring) -> UInt64 {
+    package static func of(_ text: Substring) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
@@ -12,12 +12,12 @@ enum FeatureHash {
     }
 
     @inline(__always)
-    static func of(_ text: String) -> UInt64 { of(Substring(text)) }
+    package static func of(_ text: String) -> UInt64 { of(Substring(text)) }
 
     /// FNV-1a over the UTF-8 encoding of some scalars: the same value as hashing the string
     /// they make, without building it.
     @inline(__always)
-    static func of<S: Sequence>(scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
+    package static func of<S: Sequence>(scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for scalar in scalars {
             for byte in UTF8.encode(scalar).unsafelyUnwrapped {
@@ -30,7 +30,7 @@ enum FeatureHash {
 
     /// Mixes two hashes (splitmix64 finaliser over a rotated combination).
     @inline(__always)
-    static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    package static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var z = a &+ 0x9E37_79B9_7F4A_7C15 &+ (b << 6) &+ (b >> 2) ^ b &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -39,10 +39,10 @@ enum FeatureHash {
 
     /// A feature: template number with one or two values.
     @inline(__always)
-    static func feature(_ template: UInt64, _ value: UInt64) -> UInt64 { mix(template &* 0x1000_0000_01B3, value) }
+    package static func feature(_ template: UInt64, _ value: UInt64) -> UInt64 { mix(template &* 0x1000_0000_01B3, value) }
 
     @inline(__always)
-    static func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 { mix(feature(template, a), b) }
+    package static func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 { mix(feature(template, a), b) }
 }
 
 /// A token's precomputed hashes and flags.

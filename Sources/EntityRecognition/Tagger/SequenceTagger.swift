@@ -171,6 +171,12 @@ public struct ModelFileError: Error, Sendable, CustomStringConvertible {
     public var reason: String
     /// `path: reason`.
     public var description: String { "\(path): \(reason)" }
+
+    /// Creates an error for a model file.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
 
 extension SequenceTagger {

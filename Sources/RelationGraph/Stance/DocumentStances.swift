@@ -1,0 +1,150 @@
+import EntityRecognition
+
+/// A stance finding placed in its document.
+public struct PlacedFinding: Sendable {
+    /// The sentence's 0-based index in the document.
+    public var sentence: Int
+    /// The finding (holder and entity targets are the caller's entity identifiers).
+    public var finding: StanceFinding
+    /// Whether the finding was credited to the holder's country or organisation (`--roll-up`).
+    public var rolledUp: Bool
+}
+
+/// Runs the ``StanceExtractor`` over a whole document: it carries what a sentence cannot
+/// know alone — a quotation that opened in an earlier sentence and who speaks it, the
+/// entities just mentioned (for pronouns), and whom a person speaks for (for roll-up) —
+/// and tags part of speech and chunks for the sentences that hold a stance word.
+///
+/// Cost: O(n) in the document's tokens, plus tagging of the sentences with a cue.
+public struct DocumentStanceReader: Sendable {
+    /// The sentence-level extractor.
+    public var extractor = StanceExtractor()
+    /// Whether a person's stance is also credited to the country or organisation they speak for.
+    public var rollUp = false
+    /// Whether to tag part of speech and chunks (needed to find noun-phrase targets outside the topic lexicon).
+    public var usesTaggers = true
+
+    /// Creates a reader.
+    public init() {}
+
+    /// The stances in a document.
+    ///
+    /// - Parameters:
+    ///   - analysis: the analysed document.
+    ///   - entityOfMention: for each of `analysis.mentions`, its entity identifier, or `nil` if unresolved.
+    ///   - type: the type of an entity identifier.
+    /// - Complexity: O(n) in the document's tokens, plus tagging.
+    public func findings(in analysis: AnalyzedDocument, entityOfMention: [Int?], type: (Int) -> EntityType) -> [PlacedFinding] {
+        let tokens = analysis.tokens
+        var mentionsBySentence = [[StanceMention]](repeating: [], count: analysis.sentences.count)
+        for (index, mention) in analysis.mentions.enumerated() {
+            guard index < entityOfMention.count, let entity = entityOfMention[index], mention.sentence < analysis.sentences.count
+            else { continue }
+            let base = analysis.sentences[mention.sentence].tokenRange.lowerBound
+            mentionsBySentence[mention.sentence].append(
+                StanceMention(range: (mention.tokenRange.lowerBound - base)..<(mention.tokenRange.upperBound - base), entity: entity,
+                              type: type(entity)))
+        }
+        // Pass 1: sentences, quotation state across sentences, and in-sentence attributions.
+        var sentences: [StanceSentence] = []
+        var endsInside: [Bool] = []
+        var attributions: [StanceMention?] = []
+        var insideQuote = false
+        for (index, sentence) in analysis.sentences.enumerated() {
+            let slice = tokens[sentence.tokenRange]
+            if slice.first?.paragraphStart == true { insideQuote = false }
+            var stanceSentence = StanceSentence(words: slice.map(\.text), spaceBefore: slice.map(\.spaceBefore),
+                                                mentions: mentionsBySentence[index])
+            stanceSentence.startsInsideQuote = insideQuote
+            let quoted = StanceExtractor.quotedTokens(stanceSentence)
+            var state = insideQuote
+            for (i, word) in stanceSentence.words.enumerated() where (word == "\"" || word == "'") && quoted[i] {
+                if word == "\"" { state.toggle() } else { state = i == 0 || stanceSentence.spaceBefore[i] }
+            }
+            insideQuote = state
+            attributions.append(extractor.attribution(in: stanceSentence))
+            endsInside.append(state)
+            sentences.append(stanceSentence)
+        }
+        // Pass 2: a quotation that spans sentences is credited to the speaker named anywhere in it,
+        // or in the sentence that introduces it ("Peskov said:").
+        var runStart = 0
+        while runStart < sentences.count {
+            var runEnd = runStart
+            while runEnd + 1 < sentences.count && endsInside[runEnd] && sentences[runEnd + 1].startsInsideQuote { runEnd += 1 }
+            if runEnd > runStart {
+                var speaker = attributions[runStart...runEnd].compactMap { $0 }.first
+                if speaker == nil, runStart > 0, sentences[runStart - 1].words.last == ":" { speaker = attributions[runStart - 1] }
+                for k in runStart...runEnd { sentences[k].quoteSpeaker = speaker }
+            }
+            runStart = runEnd + 1
+        }
+        let affiliations = rollUp ? Self.affiliations(sentences) : [:]
+        var recent: [StanceMention] = []
+        var out: [PlacedFinding] = []
+        for index in sentences.indices {
+            var sentence = sentences[index]
+            sentence.recentEntities = recent
+            recent = Array((sentence.mentions.reversed() + recent).prefix(12))
+            guard !sentence.mentions.isEmpty || sentence.quoteSpeaker != nil,
+                sentence.words.contains(where: { !extractor.lexicon.cues(startingWith: $0.lowercased()).isEmpty })
+            else { continue }
+            if usesTaggers, let pos = ShippedModels.pos {
+                let tags = pos.tag(sentence.words)
+                sentence.posTags = tags
+                sentence.chunkTags = ShippedModels.chunk?.tag(sentence.words, extra: tags)
+            }
+            for finding in extractor.findings(in: sentence) {
+                out.append(PlacedFinding(sentence: index, finding: finding, rolledUp: false))
+                if let group = affiliations[finding.holder], finding.target != .entity(group) {
+                    var credited = finding
+                    credited.holder = group
+                    credited.confidence *= 0.9
+                    out.append(PlacedFinding(sentence: index, finding: credited, rolledUp: true))
+                }
+            }
+        }
+        return out
+    }
+
+    static let roleWords: Set<String> = [
+        "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "leader", "ambassador", "chief",
+        "head", "official", "envoy", "chancellor", "premier", "diplomat", "negotiator", "adviser", "advisor", "representative",
+        "general", "commander", "chair", "chairman", "chairwoman", "mp", "senator", "member", "deputy",
+    ]
+
+    /// Whom each person speaks for, from "Russia's foreign minister Sergei Lavrov", "Kremlin
+    /// spokesman Dmitry Peskov" and "Maria Zakharova, spokeswoman of the Russian foreign ministry".
+    static func affiliations(_ sentences: [StanceSentence]) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        for sentence in sentences {
+            let lower = sentence.words.map { $0.lowercased() }
+            let mentions = sentence.mentions
+            for (k, person) in mentions.enumerated() where person.type == .person && out[person.entity] == nil {
+                // Before: a country or organisation, then at most three role or possessive words.
+                if k > 0 {
+                    let group = mentions[k - 1]
+                    let between = lower[group.range.upperBound..<person.range.lowerBound]
+                    if group.type == .country || group.type == .organisation, between.count <= 3,
+                        between.contains(where: { roleWords.contains($0) }),
+                        between.allSatisfy({ $0 == "'s" || $0.first?.isLetter == true })
+                    {
+                        out[person.entity] = group.entity
+                        continue
+                    }
+                }
+                // After: ", <role> of/for/at the <group>".
+                if k + 1 < mentions.count, person.range.upperBound < lower.count, lower[person.range.upperBound] == "," {
+                    let group = mentions[k + 1]
+                    let between = lower[(person.range.upperBound + 1)..<group.range.lowerBound]
+                    if group.type == .country || group.type == .organisation, between.count <= 6, !between.contains(","),
+                        between.contains(where: { roleWords.contains($0) })
+                    {
+                        out[person.entity] = group.entity
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
