@@ -8,20 +8,24 @@ public struct GraphView: Sendable {
     public var includeLocations: Bool
     /// Most edges drawn, strongest first, so dense graphs stay readable.
     public var maxEdges: Int?
+    /// Stance edges below this confidence are not drawn.
+    public var minimumStanceConfidence: Double
 
     /// Creates a view.
-    public init(top: Int = 40, includeLocations: Bool = false, maxEdges: Int? = nil) {
+    public init(top: Int = 40, includeLocations: Bool = false, maxEdges: Int? = nil, minimumStanceConfidence: Double = 0.5) {
         self.top = top
         self.includeLocations = includeLocations
         self.maxEdges = maxEdges
+        self.minimumStanceConfidence = minimumStanceConfidence
     }
 
-    /// The top entities by weighted degree (then mentions, then id) and the edges among them.
+    /// The top entities by co-mention weighted degree (then mentions, then id) and the edges
+    /// among them; stance edges below the confidence threshold are left out.
     ///
     /// - Complexity: O(V log V + E log E).
     public func select(from graph: Graph) -> Graph {
         var strength: [String: Int] = [:]
-        for edge in graph.edges {
+        for edge in graph.edges where edge.kind == .coMention {
             strength[edge.source, default: 0] += edge.weight
             strength[edge.target, default: 0] += edge.weight
         }
@@ -34,7 +38,9 @@ public struct GraphView: Sendable {
             return lhs.id < rhs.id
         }
         let kept = Set(ranked.prefix(top).map(\.id))
-        var edges = graph.edges.filter { kept.contains($0.source) && kept.contains($0.target) }
+        var edges = graph.edges.filter {
+            kept.contains($0.source) && kept.contains($0.target) && ($0.kind == .coMention || ($0.confidence ?? 1) >= minimumStanceConfidence)
+        }
         let limit = maxEdges ?? top * 4
         if edges.count > limit {
             edges.sort { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.source, $0.target) < ($1.source, $1.target) }

@@ -30,6 +30,9 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var aliasOptions: AliasOptions
 
+    @Flag(name: .long, help: "Also credit a person's stance to the country or organisation they speak for (\"Russia's foreign minister Sergei Lavrov\", \"Maria Zakharova, spokeswoman of the Russian foreign ministry\").")
+    var rollUp = false
+
     @Option(name: .long, help: "Only articles dated on or after this day (YYYY-MM-DD); undated articles are left out and counted.")
     var since: String?
 
@@ -45,7 +48,8 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         // Read the alias file first, so a mistake in it stops before any article is read.
-        let builder = try aliasOptions.builder()
+        var builder = try aliasOptions.builder()
+        builder.stances?.rollUp = rollUp
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
         var documents = loaded.documents
@@ -71,6 +75,9 @@ struct BuildCommand: AsyncParsableCommand {
         print("Cleaned: \(report.totalBoilerplateLines) boilerplate lines, \(report.repeatedParagraphs) repeated paragraphs, \(report.crossDocumentParagraphs) paragraphs shared across documents")
         let coMentions = graph.edges.filter { $0.kind == .coMention }.count
         print("Found \(built.sentences) sentences, \(built.mentions) mentions, \(graph.nodes.count) entities (\(Summary.typeCounts(graph.nodes))), \(coMentions) co-mention edges")
+        let stanceEdges = graph.edges.filter { $0.kind == .stance }
+        let drawn = stanceEdges.filter { ($0.confidence ?? 1) >= diagram.minConfidence }.count
+        print("Found \(built.stanceFindings) stance findings: \(stanceEdges.count) stance edges, \(drawn) at confidence ≥ \(diagram.minConfidence) (drawn)")
 
         let jsonPath = (out as NSString).appendingPathComponent("graph.json")
         do {

@@ -23,6 +23,9 @@ struct DeckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Folder for the slides' diagrams as slide-NN.svg and slide-NN.png.")
     var images: String?
 
+    @Option(name: .long, help: "Draw only stance edges at or above this confidence (0–1).")
+    var minConfidence: Double = StanceExtractor.defaultMinimumConfidence
+
     @Option(name: .long, help: "light, dark or print.")
     var theme: String = "light"
 
@@ -39,6 +42,7 @@ struct DeckCommand: AsyncParsableCommand {
         let corpus = (folder as NSString).lastPathComponent
         var builder = DeckBuilder(graph: loaded.graph, corpus: corpus)
         builder.theme = Theme.all[theme] ?? .light
+        builder.minimumStanceConfidence = minConfidence
         builder.paths = try path.map { pair in
             let parts = pair.split(separator: ":").map(String.init)
             return (try loaded.lookup(parts[0]), try loaded.lookup(parts[1]))

@@ -142,6 +142,9 @@ struct DiagramOptions: ParsableArguments {
     @Option(name: .long, help: "Node size by mentions, weighted-degree or pagerank.")
     var sizeBy: String = "mentions"
 
+    @Option(name: .long, help: "Draw only stance edges at or above this confidence (0–1); the others stay in graph.json and in `plexus stances --all`.")
+    var minConfidence: Double = StanceExtractor.defaultMinimumConfidence
+
     func validate() throws {
         guard top > 0 else { throw ValidationError("--top must be at least 1") }
         guard (24...600).contains(dpi) else { throw ValidationError("--dpi must be between 24 and 600") }
@@ -150,12 +153,13 @@ struct DiagramOptions: ParsableArguments {
             throw ValidationError("--size-by must be mentions, weighted-degree or pagerank")
         }
         do { _ = try PageSize.parse(size, dpi: dpi) } catch { throw ValidationError("--size: \(error)") }
+        guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
     }
 
     /// A diagram writer with these options, titled for `graph`.
     func writer(for graph: Graph, corpus: String) -> DiagramWriter {
         var writer = DiagramWriter()
-        writer.view = GraphView(top: top, includeLocations: locations)
+        writer.view = GraphView(top: top, includeLocations: locations, minimumStanceConfidence: minConfidence)
         writer.layout = layout
         writer.dpi = dpi
         writer.theme = Theme.all[theme] ?? .light

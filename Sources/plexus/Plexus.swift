@@ -9,7 +9,7 @@ struct Plexus: AsyncParsableCommand {
         subcommands: [
             BuildCommand.self, EntitiesCommand.self, PathCommand.self, NeighborsCommand.self, TopCommand.self,
             CommunitiesCommand.self, RenderCommand.self, ExportCommand.self, DeckCommand.self, EvalEntitiesCommand.self, TrainCommand.self,
-            EvalNERCommand.self, TrainStanceCommand.self, EvalStanceCommand.self,
+            EvalNERCommand.self, StancesCommand.self, TrainStanceCommand.self, EvalStanceCommand.self,
         ]
     )
 }

@@ -58,7 +58,7 @@ struct RenderCommand: AsyncParsableCommand {
             guard graph.edges.contains(where: { $0.kind == .stance }) else {
                 throw UserError("\(graphOptions.graph) has no stance edges to draw")
             }
-            let view = StanceView()
+            let view = StanceView(minimumConfidence: diagram.minConfidence)
             writer.selection = { view.select(from: $0) }
             writer.prefersHierarchy = true
             if !diagram.noTitle { writer.title = "Who supports and opposes whom" }

@@ -13,6 +13,8 @@ public struct DeckBuilder: Sendable {
     public var theme: Theme = .light
     /// Paths to show, as node index pairs.
     public var paths: [(from: Int, to: Int)] = []
+    /// Stance edges below this confidence are not drawn.
+    public var minimumStanceConfidence = 0.5
 
     /// Creates a builder.
     public init(graph: Graph, corpus: String) {
@@ -63,15 +65,15 @@ public struct DeckBuilder: Sendable {
             pictures.append(Picture(slide: slides.count, png: png, svg: svg))
         }
 
-        let overview = GraphView(top: 40)
+        let overview = GraphView(top: 40, minimumStanceConfidence: minimumStanceConfidence)
         try await add("Who is mentioned with whom", { shown in
             "The \(shown.nodes.count) most connected of \(graph.nodes.filter { $0.type != .location }.count) entities; line width grows with the sentences they share"
         }, { overview.select(from: $0) })
 
-        if stances.isEmpty {
-            slides.append(Slide(title: "Who supports and opposes whom", caption: "No stance edges were found in these articles"))
+        if !stances.contains(where: { ($0.confidence ?? 1) >= minimumStanceConfidence }) {
+            slides.append(Slide(title: "Who supports and opposes whom", caption: "No stance edges at confidence \(minimumStanceConfidence) or above were found in these articles"))
         } else {
-            let view = StanceView()
+            let view = StanceView(minimumConfidence: minimumStanceConfidence)
             try await add("Who supports and opposes whom", { shown in
                 let support = shown.edges.filter { $0.polarity == .support }.count
                 return "\(support) support and \(shown.edges.count - support) oppose edges among \(shown.nodes.count) entities; arrows point at the target"

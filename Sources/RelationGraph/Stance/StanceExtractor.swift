@@ -118,6 +118,7 @@ public struct StanceExtractor: Sendable {
         "failing", "stop", "stops", "stopped", "halt", "halts", "halted", "reluctant", "unwilling",
     ]
     static let hedges: Set<String> = ["could", "might", "may", "if", "reportedly", "possibly", "perhaps", "unless", "whether"]
+    static let prepositions: Set<String> = ["in", "of", "for", "to", "from", "with", "at", "on", "by", "about", "against", "into", "over", "between", "among", "toward", "towards"]
     static let beForms: Set<String> = ["is", "are", "was", "were", "been", "being", "be", "got", "get", "gets", "getting"]
     static let personPronouns: Set<String> = ["he", "she", "him", "her"]
     static let groupPronouns: Set<String> = ["it", "they", "them"]
@@ -159,6 +160,14 @@ public struct StanceExtractor: Sendable {
                 let end = i + 1 + cue.particles.count
                 guard end <= lower.count, Array(lower[(i + 1)..<end]) == cue.particles else { continue }
                 if cue.needsVerbTag, !looksLikeVerb(at: i, lower: lower, tags: sentence.posTags, mentionAt: mentionAt) { continue }
+                // The tagger tells "an attack" from "attacked", "support" the noun from the verb.
+                if let tags = sentence.posTags {
+                    let tag = tags[i]
+                    if cue.kind == .noun && tag.hasPrefix("VB") && tag != "VBG" { continue }
+                    if (cue.kind == .verb || cue.kind == .giving) && (tag.hasPrefix("NN") || (tag == "JJ" && !lower[i].hasSuffix("ed"))) { continue }
+                }
+                // "the signing of", "a sign of": a verb form after a determiner is a noun.
+                if cue.kind == .verb || cue.kind == .giving, i > 0, ["the", "a", "an", "its", "his", "her", "their"].contains(lower[i - 1]) { continue }
                 if topicAt[i] != nil && !(cue.kind == .noun && end < lower.count && ["on", "against"].contains(lower[end])) { continue }
                 // "opposes new sanctions on Russia", "welcomed the support": a noun right after a verb cue is its object.
                 if cue.kind == .noun && i - lastCueEnd <= 3 { continue }
@@ -241,6 +250,8 @@ public struct StanceExtractor: Sendable {
         case .noun:
             holders = possessor(before: start, context).map { [$0] } ?? subject(before: start, context)
             let next = cueRange.upperBound
+            // "the support of the British people" names the holder, "criticism of Hungary" the target.
+            if next < lower.count, lower[next] == "of", cue.polarity == .support { return [] }
             if next < lower.count, ["for", "of", "on", "against", "to", "towards", "toward", "from", "with"].contains(lower[next]) {
                 targets = rightParties(from: next + 1, context, excluding: holders.map(\.range), limit: 5)
             }
@@ -275,6 +286,12 @@ public struct StanceExtractor: Sendable {
         }
         let windowStart = min(start, max(0, (holders.map(\.range.lowerBound).min() ?? start) - 1))
         if lower[windowStart..<start].contains(where: { Self.hedges.contains($0) }) { certainty *= 0.8 }
+        // "Putin must agree to a ceasefire", "Zelensky should thank…": a demand on the subject, not its stance.
+        if let end = holders.map(\.range.upperBound).filter({ $0 <= start }).max(),
+            lower[end..<start].contains(where: { ["must", "should", "ought", "needs", "need"].contains($0) })
+        {
+            return []
+        }
         if lower.last == "?" { certainty *= 0.8 }
 
         var out: [StanceFinding] = []
@@ -311,14 +328,17 @@ public struct StanceExtractor: Sendable {
             var k = index - 1
             while k >= 0, ["then", "later", "also", "again", "quickly", "swiftly", "promptly", "openly"].contains(lower[k]) { k -= 1 }
             if k >= 1, ["and", "but"].contains(lower[k]), !context.quoted[k],
-                let first = context.sentence.mentions.first(where: { $0.range.upperBound <= k && !context.quoted[$0.range.lowerBound] && context.mentionAt[$0.range.lowerBound] != nil })
+                let first = context.sentence.mentions.first(where: {
+                    $0.range.upperBound <= k && !context.quoted[$0.range.lowerBound] && context.mentionAt[$0.range.lowerBound] != nil
+                        && !($0.range.lowerBound > 0 && Self.prepositions.contains(lower[$0.range.lowerBound - 1]))
+                })
             {
                 return [Party(target: .entity(first.entity), range: first.range, mention: first, certainty: 0.9)]
             }
         }
         var found: [Party] = []
         let cueQuoted = index < context.quoted.count && context.quoted[index]
-        while i >= 0 && index - i <= 14 {
+        while i >= 0 && index - i <= (nearest ? 14 : 30) {
             let word = lower[i]
             if Self.clauseBreaks.contains(word) { break }
             if context.quoted[i] != cueQuoted { break }
@@ -327,7 +347,9 @@ public struct StanceExtractor: Sendable {
             if Self.speechVerbs.contains(word) && i + 1 < index { break }
             if let m = context.mentionAt[i] {
                 let mention = context.sentence.mentions[m]
-                if mention.type != .location || found.isEmpty {
+                let first = mention.range.lowerBound
+                let governed = first > 0 && Self.prepositions.contains(lower[first - 1])
+                if !governed && (mention.type != .location || found.isEmpty) {
                     found.append(Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: 1))
                     if nearest {
                         // "Britain and France back…": take "and"-joined subjects too.

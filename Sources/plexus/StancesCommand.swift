@@ -1,0 +1,63 @@
+import ArgumentParser
+import RelationGraph
+
+/// `plexus stances`: what an entity supports and opposes, and who supports or opposes it.
+struct StancesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stances",
+        abstract: "List what an entity supports and opposes, and who supports or opposes it, each with its best evidence sentence."
+    )
+
+    @Argument(help: "The entity or topic (any alias; close matches are suggested).")
+    var name: String
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(name: .long, help: "Leave out stance edges below this confidence (0–1).")
+    var minConfidence: Double = StanceExtractor.defaultMinimumConfidence
+
+    @Flag(name: .long, help: "List every stance edge, whatever its confidence.")
+    var all = false
+
+    @Option(name: .long, help: "Show at most this many rows per direction.")
+    var top: Int = 20
+
+    @Option(name: .long, help: "table or json.")
+    var format: OutputStyle = .table
+
+    func validate() throws {
+        guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        let loaded = try graphOptions.load()
+        let node = try loaded.lookup(name)
+        let graph = loaded.graph
+        var listing = StanceListing(graph: graph, node: node, minimumConfidence: all ? 0 : minConfidence)
+        listing.holds = Array(listing.holds.prefix(top))
+        listing.receives = Array(listing.receives.prefix(top))
+        let label = graph.nodes[node].label
+        switch format {
+        case .json:
+            print(try Summary.json(listing))
+        case .table:
+            let threshold = all ? "all confidences" : "confidence ≥ \(minConfidence)"
+            print("\(label): \(listing.holds.count) stance\(listing.holds.count == 1 ? "" : "s") held, \(listing.receives.count) received (\(threshold))")
+            section("\(label) supports or opposes", listing.holds, arrow: "→")
+            section("Who supports or opposes \(label)", listing.receives, arrow: "←")
+        }
+    }
+
+    func section(_ title: String, _ entries: [StanceEntry], arrow: String) {
+        print("\n\(title):")
+        if entries.isEmpty { print("  (none)") }
+        for entry in entries {
+            let verb = entry.polarity == .support ? "supports" : "opposes "
+            let line = "  \(arrow) \(verb) " + Summary.pad(entry.label, 28) + Summary.pad("\(entry.weight) sentence\(entry.weight == 1 ? "" : "s")", 14)
+                + String(format: "confidence %.2f", entry.confidence)
+            print(line)
+            if let evidence = entry.evidence { print("      [\(evidence.document):\(evidence.sentence)] \(evidence.text)") }
+        }
+    }
+}
