@@ -55,8 +55,8 @@ struct RenderCommand: AsyncParsableCommand {
             }
         }
         if stance {
-            guard graph.edges.contains(where: { $0.kind == .stance }) else {
-                throw UserError("\(graphOptions.graph) has no stance edges to draw")
+            guard graph.edges.contains(where: { $0.kind == .stance && ($0.confidence ?? 1) >= diagram.minConfidence }) else {
+                throw UserError("\(graphOptions.graph) has no stance edges at confidence \(diagram.minConfidence) or above to draw")
             }
             let view = StanceView(minimumConfidence: diagram.minConfidence)
             writer.selection = { view.select(from: $0) }

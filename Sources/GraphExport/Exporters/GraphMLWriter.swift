@@ -1,7 +1,9 @@
 import RelationGraph
 
-/// Writes GraphML: typed keys for every node and edge attribute; co-mention edges are
-/// undirected (`directed="false"`), stance edges directed.
+/// Writes GraphML: typed keys for every node and edge attribute. A graph with stance edges
+/// is written as directed (co-mention edges then run from the smaller id to the larger, and
+/// their `kind` says they are undirected), because networkx refuses a graph
+/// that mixes per-edge directions; a co-mention-only graph is undirected.
 enum GraphMLWriter {
     static func write(_ graph: Graph) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -13,15 +15,15 @@ enum GraphMLWriter {
         for (name, type) in ExportAttributes.edgeKeys {
             out += "  <key id=\"e_\(name)\" for=\"edge\" attr.name=\"\(name)\" attr.type=\"\(type)\"/>\n"
         }
-        out += "  <graph id=\"plexus\" edgedefault=\"undirected\">\n"
+        let directed = graph.edges.contains { $0.kind == .stance }
+        out += "  <graph id=\"plexus\" edgedefault=\"\(directed ? "directed" : "undirected")\">\n"
         for node in graph.nodes {
             out += "    <node id=\"\(XML.escape(node.id))\">\n"
             for (name, value) in ExportAttributes.node(node) { out += "      <data key=\"n_\(name)\">\(XML.escape(value.plain))</data>\n" }
             out += "    </node>\n"
         }
         for (index, edge) in graph.edges.enumerated() {
-            let directed = edge.kind == .stance ? " directed=\"true\"" : ""
-            out += "    <edge id=\"e\(index + 1)\" source=\"\(XML.escape(edge.source))\" target=\"\(XML.escape(edge.target))\"\(directed)>\n"
+            out += "    <edge id=\"e\(index + 1)\" source=\"\(XML.escape(edge.source))\" target=\"\(XML.escape(edge.target))\">\n"
             for (name, value) in ExportAttributes.edge(edge) { out += "      <data key=\"e_\(name)\">\(XML.escape(value.plain))</data>\n" }
             out += "    </edge>\n"
         }
@@ -30,13 +32,15 @@ enum GraphMLWriter {
     }
 }
 
-/// Writes GEXF 1.2 with declared attributes; stance edges are directed, co-mention edges not.
+/// Writes GEXF 1.2 with declared attributes; directed when the graph has stance edges, as
+/// for GraphML (networkx refuses mixed edge types).
 enum GEXFWriter {
     static func write(_ graph: Graph) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
         out += "  <meta><creator>Plexus</creator><description>Entities and their relations from news articles</description></meta>\n"
-        out += "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n"
+        let directed = graph.edges.contains { $0.kind == .stance }
+        out += "  <graph defaultedgetype=\"\(directed ? "directed" : "undirected")\" mode=\"static\">\n"
         out += "    <attributes class=\"node\">\n"
         for (index, (name, type)) in ExportAttributes.nodeKeys.dropFirst().enumerated() {
             out += "      <attribute id=\"\(index)\" title=\"\(name)\" type=\"\(type == "int" ? "integer" : type)\"/>\n"
@@ -58,8 +62,7 @@ enum GEXFWriter {
         out += "    </nodes>\n    <edges>\n"
         let edgeIndex = Dictionary(uniqueKeysWithValues: edgeKeys.enumerated().map { ($0.element.0, $0.offset) })
         for (index, edge) in graph.edges.enumerated() {
-            let type = edge.kind == .stance ? " type=\"directed\"" : ""
-            out += "      <edge id=\"e\(index + 1)\" source=\"\(XML.escape(edge.source))\" target=\"\(XML.escape(edge.target))\" weight=\"\(edge.weight)\"\(type)>\n        <attvalues>\n"
+            out += "      <edge id=\"e\(index + 1)\" source=\"\(XML.escape(edge.source))\" target=\"\(XML.escape(edge.target))\" weight=\"\(edge.weight)\">\n        <attvalues>\n"
             for (name, value) in ExportAttributes.edge(edge) where name != "weight" {
                 out += "          <attvalue for=\"\(edgeIndex[name] ?? 0)\" value=\"\(XML.escape(value.plain))\"/>\n"
             }

@@ -110,7 +110,9 @@ public struct DocumentStanceReader: Sendable {
     static let roleWords: Set<String> = [
         "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "leader", "ambassador", "chief",
         "head", "official", "envoy", "chancellor", "premier", "diplomat", "negotiator", "adviser", "advisor", "representative",
-        "general", "commander", "chair", "chairman", "chairwoman", "mp", "senator", "member", "deputy",
+        "general", "commander", "chair", "chairman", "chairwoman", "mp", "mps", "senator", "member", "members", "deputy",
+        "officials", "ministers", "leaders", "spokesmen", "candidate", "candidates", "activists", "peers", "backbenchers",
+        "government", "ministry", "party",
     ]
 
     /// Whom each person speaks for, from "Russia's foreign minister Sergei Lavrov", "Kremlin

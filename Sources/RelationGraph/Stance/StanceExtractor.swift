@@ -119,6 +119,10 @@ public struct StanceExtractor: Sendable {
     ]
     static let hedges: Set<String> = ["could", "might", "may", "if", "reportedly", "possibly", "perhaps", "unless", "whether"]
     static let prepositions: Set<String> = ["in", "of", "for", "to", "from", "with", "at", "on", "by", "about", "against", "into", "over", "between", "among", "toward", "towards"]
+    static let auxiliaries: Set<String> = ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
+                                           "might", "should", "must", "did", "does", "do", "be", "been", "also", "not", "n't", "to"]
+    static let timeWords: Set<String> = ["week", "weeks", "year", "years", "month", "months", "day", "days", "time", "today",
+                                         "yesterday", "tomorrow", "night", "morning", "weekend", "moment", "hour", "hours"]
     static let beForms: Set<String> = ["is", "are", "was", "were", "been", "being", "be", "got", "get", "gets", "getting"]
     static let personPronouns: Set<String> = ["he", "she", "him", "her"]
     static let groupPronouns: Set<String> = ["it", "they", "them"]
@@ -264,12 +268,14 @@ public struct StanceExtractor: Sendable {
             if targets.isEmpty { targets = rightParties(from: cueRange.upperBound, context, excluding: holders.map(\.range), limit: 4) }
             targets = Array(targets.prefix(1))
         }
-        if holders.isEmpty, let speaker = context.speaker {
+        if holders.isEmpty, let speaker = context.speaker, cue.kind == .adjective || !hasCommonNounSubject(before: start, context) {
             holders = [Party(target: .entity(speaker.entity), range: speaker.range, mention: speaker, certainty: 0.85)]
         }
         if targets.isEmpty, cue.kind == .verb, !passive, let phrase = nounPhrase(after: cueRange.upperBound, context) {
             targets = [phrase]
         }
+        // "sanctioning military action" authorises it; only "sanctioned Iran" is opposition.
+        if cue.lemma == "sanction" { targets = targets.filter { $0.mention != nil } }
         guard !holders.isEmpty, !targets.isEmpty else { return [] }
 
         var polarity = cue.polarity
@@ -322,6 +328,23 @@ public struct StanceExtractor: Sendable {
     func subject(before index: Int, _ context: Context, nearest: Bool = true) -> [Party] {
         let lower = context.lower
         var i = index - 1
+        // "voters would recognise…", "critics attacked…": a common noun right before the verb is the
+        // subject, and it is not an entity; "Labour MPs criticised…" credits the group before the role.
+        if nearest, let tags = context.sentence.posTags {
+            var k = index - 1
+            while k >= 0, Self.auxiliaries.contains(lower[k]) || tags[k] == "RB" || tags[k] == "MD" { k -= 1 }
+            if k >= 0, context.mentionAt[k] == nil, tags[k] == "NN" || tags[k] == "NNS", context.topicAt[k] == nil {
+                if DocumentStanceReader.roleWords.contains(lower[k]) || DocumentStanceReader.roleWords.contains(String(lower[k].dropLast())) {
+                    var j = k - 1
+                    while j >= 0, DocumentStanceReader.roleWords.contains(lower[j]) || lower[j] == "'s" { j -= 1 }
+                    if j >= 0, let m = context.mentionAt[j] {
+                        let mention = context.sentence.mentions[m]
+                        return [Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: 0.85)]
+                    }
+                }
+                return []
+            }
+        }
         // "France welcomed the talks but criticised Russia", "Trump met Zelensky and then attacked him":
         // a verb right after a conjunction shares the clause's first subject.
         if nearest {
@@ -432,6 +455,17 @@ public struct StanceExtractor: Sendable {
                 }
             }
             guard Self.speechVerbs.contains(lower[i]) else { continue }
+            // Inverted: "…, say the Tories", "…," said Peskov: the speaker follows.
+            if i > 0, [",", "\""].contains(lower[i - 1]) || quoted[i - 1] {
+                var k = i + 1
+                while k < lower.count && k - i <= 5 && !quoted[k] {
+                    if let m = mentionAt[k], sentence.mentions[m].type != .location, Self.endsAttribution(after: sentence.mentions[m], lower) {
+                        return sentence.mentions[m]
+                    }
+                    if [".", ",", ";", "\"", "that"].contains(lower[k]) { break }
+                    k += 1
+                }
+            }
             // Left: "Zakharova said", "Peskov, the Kremlin spokesman, said", "he said".
             var j = i - 1
             var commas = 0
@@ -451,12 +485,29 @@ public struct StanceExtractor: Sendable {
             // Right: "said Peskov", "said Kremlin spokesman Dmitry Peskov", "told reporters".
             var k = i + 1
             while k < lower.count && k - i <= 5 && !quoted[k] {
-                if let m = mentionAt[k], sentence.mentions[m].type != .location { return sentence.mentions[m] }
+                if let m = mentionAt[k], sentence.mentions[m].type != .location, Self.endsAttribution(after: sentence.mentions[m], lower) {
+                    return sentence.mentions[m]
+                }
                 if [".", ",", ";", "\"", "that"].contains(lower[k]) { break }
                 k += 1
             }
         }
         return sentence.startsInsideQuote || quoted.contains(true) ? sentence.quoteSpeaker : nil
+    }
+
+    /// "said Peskov.", "said Peskov, adding…", "said Peskov on Monday": a speaker after the verb ends the
+    /// attribution; in "said Mr Blair was worried" the name starts a reported clause instead.
+    static func endsAttribution(after mention: StanceMention, _ lower: [String]) -> Bool {
+        let next = mention.range.upperBound
+        return next >= lower.count || [".", ",", ";", ":", "\"", "on", "in", "at", "yesterday", "today", "earlier", "last", "(", "who", "after", "when", "as", "and", "!", "?"].contains(lower[next])
+    }
+
+    /// "voters would recognise…", "critics attacked…": a common noun subject right before the verb.
+    func hasCommonNounSubject(before index: Int, _ context: Context) -> Bool {
+        guard let tags = context.sentence.posTags else { return false }
+        var k = index - 1
+        while k >= 0, Self.auxiliaries.contains(context.lower[k]) || tags[k] == "RB" || tags[k] == "MD" { k -= 1 }
+        return k >= 0 && context.mentionAt[k] == nil && context.topicAt[k] == nil && (tags[k] == "NN" || tags[k] == "NNS")
     }
 
     // MARK: Targets
@@ -468,6 +519,20 @@ public struct StanceExtractor: Sendable {
         while i < context.lower.count && i - index <= limit {
             let word = context.lower[i]
             if let party = party(at: i, context), !excluding.contains(where: { $0.overlaps(party.range) }) {
+                // "the Tory leader", "Labour MPs", "Tory leader Michael Howard": a group before a role
+                // word describes a person; the person, if named, is the target, otherwise nothing is.
+                if party.mention.map({ $0.type != .person }) == true, party.range.upperBound < context.lower.count,
+                    DocumentStanceReader.roleWords.contains(context.lower[party.range.upperBound])
+                {
+                    var j = party.range.upperBound
+                    while j < context.lower.count && DocumentStanceReader.roleWords.contains(context.lower[j]) { j += 1 }
+                    if j < context.lower.count, let person = self.party(at: j, context), person.mention?.type == .person {
+                        if !found.contains(where: { $0.target == person.target }) { found.append(person) }
+                        i = person.range.upperBound
+                        continue
+                    }
+                    break
+                }
                 if !found.contains(where: { $0.target == party.target }) { found.append(party) }
                 i = party.range.upperBound
                 continue
@@ -568,8 +633,12 @@ public struct StanceExtractor: Sendable {
         guard let last = kept.last, kept.count <= 3, tags[last].hasPrefix("NN"), !tags[last].hasPrefix("NNP"),
             kept.allSatisfy({ tags[$0].hasPrefix("NN") || tags[$0].hasPrefix("JJ") || tags[$0] == "VBG" })
         else { return nil }
+        // One-word heads ("plans", "issue", "party") and times ("last week") are too vague to be topics,
+        // and "the idea of X" names its topic after "of".
+        guard kept.count >= 2, !kept.contains(where: { Self.timeWords.contains(context.lower[$0]) }),
+            !(end < context.lower.count && context.lower[end] == "of")
+        else { return nil }
         let phrase = kept.map { context.lower[$0] }.joined(separator: " ")
-        guard phrase.count >= 4 else { return nil }
         return Party(target: .phrase(phrase), range: start..<end, mention: nil, certainty: 0.8)
     }
 

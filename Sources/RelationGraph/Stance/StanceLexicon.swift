@@ -80,7 +80,7 @@ public struct StanceLexicon: Sendable {
         for (phrase, strength) in [
             ("oppose", 0.9), ("reject", 0.9), ("condemn", 0.95), ("denounce", 0.95), ("dismiss", 0.8), ("accuse", 0.9),
             ("attack", 0.8), ("brand", 0.8), ("rebuke", 0.9), ("criticise", 0.9), ("criticize", 0.9), ("blame", 0.85),
-            ("slam", 0.9), ("blast", 0.85), ("warn against", 0.85), ("warn", 0.65), ("refuse", 0.75), ("sanction", 0.85),
+            ("slam", 0.9), ("blast", 0.85), ("warn against", 0.85), ("warn of", 0.6), ("refuse", 0.75), ("sanction", 0.85),
             ("veto", 0.85), ("block", 0.75), ("threaten", 0.8), ("contradict", 0.8), ("lash out at", 0.9),
             ("hit out at", 0.9), ("round on", 0.85), ("turn on", 0.75), ("deride", 0.9), ("mock", 0.85), ("ridicule", 0.85),
             ("challenge", 0.6), ("resist", 0.75), ("boycott", 0.85), ("defy", 0.8), ("snub", 0.8), ("insult", 0.85),

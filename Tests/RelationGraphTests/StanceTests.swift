@@ -1,0 +1,132 @@
+import Corpus
+import Foundation
+import Testing
+@testable import RelationGraph
+
+/// Sentences here were written for these tests.
+@Suite struct StanceExtractionTests {
+    /// The stance triples of a passage, by label, at or above the default confidence.
+    func triples(_ text: String) -> Set<String> {
+        let built = GraphBuilder().build([Document(id: "d1", path: "t.txt", text: text)])
+        return Set(built.stanceTriples[0].filter { $0.confidence >= StanceExtractor.defaultMinimumConfidence }.map(\.triple.description))
+    }
+
+    @Test func aSubjectVerbObjectSentenceGivesOneStance() {
+        #expect(triples("Poland condemned Belarus for the border crossings.") == ["Poland | oppose | Belarus"])
+    }
+
+    @Test func theSpeakerOfAQuotationHoldsItsStance() {
+        #expect(triples("\"We reject the truce,\" Dmitry Peskov said.") == ["Dmitry Peskov | oppose | ceasefire"])
+    }
+
+    @Test func aQuotationAcrossSentencesIsCreditedToItsSpeaker() {
+        let text = "\"The vote matters. We support the peace talks fully,\" Mark Rutte said."
+        #expect(triples(text) == ["Mark Rutte | support | peace talks"])
+    }
+
+    @Test func negationTurnsGivingIntoOpposition() {
+        #expect(triples("Austria refuses to provide military aid to Ukraine.") == ["Austria | oppose | military aid"])
+        #expect(triples("Austria will not send weapons.") == ["Austria | oppose | military aid"])
+    }
+
+    @Test func thePassiveAgentHoldsTheStance() {
+        #expect(triples("The ceasefire was welcomed by Qatar.") == ["Qatar | support | ceasefire"])
+    }
+
+    @Test func twoStancesInOneSentenceAreBothFound() {
+        #expect(triples("Sweden welcomed the truce but condemned Iran.") == ["Sweden | support | ceasefire", "Sweden | oppose | Iran"])
+    }
+
+    @Test func aMeetingIsNotAStance() {
+        #expect(triples("Keir Starmer met Emmanuel Macron in Paris on Monday.").isEmpty)
+    }
+
+    @Test func aDemandOnSomeoneIsNotTheirStance() {
+        #expect(triples("Keir Starmer said Vladimir Putin must agree to a ceasefire.").isEmpty)
+    }
+
+    @Test func aCapitalInAStanceStandsForItsCountry() {
+        let text = "Ukraine asked for help. London has urged its allies to step up their backing for Kyiv."
+        #expect(triples(text).contains("United Kingdom | support | Ukraine"))
+    }
+
+    @Test func topicVariantsMapToOneLabel() {
+        let lexicon = TopicLexicon.standard
+        let words = "troops on the ground and a peacekeeping force and a truce".split(separator: " ").map(String.init)
+        #expect(lexicon.matches(in: words).map(\.label) == ["peacekeepers", "peacekeepers", "ceasefire"])
+    }
+
+    @Test func regularAndIrregularVerbFormsAreCues() {
+        let lexicon = StanceLexicon.standard
+        for form in ["backs", "backed", "backing", "criticised", "slammed", "vetoed", "gave", "given", "denounces", "rallied"] {
+            #expect(!lexicon.cues(startingWith: form).isEmpty, "\(form)")
+        }
+    }
+
+    @Test func stanceEdgesAreDirectedWithPolarityConfidenceAndEvidence() throws {
+        let text = "Finland backs Ukraine. Finland backed Ukraine again on Monday. Estonia opposes Russia."
+        let graph = GraphBuilder().build([Document(id: "d1", path: "t.txt", text: text)]).graph
+        let support = try #require(graph.edges.first { $0.kind == .stance && $0.source == "finland" && $0.target == "ukraine" })
+        #expect(support.polarity == .support)
+        #expect(support.weight == 2)
+        #expect(support.evidence.count == 2)
+        #expect((support.confidence ?? 0) > 0.9, "two sentences make the stance surer than one")
+        let oppose = try #require(graph.edges.first { $0.kind == .stance && $0.source == "estonia" })
+        #expect(oppose.target == "russia" && oppose.polarity == .oppose)
+        #expect(graph.nodes.contains { $0.id == "russia" })
+    }
+
+    @Test func rollUpCreditsTheCountryAPersonSpeaksFor() throws {
+        let text = "Russia's foreign minister Sergei Lavrov condemned Finland."
+        var builder = GraphBuilder()
+        builder.stances?.rollUp = true
+        let graph = builder.build([Document(id: "d1", path: "t.txt", text: text)]).graph
+        let sources = Set(graph.edges.filter { $0.kind == .stance && $0.target == "finland" }.map(\.source))
+        #expect(sources == ["sergei-lavrov", "russia"])
+        let plain = GraphBuilder().build([Document(id: "d1", path: "t.txt", text: text)]).graph
+        #expect(Set(plain.edges.filter { $0.kind == .stance }.map(\.source)) == ["sergei-lavrov"])
+    }
+
+    @Test func topicNodesRoundTripThroughGraphJSON() throws {
+        let graph = GraphBuilder().build([Document(id: "d1", path: "t.txt", text: "Norway supports the minerals deal.")]).graph
+        let topic = try #require(graph.node(id: "minerals-deal"))
+        #expect(topic.type == .topic)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plexus-stance-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("graph.json").path
+        try GraphCodec.write(graph, to: path)
+        #expect(try GraphCodec.read(from: path) == graph)
+    }
+}
+
+@Suite struct TargetPolarityTests {
+    func example(_ sentence: String, target: String, gold: TargetPolarity) -> PolarityExample {
+        let words = Tokenizer().tokenize(sentence).map(\.text)
+        let start = words.firstIndex(of: target) ?? 0
+        return PolarityExample(words: words, target: start..<(start + 1), gold: gold)
+    }
+
+    @Test func trainingLearnsASeparableToyProblemAndSurvivesSerialisation() throws {
+        var examples: [PolarityExample] = []
+        for name in ["Smith", "Jones", "Brown", "Evans", "Patel", "Khan"] {
+            examples.append(example("Critics slammed \(name) over the scandal .", target: name, gold: .negative))
+            examples.append(example("\(name) spoke to reporters on Monday .", target: name, gold: .neutral))
+            examples.append(example("Supporters praised \(name) for the victory .", target: name, gold: .positive))
+        }
+        let model = TargetPolarityTrainer().train(examples)
+        #expect(PolarityScores.score(model, on: examples).accuracy == 1)
+        let copy = try TargetPolarityModel(serialized: model.serialized(), path: "memory")
+        #expect(copy.predict(example("Critics slammed Green over the scandal .", target: "Green", gold: .negative)) == .negative)
+        #expect(copy.serialized() == model.serialized())
+    }
+
+    @Test func aTruncatedModelFileIsAClearError() throws {
+        let bytes = Data("PLXPOL1\n".utf8) + Data([5, 0, 0, 0, 1])
+        #expect(throws: ModelFileError.self) { try TargetPolarityModel(serialized: bytes, path: "cut.plxpol") }
+    }
+
+    @Test func theShippedModelIsPresent() {
+        #expect(TargetPolarityModel.shipped != nil)
+    }
+}
