@@ -103,10 +103,15 @@ struct DocumentRules {
     /// The role phrase that ends `words`, if any ("prime minister" in ["prime", "minister"]).
     static func role(endingWith words: [String]) -> [String]? {
         for role in Roles.roles where words.count >= role.count && Array(words.suffix(role.count)) == role {
+            // A deputy, shadow or former prime minister is not "the prime minister".
+            if words.count > role.count, Self.qualifiedRoleWords.contains(words[words.count - role.count - 1]) { return nil }
             return role
         }
         return nil
     }
+
+    /// Words that make a title a different role from the one it ends with.
+    static let qualifiedRoleWords: Set<String> = ["deputy", "vice", "shadow", "former", "assistant", "junior", "acting", "ex"]
 
     /// The role phrase that starts at token `start`, if any.
     func role(at start: Int) -> [String]? {
@@ -144,7 +149,8 @@ struct DocumentRules {
             }
             for role in Roles.roles where start - role.count >= 0 {
                 let words = ((start - role.count)..<start).map { tokens[$0].text.lowercased() }
-                if words == role {
+                let before = start - role.count - 1 >= 0 ? tokens[start - role.count - 1].text.lowercased() : ""
+                if words == role && !Self.qualifiedRoleWords.contains(before) {
                     holders.append(Holder(mention: index, role: role, qualifier: qualifier(endingAt: start - role.count), position: start))
                     break
                 }

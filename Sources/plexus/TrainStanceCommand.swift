@@ -37,18 +37,21 @@ struct TrainStanceCommand: ParsableCommand {
         }
         print("Read \(trainExamples.count) training and \(devExamples.count) development targets")
         let started = Date()
-        var best: (score: Double, c: Double, model: TargetPolarityModel)?
-        for strength in c {
-            var trainer = TargetPolarityTrainer()
-            trainer.inverseRegularization = strength
-            let model = trainer.train(trainExamples)
-            let score = PolarityScores.score(model, on: devExamples).macroF1
-            print(String(format: "  C %.3g: dev macro-F1 %.4f", strength, score))
-            if best.map({ score > $0.score }) ?? true { best = (score, strength, model) }
+        var best: (score: Double, c: Double, balanced: Bool, model: TargetPolarityModel)?
+        for balanced in [false, true] {
+            for strength in c {
+                var trainer = TargetPolarityTrainer()
+                trainer.inverseRegularization = strength
+                trainer.balancesClasses = balanced
+                let model = trainer.train(trainExamples)
+                let score = PolarityScores.score(model, on: devExamples).macroF1
+                print(String(format: "  C %.3g, %@ classes: dev macro-F1 %.4f", strength, balanced ? "balanced" : "unweighted", score))
+                if best.map({ score > $0.score }) ?? true { best = (score, strength, balanced, model) }
+            }
         }
         guard let best else { throw UserError("give at least one --c value") }
         let model = best.model
-        print(String(format: "Chose C %.3g", best.c))
+        print(String(format: "Chose C %.3g with %@ classes", best.c, best.balanced ? "balanced" : "unweighted"))
         let bytes = model.serialized()
         do {
             try AtomicFile.write(bytes, to: out)

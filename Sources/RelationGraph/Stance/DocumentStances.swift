@@ -50,11 +50,15 @@ public struct DocumentStanceReader: Sendable {
         var endsInside: [Bool] = []
         var attributions: [StanceMention?] = []
         var insideQuote = false
+        let original = Array(analysis.document.text.unicodeScalars)
         for (index, sentence) in analysis.sentences.enumerated() {
             let slice = tokens[sentence.tokenRange]
             if slice.first?.paragraphStart == true { insideQuote = false }
             var stanceSentence = StanceSentence(words: slice.map(\.text), spaceBefore: slice.map(\.spaceBefore),
                                                 mentions: mentionsBySentence[index])
+            stanceSentence.originalWords = slice.map { token in
+                token.end <= original.count ? String(String.UnicodeScalarView(original[token.start..<token.end])) : token.text
+            }
             stanceSentence.startsInsideQuote = insideQuote
             let quoted = StanceExtractor.quotedTokens(stanceSentence)
             var state = insideQuote

@@ -31,6 +31,8 @@ public struct StanceSentence: Sendable {
     public var quoteSpeaker: StanceMention?
     /// Entities of the preceding sentences, most recent first, for "he", "she", "it", "they".
     public var recentEntities: [StanceMention] = []
+    /// The tokens as the article wrote them (curly quotes kept), for the polarity model; `words` when absent.
+    public var originalWords: [String]?
     /// Part-of-speech tags (Penn Treebank), when a tagger ran.
     public var posTags: [String]?
     /// Chunk tags (IOBES, "B-NP"…), when a chunker ran.
@@ -309,7 +311,7 @@ public struct StanceExtractor: Sendable {
                     : max(0, start - target.range.upperBound)
                 var confidence = certainty * holder.certainty * target.certainty * max(0.6, 1 - 0.03 * Double(max(0, gap - 3)))
                 if case .entity = target.target, let model = polarityModel {
-                    let p = model.probabilities(PolarityExample(words: context.sentence.words, target: target.range))
+                    let p = model.probabilities(PolarityExample(words: context.sentence.originalWords ?? context.sentence.words, target: target.range))
                     let agreeing = polarity == .support ? p[TargetPolarity.positive.rawValue] : p[TargetPolarity.negative.rawValue]
                     confidence = 0.8 * confidence + 0.2 * agreeing
                 }

@@ -98,7 +98,18 @@ public struct TargetPolarityModel: Sendable {
                 targetIndex = words.count
                 words.append("<t>")
             } else if !example.target.contains(i) {
-                words.append(word.lowercased())
+                // "anti-war", "pro-Trump": the parts carry the polarity, so a hyphenated word
+                // is read as its parts (as a plain word tokenizer would).
+                let lower = word.lowercased()
+                if lower.contains("-") && lower.count > 2 {
+                    let parts = lower.split(separator: "-", omittingEmptySubsequences: true)
+                    for (k, part) in parts.enumerated() {
+                        if k > 0 { words.append("-") }
+                        words.append(String(part))
+                    }
+                } else {
+                    words.append(lower)
+                }
             }
         }
         let mask: UInt64 = (1 << bucketBits) - 1
@@ -178,12 +189,15 @@ public struct TargetPolarityModel: Sendable {
 /// and the same data always gives the same bytes.
 public struct TargetPolarityTrainer: Sendable {
     /// Most L-BFGS iterations.
-    public var iterations = 200
+    public var iterations = 600
     /// Inverse regularisation strength, as in scikit-learn's `C`: the loss is
     /// C · Σ log-loss + ½ ‖w‖².
     public var inverseRegularization = 1.0
     /// Corrections kept by L-BFGS.
     public var memory = 8
+    /// Whether each class weighs the same in the loss (weight n / (3 · nₖ)), which favours
+    /// macro-F1 when positive targets are rarer than the others.
+    public var balancesClasses = false
 
     /// Creates a trainer with the defaults chosen on NewsMTSC rw/dev.
     public init() {}
@@ -207,6 +221,11 @@ public struct TargetPolarityTrainer: Sendable {
         let classes = 3
         let n = dense.count * classes
         let c = inverseRegularization
+        var classCounts = [0, 0, 0]
+        for row in rows { classCounts[row.gold] += 1 }
+        let classWeight = (0..<classes).map { k in
+            balancesClasses ? Double(rows.count) / (Double(classes) * Double(max(1, classCounts[k]))) : 1.0
+        }
 
         func objective(_ w: [Double], _ gradient: inout [Double]) -> Double {
             var loss = 0.0
@@ -218,9 +237,10 @@ public struct TargetPolarityTrainer: Sendable {
                 let top = score.max() ?? 0
                 let exps = score.map { Foundation.exp($0 - top) }
                 let sum = exps.reduce(0, +)
-                loss += c * (Foundation.log(sum) + top - score[row.gold])
+                let weight = c * classWeight[row.gold]
+                loss += weight * (Foundation.log(sum) + top - score[row.gold])
                 for k in 0..<classes {
-                    let g = c * (exps[k] / sum - (k == row.gold ? 1 : 0))
+                    let g = weight * (exps[k] / sum - (k == row.gold ? 1 : 0))
                     for f in row.features { gradient[f * classes + k] += g }
                 }
             }
@@ -293,7 +313,7 @@ public struct TargetPolarityTrainer: Sendable {
             g = newG
             f = newF
             progress(iteration, f)
-            if improvement < 1e-7 { break }
+            if improvement < 1e-9 { break }
         }
         var weights: [UInt32: SIMD4<Float>] = [:]
         for (bucket, index) in dense {
