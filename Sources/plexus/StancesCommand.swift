@@ -44,12 +44,13 @@ struct StancesCommand: ParsableCommand {
         case .table:
             let threshold = all ? "all confidences" : "confidence ≥ \(minConfidence)"
             print("\(label): \(listing.holds.count) stance\(listing.holds.count == 1 ? "" : "s") held, \(listing.receives.count) received (\(threshold))")
-            section("\(label) supports or opposes", listing.holds, arrow: "→")
-            section("Who supports or opposes \(label)", listing.receives, arrow: "←")
+            let paths = Dictionary(graph.documents.map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
+            section("\(label) supports or opposes", listing.holds, arrow: "→", paths: paths)
+            section("Who supports or opposes \(label)", listing.receives, arrow: "←", paths: paths)
         }
     }
 
-    func section(_ title: String, _ entries: [StanceEntry], arrow: String) {
+    func section(_ title: String, _ entries: [StanceEntry], arrow: String, paths: [String: String]) {
         print("\n\(title):")
         if entries.isEmpty { print("  (none)") }
         for entry in entries {
@@ -57,7 +58,9 @@ struct StancesCommand: ParsableCommand {
             let line = "  \(arrow) \(verb) " + Summary.pad(entry.label, 28) + Summary.pad("\(entry.weight) sentence\(entry.weight == 1 ? "" : "s")", 14)
                 + String(format: "confidence %.2f", entry.confidence)
             print(line)
-            if let evidence = entry.evidence { print("      [\(evidence.document):\(evidence.sentence)] \(evidence.text)") }
+            if let evidence = entry.evidence {
+                print("      \(paths[evidence.document] ?? evidence.document), sentence \(evidence.sentence): \(evidence.text)")
+            }
         }
     }
 }
