@@ -11,7 +11,7 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
-    @Test(arguments: ["examples/stance/triples.txt", "examples/stance/held-out.txt"])
+    @Test(arguments: ["examples/stance/triples.txt", "examples/stance/held-out.txt", "examples/stance/held-out-2.txt"])
     func theTripleFixturesMeetTheIssueTargets(fixture: String) throws {
         let scores = try report(["eval-stance", "--triples", fixture])
         let precision = try #require(scores["precision"] as? Double)

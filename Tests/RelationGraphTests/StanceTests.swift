@@ -45,6 +45,14 @@ import Testing
         #expect(triples("Keir Starmer said Vladimir Putin must agree to a ceasefire.").isEmpty)
     }
 
+    @Test func anAppositiveGroupDescribesThePersonWhoHoldsTheStance() {
+        #expect(triples("Jens Stoltenberg, the NATO secretary general, praised Finland.") == ["Jens Stoltenberg | support | Finland"])
+    }
+
+    @Test func warningAgainstGivingIsOpposition() {
+        #expect(triples("Sergei Lavrov warned against sending peacekeepers.") == ["Sergei Lavrov | oppose | peacekeepers"])
+    }
+
     @Test func aCapitalInAStanceStandsForItsCountry() {
         let text = "Ukraine asked for help. London has urged its allies to step up their backing for Kyiv."
         #expect(triples(text).contains("United Kingdom | support | Ukraine"))

@@ -374,6 +374,20 @@ public struct StanceExtractor: Sendable {
                 let mention = context.sentence.mentions[m]
                 let first = mention.range.lowerBound
                 let governed = first > 0 && Self.prepositions.contains(lower[first - 1])
+                // "Mark Rutte, the NATO secretary general, welcomed…": the appositive's group
+                // describes the person before it, who is the subject.
+                var afterGroup = mention.range.upperBound
+                while afterGroup < index, afterGroup - mention.range.upperBound < 4, lower[afterGroup] != ",",
+                    context.sentence.words[afterGroup].first?.isLowercase == true
+                { afterGroup += 1 }
+                let appositive = afterGroup > mention.range.upperBound && afterGroup < index && lower[afterGroup] == ","
+                    && lower[mention.range.upperBound..<afterGroup].contains { DocumentStanceReader.roleWords.contains($0) }
+                if nearest, appositive, mention.type != .person, first >= 3, lower[first - 1] == "the", lower[first - 2] == ",",
+                    let p = context.mentionAt[first - 3], context.sentence.mentions[p].type == .person
+                {
+                    let person = context.sentence.mentions[p]
+                    return [Party(target: .entity(person.entity), range: person.range, mention: person, certainty: 1)]
+                }
                 if !governed && (mention.type != .location || found.isEmpty) {
                     found.append(Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: 1))
                     if nearest {
@@ -674,6 +688,8 @@ public struct StanceExtractor: Sendable {
             if Self.negatingVerbs.contains(word), i + 1 < context.lower.count, context.lower[i + 1] == "to" || context.lower[i + 1].hasSuffix("ing") {
                 return true
             }
+            // "warned against sending troops", "argued against giving aid".
+            if word == "against" && i == index - 1 && context.lower[index].hasSuffix("ing") { return true }
         }
         return false
     }
