@@ -117,10 +117,13 @@ public struct StanceExtractor: Sendable {
     static let negations: Set<String> = ["not", "never", "no", "cannot", "neither", "nor"]
     static let negatingVerbs: Set<String> = [
         "refuse", "refuses", "refused", "refusing", "decline", "declines", "declined", "declining", "fail", "fails", "failed",
-        "failing", "stop", "stops", "stopped", "halt", "halts", "halted", "reluctant", "unwilling",
+        "failing", "stop", "stops", "stopped", "halt", "halts", "halted", "reluctant", "unwilling", "deny", "denies", "denied",
+        "denying",
     ]
     static let hedges: Set<String> = ["could", "might", "may", "if", "reportedly", "possibly", "perhaps", "unless", "whether"]
     static let prepositions: Set<String> = ["in", "of", "for", "to", "from", "with", "at", "on", "by", "about", "against", "into", "over", "between", "among", "toward", "towards"]
+    static let adjunctPrepositions: Set<String> = ["over", "for", "on", "about", "in", "at", "with", "amid", "despite", "after",
+                                                   "before", "during", "from", "into", "by", "to", "under"]
     static let auxiliaries: Set<String> = ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
                                            "might", "should", "must", "did", "does", "do", "be", "been", "also", "not", "n't", "to"]
     static let timeWords: Set<String> = ["week", "weeks", "year", "years", "month", "months", "day", "days", "time", "today",
@@ -258,17 +261,24 @@ public struct StanceExtractor: Sendable {
             let next = cueRange.upperBound
             // "the support of the British people" names the holder, "criticism of Hungary" the target.
             if next < lower.count, lower[next] == "of", cue.polarity == .support { return [] }
-            if next < lower.count, ["for", "of", "on", "against", "to", "towards", "toward", "from", "with"].contains(lower[next]) {
+            if next < lower.count, ["for", "of", "on", "against", "to", "towards", "toward", "with"].contains(lower[next]) {
                 targets = rightParties(from: next + 1, context, excluding: holders.map(\.range), limit: 5)
             }
             if targets.isEmpty, lower[start] == "sanctions" { return [] }
             certainty *= 0.95
         case .adjective:
-            holders = context.speaker.map { [Party(target: .entity($0.entity), range: $0.range, mention: $0, certainty: 0.9)] } ?? []
-            if holders.isEmpty { holders = Array(subject(before: start, context, nearest: false).prefix(1)) }
-            targets = leftParties(before: start, context, excluding: holders.map(\.range), limit: 8)
-            if targets.isEmpty { targets = rightParties(from: cueRange.upperBound, context, excluding: holders.map(\.range), limit: 4) }
-            targets = Array(targets.prefix(1))
+            // Only two frames say whom a judgement is about: naming ("called him a dictator",
+            // "branded the plan provocative") and a copula ("the claims by London were deceit").
+            // Anywhere else an evaluative word is too loosely attached to be a stance.
+            guard let frame = judgementFrame(before: start, context) else { return [] }
+            switch frame {
+            case .naming(let verb):
+                holders = subject(before: verb, context)
+                targets = Array(leftParties(before: start, context, excluding: holders.map(\.range), limit: start - verb).prefix(1))
+            case .copula(let be):
+                holders = context.speaker.map { [Party(target: .entity($0.entity), range: $0.range, mention: $0, certainty: 0.9)] } ?? []
+                targets = Array(leftParties(before: be, context, excluding: holders.map(\.range), limit: 6).prefix(1))
+            }
         }
         if holders.isEmpty, let speaker = context.speaker, cue.kind == .adjective || !hasCommonNounSubject(before: start, context) {
             holders = [Party(target: .entity(speaker.entity), range: speaker.range, mention: speaker, certainty: 0.85)]
@@ -294,6 +304,13 @@ public struct StanceExtractor: Sendable {
         }
         let windowStart = min(start, max(0, (holders.map(\.range.lowerBound).min() ?? start) - 1))
         if lower[windowStart..<start].contains(where: { Self.hedges.contains($0) }) { certainty *= 0.8 }
+        // "called on Mr Clarke to denounce…", "urged Kyiv to accept…": the infinitive is asked of
+        // someone else, so it is no one's stance yet.
+        if start >= 2, lower[start - 1] == "to", let end = holders.map(\.range.upperBound).filter({ $0 <= start }).max(),
+            (end..<(start - 1)).contains(where: { context.mentionAt[$0] != nil || Self.personPronouns.contains(lower[$0]) || lower[$0] == "them" })
+        {
+            return []
+        }
         // "Putin must agree to a ceasefire", "Zelensky should thank…": a demand on the subject, not its stance.
         if let end = holders.map(\.range.upperBound).filter({ $0 <= start }).max(),
             lower[end..<start].contains(where: { ["must", "should", "ought", "needs", "need"].contains($0) })
@@ -323,6 +340,38 @@ public struct StanceExtractor: Sendable {
         return out
     }
 
+    enum JudgementFrame {
+        /// A naming verb at this index: "called", "branded", "described … as".
+        case naming(Int)
+        /// A form of "be" at this index: "was", "is", "were".
+        case copula(Int)
+    }
+
+    static let namingVerbs: Set<String> = ["called", "calling", "calls", "call", "branded", "branding", "brands", "brand", "described",
+                                           "describing", "describes", "labelled", "labeled", "labelling", "dubbed", "dubbing", "deemed",
+                                           "denounced", "condemned", "dismissed", "slammed", "attacked"]
+    static let copulas: Set<String> = ["is", "was", "were", "are", "been", "be", "seemed", "looked"]
+
+    /// The frame that attaches an evaluative word to its target, if any, within six words before it.
+    func judgementFrame(before index: Int, _ context: Context) -> JudgementFrame? {
+        var i = index - 1
+        while i >= 0 && index - i <= 7 {
+            let word = context.lower[i]
+            if Self.namingVerbs.contains(word) { return .naming(i) }
+            if Self.copulas.contains(word) {
+                // Only adverbs, articles and intensifiers may stand between "was" and the word.
+                let between = context.lower[(i + 1)..<index]
+                if between.allSatisfy({ ["a", "an", "the", "totally", "very", "utterly", "completely", "simply", "pure", "deeply", "\"", "'", "so", "quite", "clearly", "wholly", "entirely"].contains($0) }) {
+                    return .copula(i)
+                }
+                return nil
+            }
+            if Self.clauseBreaks.contains(word) || Self.speechVerbs.contains(word) { return nil }
+            i -= 1
+        }
+        return nil
+    }
+
     // MARK: Holders
 
     /// The subject of a cue: the nearest entity on its left within the clause, with any entities
@@ -334,7 +383,7 @@ public struct StanceExtractor: Sendable {
         // subject, and it is not an entity; "Labour MPs criticised…" credits the group before the role.
         if nearest, let tags = context.sentence.posTags {
             var k = index - 1
-            while k >= 0, Self.auxiliaries.contains(lower[k]) || tags[k] == "RB" || tags[k] == "MD" { k -= 1 }
+            while k >= 0, Self.auxiliaries.contains(lower[k]) || Self.negatingVerbs.contains(lower[k]) || tags[k] == "RB" || tags[k] == "MD" { k -= 1 }
             if k >= 0, context.mentionAt[k] == nil, tags[k] == "NN" || tags[k] == "NNS", context.topicAt[k] == nil {
                 if DocumentStanceReader.roleWords.contains(lower[k]) || DocumentStanceReader.roleWords.contains(String(lower[k].dropLast())) {
                     var j = k - 1
@@ -373,7 +422,11 @@ public struct StanceExtractor: Sendable {
             if let m = context.mentionAt[i] {
                 let mention = context.sentence.mentions[m]
                 let first = mention.range.lowerBound
-                let governed = first > 0 && Self.prepositions.contains(lower[first - 1])
+                var chainStart = first
+                while chainStart >= 2, ["and", "or"].contains(lower[chainStart - 1]), let other = context.mentionAt[chainStart - 2] {
+                    chainStart = context.sentence.mentions[other].range.lowerBound
+                }
+                let governed = chainStart > 0 && Self.prepositions.contains(lower[chainStart - 1])
                 // "Mark Rutte, the NATO secretary general, welcomed…": the appositive's group
                 // describes the person before it, who is the subject.
                 var afterGroup = mention.range.upperBound
@@ -446,7 +499,11 @@ public struct StanceExtractor: Sendable {
         while i < context.lower.count && i - index <= 6 {
             if Self.rightStops.contains(context.lower[i]) && context.lower[i] != "," { return nil }
             if context.lower[i] == "by" {
-                return rightParties(from: i + 1, context, excluding: [], limit: 4).first { $0.mention != nil }
+                // "by the EU", not "by one of Labour's most senior Asians".
+                var j = i + 1
+                if j < context.lower.count, ["the", "a", "an"].contains(context.lower[j]) { j += 1 }
+                guard j < context.lower.count, let party = party(at: j, context), party.mention != nil else { return nil }
+                return party
             }
             i += 1
         }
@@ -522,7 +579,7 @@ public struct StanceExtractor: Sendable {
     func hasCommonNounSubject(before index: Int, _ context: Context) -> Bool {
         guard let tags = context.sentence.posTags else { return false }
         var k = index - 1
-        while k >= 0, Self.auxiliaries.contains(context.lower[k]) || tags[k] == "RB" || tags[k] == "MD" { k -= 1 }
+        while k >= 0, Self.auxiliaries.contains(context.lower[k]) || Self.negatingVerbs.contains(context.lower[k]) || tags[k] == "RB" || tags[k] == "MD" { k -= 1 }
         return k >= 0 && context.mentionAt[k] == nil && context.topicAt[k] == nil && (tags[k] == "NN" || tags[k] == "NNS")
     }
 
@@ -531,6 +588,7 @@ public struct StanceExtractor: Sendable {
     /// Entities and topics on the right of a cue, up to a clause stop, "and"-joined ones included.
     func rightParties(from index: Int, _ context: Context, excluding: [Range<Int>], limit: Int = 9) -> [Party] {
         var found: [Party] = []
+        var sawNoun = false
         var i = index
         while i < context.lower.count && i - index <= limit {
             let word = context.lower[i]
@@ -549,7 +607,16 @@ public struct StanceExtractor: Sendable {
                     }
                     break
                 }
-                if !found.contains(where: { $0.target == party.target }) { found.append(party) }
+                var kept = party
+                // "a House of Lords ruling", "Tory proposals": a name before a common noun modifies
+                // it, so the stance is about the thing more than the name.
+                if party.mention != nil, party.range.upperBound < context.lower.count, let tags = context.sentence.posTags,
+                    tags[party.range.upperBound] == "NN" || tags[party.range.upperBound] == "NNS",
+                    context.mentionAt[party.range.upperBound] == nil, context.topicAt[party.range.upperBound] == nil
+                {
+                    kept.certainty *= 0.75
+                }
+                if !found.contains(where: { $0.target == kept.target }) { found.append(kept) }
                 i = party.range.upperBound
                 continue
             }
@@ -560,6 +627,18 @@ public struct StanceExtractor: Sendable {
                 continue
             }
             if Self.rightStops.contains(word) || Self.speechVerbs.contains(word) { break }
+            // "defended plans to end the EU's embargo": another verb starts another predicate.
+            // "refused to join the sanctions": a verb right after "to" continues the cue's predicate.
+            // "warned against sending troops": a gerund right after the cue's preposition carries its object.
+            let continuesCue = (i == index + 1 && context.lower[index] == "to")
+                || (i == index && index > 0 && ["against", "for", "of"].contains(context.lower[index - 1]) && word.hasSuffix("ing"))
+            if !continuesCue, let tags = context.sentence.posTags, tags[i].hasPrefix("VB"), !Self.auxiliaries.contains(word) { break }
+            // "attacked the government over Iraq": past the object's noun, a preposition starts an adjunct.
+            if let tags = context.sentence.posTags {
+                if sawNoun && Self.adjunctPrepositions.contains(word) { break }
+                if tags[i] == "NN" || tags[i] == "NNS" { sawNoun = true }
+                if tags[i] == "PRP$" { i += 1; continue }  // "her record": a possessive, not an object
+            }
             if Self.personPronouns.contains(word) || word == "them" || word == "it",
                 let resolved = resolvePronoun(word, at: i, context, excluding: excluding)
             {
@@ -668,10 +747,10 @@ public struct StanceExtractor: Sendable {
         for mention in context.sentence.mentions.reversed() where mention.range.upperBound <= index && fits(mention)
             && !excluding.contains(where: { $0.overlaps(mention.range) })
         {
-            return Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: 0.8)
+            return Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: 0.7)
         }
         for mention in context.sentence.recentEntities where fits(mention) {
-            return Party(target: .entity(mention.entity), range: index..<(index + 1), mention: mention, certainty: 0.75)
+            return Party(target: .entity(mention.entity), range: index..<(index + 1), mention: mention, certainty: 0.6)
         }
         return nil
     }
