@@ -49,6 +49,10 @@ import Testing
         #expect(triples("Jens Stoltenberg, the NATO secretary general, praised Finland.") == ["Jens Stoltenberg | support | Finland"])
     }
 
+    @Test func aRoleOfAGroupAfterTheNameStillLeavesThePersonAsHolder() {
+        #expect(triples("Trevor Phillips, chair of the Commission for Racial Equality, praised Lord Scarman.") == ["Trevor Phillips | support | Lord Scarman"])
+    }
+
     @Test func warningAgainstGivingIsOpposition() {
         #expect(triples("Sergei Lavrov warned against sending peacekeepers.") == ["Sergei Lavrov | oppose | peacekeepers"])
     }

@@ -175,6 +175,15 @@ public struct StanceExtractor: Sendable {
                     if cue.kind == .noun && tag.hasPrefix("VB") && tag != "VBG" { continue }
                     if (cue.kind == .verb || cue.kind == .giving) && (tag.hasPrefix("NN") || (tag == "JJ" && !lower[i].hasSuffix("ed"))) { continue }
                 }
+                if cue.kind == .verb && cue.particles.isEmpty {
+                    // "Straw attacked on China arms": a bare participle before "on/over" is a headline passive.
+                    if lower[i].hasSuffix("ed"), end < lower.count, ["on", "over"].contains(lower[end]) { continue }
+                    // "said voting for Labour meant…": a gerund after "said" or "that" is a noun clause.
+                    if lower[i].hasSuffix("ing"), i > 0, Self.speechVerbs.contains(lower[i - 1]) || lower[i - 1] == "that" { continue }
+                }
+                if cue.kind == .verb, !cue.particles.isEmpty, lower[i].hasSuffix("ing"), i > 0,
+                    Self.speechVerbs.contains(lower[i - 1]) || lower[i - 1] == "that"
+                { continue }
                 // "the signing of", "a sign of": a verb form after a determiner is a noun.
                 if cue.kind == .verb || cue.kind == .giving, i > 0, ["the", "a", "an", "its", "his", "her", "their"].contains(lower[i - 1]) { continue }
                 if topicAt[i] != nil && !(cue.kind == .noun && end < lower.count && ["on", "against"].contains(lower[end])) { continue }
@@ -277,7 +286,7 @@ public struct StanceExtractor: Sendable {
                 targets = Array(leftParties(before: start, context, excluding: holders.map(\.range), limit: start - verb).prefix(1))
             case .copula(let be):
                 holders = context.speaker.map { [Party(target: .entity($0.entity), range: $0.range, mention: $0, certainty: 0.9)] } ?? []
-                targets = Array(leftParties(before: be, context, excluding: holders.map(\.range), limit: 6).prefix(1))
+                targets = Array(leftParties(before: be, context, excluding: holders.map(\.range), limit: 6, pronouns: false).prefix(1))
             }
         }
         if holders.isEmpty, let speaker = context.speaker, cue.kind == .adjective || !hasCommonNounSubject(before: start, context) {
@@ -441,6 +450,23 @@ public struct StanceExtractor: Sendable {
                     let person = context.sentence.mentions[p]
                     return [Party(target: .entity(person.entity), range: person.range, mention: person, certainty: 1)]
                 }
+                // "Trevor Phillips, chair of the Commission for Racial Equality, praised…".
+                if nearest, mention.type != .person, mention.range.upperBound < index, lower[mention.range.upperBound] == "," {
+                    var j = first - 1
+                    if j >= 0 && lower[j] == "the" { j -= 1 }
+                    if j >= 0 && lower[j] == "of" {
+                        j -= 1
+                        var roles = 0
+                        while j >= 0, DocumentStanceReader.roleWords.contains(lower[j]) || ["the", "a", "former", "deputy", "general"].contains(lower[j]) {
+                            if DocumentStanceReader.roleWords.contains(lower[j]) { roles += 1 }
+                            j -= 1
+                        }
+                        if roles > 0, j >= 1, lower[j] == ",", let p = context.mentionAt[j - 1], context.sentence.mentions[p].type == .person {
+                            let person = context.sentence.mentions[p]
+                            return [Party(target: .entity(person.entity), range: person.range, mention: person, certainty: 1)]
+                        }
+                    }
+                }
                 if !governed && (mention.type != .location || found.isEmpty) {
                     found.append(Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: 1))
                     if nearest {
@@ -465,7 +491,11 @@ public struct StanceExtractor: Sendable {
                 if nearest { return [Party(target: .entity(speaker.entity), range: speaker.range, mention: speaker, certainty: 0.9)] }
             }
             if Self.personPronouns.contains(word) || Self.groupPronouns.contains(word) {
-                if nearest, let resolved = resolvePronoun(word, at: i, context, excluding: []) { return [resolved] }
+                if nearest, var resolved = resolvePronoun(word, at: i, context, excluding: []) {
+                    // A subject pronoun ("saying it rejects…") refers back more reliably than an object one.
+                    resolved.certainty = max(resolved.certainty, resolved.range.lowerBound < i ? 0.75 : 0.6)
+                    return [resolved]
+                }
             }
             i -= 1
         }
@@ -650,14 +680,14 @@ public struct StanceExtractor: Sendable {
     }
 
     /// The nearest entity or topic on the left of a cue within the clause (passive subjects, adjectives).
-    func leftParties(before index: Int, _ context: Context, excluding: [Range<Int>], limit: Int = 12) -> [Party] {
+    func leftParties(before index: Int, _ context: Context, excluding: [Range<Int>], limit: Int = 12, pronouns: Bool = true) -> [Party] {
         var i = index - 1
         while i >= 0 && index - i <= limit {
             if Self.clauseBreaks.contains(context.lower[i]) || Self.speechVerbs.contains(context.lower[i]) { break }
             if let party = party(at: i, context), !excluding.contains(where: { $0.overlaps(party.range) }) {
                 return [party]
             }
-            if Self.personPronouns.contains(context.lower[i]) || context.lower[i] == "them" || context.lower[i] == "it",
+            if pronouns, Self.personPronouns.contains(context.lower[i]) || context.lower[i] == "them" || context.lower[i] == "it",
                 let resolved = resolvePronoun(context.lower[i], at: i, context, excluding: excluding)
             {
                 return [Party(target: resolved.target, range: i..<(i + 1), mention: resolved.mention, certainty: 0.85)]
@@ -747,10 +777,10 @@ public struct StanceExtractor: Sendable {
         for mention in context.sentence.mentions.reversed() where mention.range.upperBound <= index && fits(mention)
             && !excluding.contains(where: { $0.overlaps(mention.range) })
         {
-            return Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: 0.7)
+            return Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: wantsPerson ? 0.7 : 0.55)
         }
         for mention in context.sentence.recentEntities where fits(mention) {
-            return Party(target: .entity(mention.entity), range: index..<(index + 1), mention: mention, certainty: 0.6)
+            return Party(target: .entity(mention.entity), range: index..<(index + 1), mention: mention, certainty: wantsPerson ? 0.6 : 0.5)
         }
         return nil
     }

@@ -62,7 +62,7 @@ public struct StanceLexicon: Sendable {
             ("commend", 0.85), ("congratulate", 0.8), ("thank", 0.75), ("pledge support for", 0.9), ("stand with", 0.85),
             ("stand by", 0.8), ("side with", 0.85), ("agree with", 0.8), ("agree to", 0.8), ("sign", 0.7), ("sign up to", 0.8),
             ("commit to", 0.8), ("call for", 0.75), ("push for", 0.75), ("press for", 0.75), ("argue for", 0.75),
-            ("campaign for", 0.8), ("advocate", 0.8), ("accept", 0.65), ("recognise", 0.6), ("recognize", 0.6),
+            ("campaign for", 0.8), ("advocate", 0.8), ("accept", 0.65),
             ("back", 0.9), ("reaffirm support for", 0.9), ("vote for", 0.8), ("ally with", 0.8), ("help", 0.6),
             ("protect", 0.6), ("rally behind", 0.85), ("rally to", 0.8), ("join forces with", 0.75), ("reach out to", 0.6),
         ] {
