@@ -128,6 +128,10 @@ public struct StanceExtractor: Sendable {
                                            "might", "should", "must", "did", "does", "do", "be", "been", "also", "not", "n't", "to"]
     static let timeWords: Set<String> = ["week", "weeks", "year", "years", "month", "months", "day", "days", "time", "today",
                                          "yesterday", "tomorrow", "night", "morning", "weekend", "moment", "hour", "hours"]
+    /// Words that make a noun phrase an amount, an award or a government rather than a topic
+    /// ("mln dlr loan", "pct stake", "actor award", "japanese government").
+    static let notTopicWords: Set<String> = ["mln", "dlr", "dlrs", "pct", "stg", "cts", "billion", "million", "bn", "government",
+                                             "award", "category", "stake", "shares"]
     static let beForms: Set<String> = ["is", "are", "was", "were", "been", "being", "be", "got", "get", "gets", "getting"]
     static let personPronouns: Set<String> = ["he", "she", "him", "her"]
     static let groupPronouns: Set<String> = ["it", "they", "them"]
@@ -559,15 +563,10 @@ public struct StanceExtractor: Sendable {
             }
             guard Self.speechVerbs.contains(lower[i]) else { continue }
             // Inverted: "…, say the Tories", "…," said Peskov: the speaker follows.
-            if i > 0, [",", "\""].contains(lower[i - 1]) || quoted[i - 1] {
-                var k = i + 1
-                while k < lower.count && k - i <= 5 && !quoted[k] {
-                    if let m = mentionAt[k], sentence.mentions[m].type != .location, Self.endsAttribution(after: sentence.mentions[m], lower) {
-                        return sentence.mentions[m]
-                    }
-                    if [".", ",", ";", "\"", "that"].contains(lower[k]) { break }
-                    k += 1
-                }
+            if i > 0, [",", "\""].contains(lower[i - 1]) || quoted[i - 1],
+                let speaker = speakerAfter(i, in: sentence, lower: lower, quoted: quoted, mentionAt: mentionAt)
+            {
+                return speaker
             }
             // Left: "Zakharova said", "Peskov, the Kremlin spokesman, said", "he said".
             var j = i - 1
@@ -586,16 +585,22 @@ public struct StanceExtractor: Sendable {
                 j -= 1
             }
             // Right: "said Peskov", "said Kremlin spokesman Dmitry Peskov", "told reporters".
-            var k = i + 1
-            while k < lower.count && k - i <= 5 && !quoted[k] {
-                if let m = mentionAt[k], sentence.mentions[m].type != .location, Self.endsAttribution(after: sentence.mentions[m], lower) {
-                    return sentence.mentions[m]
-                }
-                if [".", ",", ";", "\"", "that"].contains(lower[k]) { break }
-                k += 1
-            }
+            if let speaker = speakerAfter(i, in: sentence, lower: lower, quoted: quoted, mentionAt: mentionAt) { return speaker }
         }
         return sentence.startsInsideQuote || quoted.contains(true) ? sentence.quoteSpeaker : nil
+    }
+
+    /// The speaker named within five words after a speech verb, when the name ends the attribution.
+    func speakerAfter(_ verb: Int, in sentence: StanceSentence, lower: [String], quoted: [Bool], mentionAt: [Int?]) -> StanceMention? {
+        var k = verb + 1
+        while k < lower.count && k - verb <= 5 && !quoted[k] {
+            if let m = mentionAt[k], sentence.mentions[m].type != .location, Self.endsAttribution(after: sentence.mentions[m], lower) {
+                return sentence.mentions[m]
+            }
+            if [".", ",", ";", "\"", "that"].contains(lower[k]) { break }
+            k += 1
+        }
+        return nil
     }
 
     /// "said Peskov.", "said Peskov, adding…", "said Peskov on Monday": a speaker after the verb ends the
@@ -760,7 +765,7 @@ public struct StanceExtractor: Sendable {
         else { return nil }
         // One-word heads ("plans", "issue", "party") and times ("last week") are too vague to be topics,
         // and "the idea of X" names its topic after "of".
-        guard kept.count >= 2, !kept.contains(where: { Self.timeWords.contains(context.lower[$0]) }),
+        guard kept.count >= 2, !kept.contains(where: { Self.timeWords.contains(context.lower[$0]) || Self.notTopicWords.contains(context.lower[$0]) }),
             !(end < context.lower.count && context.lower[end] == "of")
         else { return nil }
         let phrase = kept.map { context.lower[$0] }.joined(separator: " ")
