@@ -56,6 +56,17 @@ public enum StanceTarget: Sendable, Hashable {
     case phrase(String)
 }
 
+extension StanceTarget {
+    /// A key that orders targets deterministically: entities by identifier, then topics, then phrases.
+    var sortKey: String {
+        switch self {
+        case .entity(let id): "0:" + String(id + 1_000_000_000)
+        case .topic(let label): "1:" + label
+        case .phrase(let text): "2:" + text
+        }
+    }
+}
+
 /// One stance found in one sentence.
 public struct StanceFinding: Sendable, Equatable {
     /// Who holds the stance (the caller's entity identifier).
@@ -202,7 +213,7 @@ public struct StanceExtractor: Sendable {
             }
         }
         return best.values.sorted {
-            ($0.holder, $0.polarity.rawValue, "\($0.target)") < ($1.holder, $1.polarity.rawValue, "\($1.target)")
+            ($0.holder, $0.polarity.rawValue, $0.target.sortKey) < ($1.holder, $1.polarity.rawValue, $1.target.sortKey)
         }
     }
 
