@@ -25,7 +25,6 @@ struct StanceEdgeBuilder {
     struct Accumulator {
         var sentences = Set<String>()
         var documents: [String: Int] = [:]
-        var documentOrder: [String] = []
         var survival = 1.0
         var evidence: [(confidence: Double, order: Int, evidence: Evidence)] = []
     }
@@ -45,7 +44,6 @@ struct StanceEdgeBuilder {
         var entry = accumulators[key] ?? Accumulator()
         let normalized = document + "\u{1}" + TextNormalizer.normalize(text).lowercased()
         guard entry.sentences.insert(normalized).inserted else { return }
-        if entry.documents[document] == nil { entry.documentOrder.append(document) }
         entry.documents[document, default: 0] += 1
         entry.survival *= 1 - finding.confidence
         order += 1

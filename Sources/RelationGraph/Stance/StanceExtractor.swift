@@ -79,8 +79,6 @@ public struct StanceFinding: Sendable, Equatable {
     public var confidence: Double
     /// The stance expression, as its lemma ("lash out at", "backing").
     public var cue: String
-    /// Whether the holder is the speaker of reported speech rather than a grammatical subject.
-    public var fromSpeech: Bool
 }
 
 /// Finds who supports or opposes whom or what in one sentence.
@@ -304,7 +302,7 @@ public struct StanceExtractor: Sendable {
                 targets = Array(leftParties(before: be, context, excluding: holders.map(\.range), limit: 6, pronouns: false).prefix(1))
             }
         }
-        if holders.isEmpty, let speaker = context.speaker, cue.kind == .adjective || !hasCommonNounSubject(before: start, context) {
+        if holders.isEmpty, let speaker = context.speaker, cue.kind == .adjective || commonNounSubject(before: start, context) == nil {
             holders = [Party(target: .entity(speaker.entity), range: speaker.range, mention: speaker, certainty: 0.85)]
         }
         if targets.isEmpty, cue.kind == .verb, !passive, let phrase = nounPhrase(after: cueRange.upperBound, context) {
@@ -357,8 +355,7 @@ public struct StanceExtractor: Sendable {
                     confidence = 0.8 * confidence + 0.2 * agreeing
                 }
                 out.append(StanceFinding(holder: holderEntity, target: target.target, polarity: polarity,
-                                         confidence: min(0.99, max(0, confidence)), cue: cue.lemma,
-                                         fromSpeech: holder.certainty < 1))
+                                         confidence: min(0.99, max(0, confidence)), cue: cue.lemma))
             }
         }
         return out
@@ -405,20 +402,16 @@ public struct StanceExtractor: Sendable {
         var i = index - 1
         // "voters would recognise…", "critics attacked…": a common noun right before the verb is the
         // subject, and it is not an entity; "Labour MPs criticised…" credits the group before the role.
-        if nearest, let tags = context.sentence.posTags {
-            var k = index - 1
-            while k >= 0, Self.auxiliaries.contains(lower[k]) || Self.negatingVerbs.contains(lower[k]) || tags[k] == "RB" || tags[k] == "MD" { k -= 1 }
-            if k >= 0, context.mentionAt[k] == nil, tags[k] == "NN" || tags[k] == "NNS", context.topicAt[k] == nil {
-                if DocumentStanceReader.roleWords.contains(lower[k]) || DocumentStanceReader.roleWords.contains(String(lower[k].dropLast())) {
-                    var j = k - 1
-                    while j >= 0, DocumentStanceReader.roleWords.contains(lower[j]) || lower[j] == "'s" { j -= 1 }
-                    if j >= 0, let m = context.mentionAt[j] {
-                        let mention = context.sentence.mentions[m]
-                        return [Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: 0.85)]
-                    }
+        if nearest, let k = commonNounSubject(before: index, context) {
+            if DocumentStanceReader.roleWords.contains(lower[k]) || DocumentStanceReader.roleWords.contains(String(lower[k].dropLast())) {
+                var j = k - 1
+                while j >= 0, DocumentStanceReader.roleWords.contains(lower[j]) || lower[j] == "'s" { j -= 1 }
+                if j >= 0, let m = context.mentionAt[j] {
+                    let mention = context.sentence.mentions[m]
+                    return [Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: 0.85)]
                 }
-                return []
             }
+            return []
         }
         // "France welcomed the talks but criticised Russia", "Trump met Zelensky and then attacked him":
         // a verb right after a conjunction shares the clause's first subject.
@@ -621,12 +614,14 @@ public struct StanceExtractor: Sendable {
         return next >= lower.count || [".", ",", ";", ":", "\"", "on", "in", "at", "yesterday", "today", "earlier", "last", "(", "who", "after", "when", "as", "and", "!", "?"].contains(lower[next])
     }
 
-    /// "voters would recognise…", "critics attacked…": a common noun subject right before the verb.
-    func hasCommonNounSubject(before index: Int, _ context: Context) -> Bool {
-        guard let tags = context.sentence.posTags else { return false }
+    /// "voters would recognise…", "critics attacked…": the index of a common-noun subject right
+    /// before the verb (auxiliaries, adverbs and "refused to" skipped), or `nil`; needs the tagger.
+    func commonNounSubject(before index: Int, _ context: Context) -> Int? {
+        guard let tags = context.sentence.posTags else { return nil }
         var k = index - 1
         while k >= 0, Self.auxiliaries.contains(context.lower[k]) || Self.negatingVerbs.contains(context.lower[k]) || tags[k] == "RB" || tags[k] == "MD" { k -= 1 }
-        return k >= 0 && context.mentionAt[k] == nil && context.topicAt[k] == nil && (tags[k] == "NN" || tags[k] == "NNS")
+        guard k >= 0, context.mentionAt[k] == nil, context.topicAt[k] == nil, tags[k] == "NN" || tags[k] == "NNS" else { return nil }
+        return k
     }
 
     // MARK: Targets
