@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 import EntityRecognition
 import Foundation
 
@@ -21,6 +22,9 @@ struct EvalNERCommand: ParsableCommand {
 
     @Option(name: .long, help: "table or json.")
     var format: OutputStyle = .table
+
+    @Option(name: .long, help: "Also write each token with its gold and predicted tag to this file (conlleval's input format).")
+    var predictions: String?
 
     struct Report: Encodable {
         var task: String
@@ -54,6 +58,16 @@ struct EvalNERCommand: ParsableCommand {
         let tagger = try model(task)
         let result = TaggerEvaluation.score(tagger, task: task, on: sentences, posTagger: task == .chunk ? try model(.pos) : nil)
         let scores = result.scores
+        if let predictions {
+            var lines = ""
+            for (sentence, tags) in zip(sentences, result.predicted) {
+                for (index, word) in sentence.words.enumerated() {
+                    lines += "\(word) \(task.gold(sentence)[index]) \(tags[index])\n"
+                }
+                lines += "\n"
+            }
+            do { try AtomicFile.write(Data(lines.utf8), to: predictions) } catch { throw UserError("\(error)") }
+        }
         let rate = Double(result.tokens) / max(result.seconds, 1e-9)
         let report = Report(
             task: task.rawValue, sentences: sentences.count, tokens: result.tokens, tokensPerSecond: rate, accuracy: scores.accuracy,

@@ -130,3 +130,83 @@ import Testing
         #expect(tokens[putin.range.lowerBound].text == "President")
     }
 }
+
+@Suite struct TaggerDecodingAndProfileTests {
+    @Test func decodingNeverEndsASpanAsAnotherTypeOrLeavesItOpen() {
+        let tags = ["B-LOC", "B-ORG", "E-LOC", "E-ORG", "I-LOC", "I-ORG", "O", "S-LOC", "S-ORG"]
+        let transitions = TagTransitions(tags: tags)
+        func scores(favouring best: String, then second: String) -> [Float] {
+            tags.map { $0 == best ? 2 : ($0 == second ? 1 : 0) }
+        }
+        let bLOC = tags.firstIndex(of: "B-LOC")!
+        // After B-LOC, E-ORG scores highest but would mix types: the best valid tag wins.
+        let next = transitions.best(scores(favouring: "E-ORG", then: "E-LOC"), previous: bLOC, last: true)
+        #expect(tags[next] == "E-LOC")
+        // At the start of a sentence a span cannot continue.
+        #expect(tags[transitions.best(scores(favouring: "I-ORG", then: "S-ORG"), previous: -1, last: false)] == "S-ORG")
+        // The last word cannot leave a span open.
+        #expect(tags[transitions.best(scores(favouring: "B-ORG", then: "O"), previous: -1, last: true)] == "O")
+        // Part-of-speech tags are not constrained.
+        let pos = TagTransitions(tags: ["DT", "NN", "VB"])
+        #expect(pos.best([0, 1, 3], previous: 0, last: true) == 2)
+    }
+
+    @Test func exchangeClassesGroupWordsUsedAlike() {
+        // "cat"/"dog" follow "the" and precede "ran"/"sat"; "ran"/"sat" follow animals.
+        let words = ["the", "cat", "dog", "ran", "sat", "."]
+        let id = Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, Int32($0)) })
+        var sequences: [[Int32]] = []
+        for animal in ["cat", "dog"] {
+            for verb in ["ran", "sat"] {
+                for _ in 0..<5 { sequences.append(["the", animal, verb, "."].map { id[$0]! }) }
+            }
+        }
+        let clustering = ExchangeClustering(sequences: sequences, vocabularySize: words.count, clusteredCount: words.count)
+        let classes = clustering.classes(classCount: 3, iterations: 10)
+        #expect(classes[Int(id["cat"]!)] == classes[Int(id["dog"]!)])
+        #expect(classes[Int(id["ran"]!)] == classes[Int(id["sat"]!)])
+        #expect(classes[Int(id["cat"]!)] != classes[Int(id["ran"]!)])
+        #expect(classes == clustering.classes(classCount: 3, iterations: 10))
+    }
+
+    @Test func aWordProfileRoundTripsWithItsClasses() throws {
+        let sentences = Array(repeating: ["Mr", "Blair", "said", "the", "deal", "was", "fair", "."], count: 4)
+            + Array(repeating: ["Mr", "Brown", "said", "the", "plan", "was", "good", "."], count: 4)
+        let profile = WordProfile.build(from: [], sentences: sentences, minimumCount: 3, classIterations: 5)
+        #expect(profile.wordClasses("Blair") != nil)
+        #expect(profile.wordClasses("Smith") == nil)  // never seen
+        #expect(profile.wordClasses("BLAIR") == profile.wordClasses("Blair"))  // headline capitals
+        let reread = try WordProfile(serialized: profile.serialized(), path: "p")
+        #expect(reread.serialized() == profile.serialized())
+        #expect(reread.wordClasses("said") == profile.wordClasses("said"))
+        #expect(throws: ModelFileError.self) { try WordProfile(serialized: Data("nope".utf8), path: "p") }
+    }
+
+    @Test func aHeadlineInCapitalsSeesCuesFromTheBody() {
+        var cache: [String: TokenFacts] = [:]
+        var facts = [
+            TaggerFeatures.facts(for: ["JORDAN", "SCORES", "40"], cache: &cache),
+            TaggerFeatures.facts(for: ["Later", "Michael", "Jordan", "said", "he", "was", "tired", "."], cache: &cache),
+        ]
+        TaggerFeatures.addDocumentCues(&facts)
+        let headline = facts[0][2].documentCues
+        #expect(headline & TaggerFeatures.DocumentCue.speechAfter != 0)
+        #expect(headline & TaggerFeatures.DocumentCue.mixedCase != 0)
+        #expect(headline & TaggerFeatures.DocumentCue.capitalisedBefore != 0)
+        #expect(facts[1][5].documentCues == 0)  // "said" is not capitalised
+    }
+
+    @Test func wordDropoutTrainingIsStillDeterministic() {
+        let examples = [
+            TaggerTrainer.Example(words: ["Peter", "Smith", "visited", "London", "."], tags: ["B-PER", "E-PER", "O", "S-LOC", "O"]),
+            TaggerTrainer.Example(words: ["Mary", "Jones", "left", "Paris", "."], tags: ["B-PER", "E-PER", "O", "S-LOC", "O"], document: 1),
+        ]
+        func train() -> Data {
+            var trainer = TaggerTrainer()
+            trainer.epochs = 4
+            trainer.wordDropout = 0.5
+            return trainer.train(examples, devScore: { _ in 0 }).serialized()
+        }
+        #expect(train() == train())
+    }
+}

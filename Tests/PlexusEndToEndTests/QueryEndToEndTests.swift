@@ -243,7 +243,7 @@ import Testing
     @Test func theShippedModelsScoreTheirTargetsOnDev() throws {
         guard let dev = Plexus.sharedData("conll2003/dev.txt") else { return }
         // Issue targets are F1 0.87 (entities), accuracy 0.95 (POS) and F1 0.92 (chunks); the
-        // chunker, fed predicted parts of speech, reaches 0.913 on dev, so 0.90 guards it here.
+        // chunker, fed predicted parts of speech, reaches 0.915 on dev, so 0.90 guards it here.
         let expectations: [(task: String, key: String, minimum: Double)] = [("ner", "f1", 0.87), ("pos", "accuracy", 0.95), ("chunk", "f1", 0.90)]
         for expectation in expectations {
             let result = try Plexus.run(["eval-ner", dev.path, "--task", expectation.task, "--format", "json"])

@@ -59,6 +59,11 @@ struct TokenFacts {
     var profile: UInt64 = 0  // case and frequency buckets from unlabelled text, or 0 when unseen
     var cluster: UInt16 = 0  // distributional cluster bits
     var hasCluster = false
+    /// Exchange-algorithm classes (coarse, middle, fine) plus one, or 0 when unknown.
+    var classes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    /// For a capitalised word, what its other occurrences in the document show (bits of
+    /// ``TaggerFeatures/DocumentCue``), or 0.
+    var documentCues: UInt64 = 0
 
     static let capitalized: UInt32 = 1
     static let allCaps: UInt32 = 2
@@ -124,6 +129,9 @@ struct TokenFacts {
                 facts.hasCluster = true
             } else {
                 facts.profile = 0x20000  // never seen in unlabelled news
+            }
+            if let ids = profile.wordClasses(word) {
+                facts.classes = (UInt64(ids.coarse) + 1, UInt64(ids.middle) + 1, UInt64(ids.fine) + 1)
             }
         }
         return facts

@@ -12,6 +12,8 @@ public enum TaggerEvaluation {
         public var tokens: Int
         /// F1 for entities and chunks, accuracy for parts of speech.
         public var headline: Double
+        /// The predicted tags, sentence by sentence.
+        public var predicted: [[String]]
     }
 
     /// Tags every sentence with `model`, document by document as Plexus tags articles, and
@@ -40,6 +42,7 @@ public enum TaggerEvaluation {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let scores = ChunkScores.score(gold: sentences.map(task.gold), predicted: predicted)
         let tokens = sentences.reduce(0) { $0 + $1.words.count }
-        return Result(scores: scores, seconds: seconds, tokens: tokens, headline: task == .pos ? scores.accuracy : scores.overall.f1)
+        return Result(scores: scores, seconds: seconds, tokens: tokens, headline: task == .pos ? scores.accuracy : scores.overall.f1,
+            predicted: predicted)
     }
 }

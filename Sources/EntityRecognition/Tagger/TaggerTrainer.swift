@@ -31,6 +31,10 @@ public struct TaggerTrainer: Sendable {
     public var seed: UInt64 = 1
     /// Averaged weights with a smaller magnitude are dropped from the shipped model.
     public var pruneBelow: Float = 0.02
+    /// The share of capitalised training tokens whose own word features are hidden, so the
+    /// model learns to tag names from their context, shape and classes as it must for names
+    /// the training data never shows (word dropout).
+    public var wordDropout = 0.0
     /// Whether examples carry a second column.
     public var usesExtra = false
     /// Word profile learned from unlabelled text, used as features and shipped in the model.
@@ -103,21 +107,30 @@ public struct TaggerTrainer: Sendable {
             return SequenceTagger(tags: tags, usesExtra: usesExtra, profile: profile, features: features)
         }
 
-        var cache: [String: TokenFacts] = [:]
-        let prepared = train.map { example in
-            (facts: TaggerFeatures.facts(for: example.words, extra: usesExtra ? example.extra : nil, profile: profile, cache: &cache),
-             gold: example.tags.map { tagIndex[$0] ?? 0 })
-        }
         // Documents are shuffled; sentences keep their order inside a document.
         var documents: [[Int]] = []
         for (index, example) in train.enumerated() {
             if index == 0 || example.document != train[index - 1].document { documents.append([]) }
             documents[documents.count - 1].append(index)
         }
+        var cache: [String: TokenFacts] = [:]
+        var prepared: [(facts: [TokenFacts], gold: [Int])] = []
+        prepared.reserveCapacity(train.count)
+        for document in documents {
+            var facts = document.map { index in
+                TaggerFeatures.facts(for: train[index].words, extra: usesExtra ? train[index].extra : nil, profile: profile, cache: &cache)
+            }
+            TaggerFeatures.addDocumentCues(&facts)
+            for (index, sentenceFacts) in zip(document, facts) {
+                prepared.append((sentenceFacts, train[index].tags.map { tagIndex[$0] ?? 0 }))
+            }
+        }
         var generator = SeededGenerator(seed: seed)
+        var dropouts = SeededGenerator(seed: seed &+ 0x5EED)
         var best: (score: Double, model: SequenceTagger)?
         var features: [UInt64] = []
         var scores = [Float](repeating: 0, count: classes)
+
         for epoch in 1...max(1, epochs) {
             documents.shuffle(using: &generator)
             var mistakes = 0
@@ -133,6 +146,8 @@ public struct TaggerTrainer: Sendable {
                     let remembered = history.feature(for: facts[i + 2])
                     TaggerFeatures.features(
                         facts, i, previous: previous, beforePrevious: beforePrevious, usesExtra: usesExtra, history: remembered,
+                        hidesWord: wordDropout > 0 && facts[i + 2].flags & TokenFacts.capitalized != 0
+                            && Double(dropouts.next() % 1_000_000) < wordDropout * 1_000_000,
                         into: &features)
                     for c in 0..<classes { scores[c] = 0 }
                     for key in features {
@@ -141,6 +156,8 @@ public struct TaggerTrainer: Sendable {
                             for c in 0..<classes { scores[c] += weights[base + c] }
                         }
                     }
+                    // Unconstrained during training: a constraint would forbid the gold tag
+                    // after an earlier mistake and the update would teach nothing useful.
                     var guess = 0
                     for c in 1..<classes where scores[c] > scores[guess] { guess = c }
                     if guess != gold[i] {

@@ -16,28 +16,59 @@ public struct WordProfile: Sendable {
         var cluster: UInt16
     }
 
+    /// Exchange-algorithm classes of a word as written, coarse to fine (see ``ExchangeClustering``).
+    struct WordClasses: Sendable, Equatable {
+        var coarse: UInt16
+        var middle: UInt16
+        var fine: UInt16
+    }
+
+    /// The class counts of the three levels.
+    static let classCounts = (coarse: 32, middle: 128, fine: 512)
+
     var entries: [String: Entry]
+    /// Word classes by word as written (case matters: "Brown" and "brown" differ).
+    var classes: [String: WordClasses] = [:]
 
     /// The number of words profiled.
     public var count: Int { entries.count }
 
+    init(entries: [String: Entry], classes: [String: WordClasses] = [:]) {
+        self.entries = entries
+        self.classes = classes
+    }
+
     func entry(_ lower: String) -> Entry? { entries[lower] }
+
+    /// The classes of a word as written, else of its capitalised or lower-case form (for
+    /// headlines in capitals), or `nil` for a word too rare in the unlabelled text.
+    func wordClasses(_ word: String) -> WordClasses? {
+        if let found = classes[word] { return found }
+        let lower = word.lowercased()
+        let capitalised = lower.prefix(1).uppercased() + lower.dropFirst()
+        return classes[capitalised] ?? classes[lower]
+    }
 
     /// Builds a profile from plain-text files.
     ///
     /// - Parameters:
     ///   - paths: files or folders of `.txt` articles.
+    ///   - sentences: more unlabelled text, already tokenised (the words of the training data).
     ///   - minimumCount: words seen fewer times are left out.
-    /// - Complexity: O(tokens).
-    public static func build(from paths: [String], minimumCount: Int = 3) -> WordProfile {
+    ///   - classIterations: exchange-algorithm passes per class level (0 leaves classes out).
+    /// - Complexity: O(tokens) for the profile; the classes cost O(iterations · distinct
+    ///   bigrams · 512), about a minute on the news corpus.
+    public static func build(from paths: [String], sentences: [[String]] = [], minimumCount: Int = 3, classIterations: Int = 8) -> WordProfile {
         let documents = CorpusLoader().load(paths: paths).documents
         let tokenizer = Tokenizer()
         var lowerCount: [String: Int] = [:]
         var capitalCount: [String: Int] = [:]
         var total: [String: Int] = [:]
         var sequences: [[String]] = []
+        var written: [[String]] = sentences
         for document in documents {
             let tokens = tokenizer.tokenize(document.analysisText)
+            written.append(tokens.map(\.text))
             var words: [String] = []
             var sentenceStart = true
             for token in tokens {
@@ -98,7 +129,52 @@ public struct WordProfile: Sendable {
             let frequencyBucket = UInt8(min(15, Int(log2(Double(count)))))
             entries[word] = Entry(caseBucket: caseBucket, frequencyBucket: frequencyBucket, cluster: cluster)
         }
-        return WordProfile(entries: entries)
+        var profile = WordProfile(entries: entries)
+        if classIterations > 0 { profile.classes = wordClasses(of: written, minimumCount: minimumCount, iterations: classIterations) }
+        return profile
+    }
+
+    /// Exchange-algorithm classes at the three levels for words (as written) seen at least
+    /// `minimumCount` times.
+    static func wordClasses(of sequences: [[String]], minimumCount: Int, iterations: Int) -> [String: WordClasses] {
+        var counts: [String: Int] = [:]
+        for sequence in sequences { for word in sequence { counts[word, default: 0] += 1 } }
+        let vocabulary = counts.filter { $0.value >= minimumCount }.keys.sorted()
+        let id = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($0.element, Int32($0.offset)) })
+        let start = Int32(vocabulary.count)
+        let rare = start + 1
+        let encoded = sequences.map { sequence in [start] + sequence.map { id[$0] ?? rare } }
+        let clustering = ExchangeClustering(sequences: encoded, vocabularySize: vocabulary.count + 2, clusteredCount: vocabulary.count)
+        let coarse = clustering.classes(classCount: classCounts.coarse, iterations: iterations)
+        let middle = clustering.classes(classCount: classCounts.middle, iterations: iterations)
+        let fine = clustering.classes(classCount: classCounts.fine, iterations: iterations)
+        var result: [String: WordClasses] = [:]
+        for (index, word) in vocabulary.enumerated() {
+            result[word] = WordClasses(coarse: coarse[index], middle: middle[index], fine: fine[index])
+        }
+        return result
+    }
+
+    static let magic = Array("PLXPROF1".utf8)
+
+    /// The profile as bytes (the same profile always gives the same bytes), for caching it
+    /// between training runs.
+    public func serialized() -> Data {
+        var out = BinaryWriter()
+        out.put(bytes: Self.magic)
+        write(to: &out)
+        return out.data
+    }
+
+    /// Reads a profile written by ``serialized()``.
+    ///
+    /// - Throws: ``ModelFileError`` when the bytes are not a word profile or are cut short.
+    public init(serialized data: Data, path: String) throws {
+        var reader = BinaryReader([UInt8](data), path: path)
+        guard Array(try reader.take(Self.magic.count)) == Self.magic else {
+            throw ModelFileError(path: path, reason: "not a Plexus word profile")
+        }
+        self = try Self.read(from: &reader)
     }
 
     /// Writes the profile (words sorted, so the same profile gives the same bytes).
@@ -109,6 +185,13 @@ public struct WordProfile: Sendable {
             out.put(entry.caseBucket)
             out.put(entry.frequencyBucket)
             out.put(entry.cluster)
+        }
+        out.put(UInt32(classes.count))
+        for (word, ids) in classes.sorted(by: { $0.key < $1.key }) {
+            out.put(word, lengthAs: UInt8.self)
+            out.put(ids.coarse)
+            out.put(ids.middle)
+            out.put(ids.fine)
         }
     }
 
@@ -122,6 +205,13 @@ public struct WordProfile: Sendable {
             entries[word] = Entry(
                 caseBucket: try reader.read(UInt8.self), frequencyBucket: try reader.read(UInt8.self), cluster: try reader.read(UInt16.self))
         }
-        return WordProfile(entries: entries)
+        let classCount = Int(try reader.read(UInt32.self))
+        var classes: [String: WordClasses] = [:]
+        classes.reserveCapacity(classCount)
+        for _ in 0..<classCount {
+            let word = try reader.readString(lengthAs: UInt8.self)
+            classes[word] = WordClasses(coarse: try reader.read(UInt16.self), middle: try reader.read(UInt16.self), fine: try reader.read(UInt16.self))
+        }
+        return WordProfile(entries: entries, classes: classes)
     }
 }

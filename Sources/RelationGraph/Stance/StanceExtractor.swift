@@ -186,7 +186,12 @@ public struct StanceExtractor: Sendable {
                 if let tags = sentence.posTags {
                     let tag = tags[i]
                     if cue.kind == .noun && tag.hasPrefix("VB") && tag != "VBG" { continue }
-                    if (cue.kind == .verb || cue.kind == .giving) && (tag.hasPrefix("NN") || (tag == "JJ" && !lower[i].hasSuffix("ed"))) { continue }
+                    // "Finland backs Ukraine": a third-person form between two names is a verb,
+                    // even where the tagger, on a short headline, reads a plural noun.
+                    let verbBetweenNames = tag == "NNS" && lower[i].hasSuffix("s") && i > 0 && mentionAt[i - 1] != nil
+                        && i + 1 < lower.count && mentionAt[i + 1] != nil
+                    if (cue.kind == .verb || cue.kind == .giving) && !verbBetweenNames
+                        && (tag.hasPrefix("NN") || (tag == "JJ" && !lower[i].hasSuffix("ed"))) { continue }
                 }
                 if cue.kind == .verb && cue.particles.isEmpty {
                     // "Straw attacked on China arms": a bare participle before "on/over" is a headline passive.
