@@ -38,7 +38,7 @@ bench: release
 ## models: retrain the shipped tagger models (deterministic: the same bytes every time).
 models: release
 	.build/release/plexus train-ner --train $(CONLL)/train.txt --dev $(CONLL)/dev.txt \
-		--out Sources/EntityRecognition/Models --task all --epochs 12 --word-dropout 0.1 --unlabelled ../shared/data/news-corpus
+		--out Sources/EntityRecognition/Models --task all --epochs 12 --average 4 --word-dropout 0.1 --unlabelled ../shared/data/news-corpus
 
 ## stance-model: retrain the shipped target-polarity model on NewsMTSC (C chosen on rw/dev; deterministic).
 stance-model: release

@@ -33,6 +33,15 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Unlabelled news (files or folders) to learn word profiles and clusters from.")
     var unlabelled: [String] = []
 
+    @Option(name: .long, help: "Seed for the order sentences are visited in (the shipped models use 1).")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Train this many models with successive seeds and ship the mean of their weights.")
+    var average: Int = 1
+
+    @Option(name: .long, help: "Weights smaller than this (in absolute value, after averaging) are left out of the model.")
+    var pruneBelow: Float = 0.02
+
     @Option(name: .long, help: "Share of capitalised training words whose word features are hidden (word dropout).")
     var wordDropout: Double = 0
 
@@ -72,6 +81,7 @@ struct TrainCommand: ParsableCommand {
         for task in tasks {
             var trainer = TaggerTrainer()
             trainer.epochs = epochs
+            trainer.seed = seed
             trainer.usesExtra = task == .chunk
             trainer.profile = profile
             trainer.wordDropout = task == .ner ? wordDropout : 0
@@ -88,7 +98,18 @@ struct TrainCommand: ParsableCommand {
                     print(String(format: "  %@ epoch %2d: %6d mistakes, dev %.4f", task.rawValue, report.epoch, report.mistakes, report.devScore))
                 })
             }
-            let model = train(trainer, task.examples(trainSentences), for: task)
+            let examples = task.examples(trainSentences)
+            var members: [SequenceTagger] = []
+            for member in 0..<max(1, average) {
+                var seeded = trainer
+                seeded.seed = seed &+ UInt64(member)
+                members.append(train(seeded, examples, for: task))
+            }
+            guard let model = SequenceTagger.averaging(members, pruneBelow: pruneBelow) else { throw UserError("the averaged models disagree on their tags") }
+            if members.count > 1 {
+                let score = TaggerEvaluation.score(model, task: task, on: devSentences, posTagger: task == .chunk ? devPOS : nil).headline
+                print(String(format: "  %@ mean of %d models: dev %.4f", task.rawValue, members.count, score))
+            }
             if task == .pos { trainedPOS = model }
             let path = (out as NSString).appendingPathComponent(task.fileName)
             let bytes = model.serialized()

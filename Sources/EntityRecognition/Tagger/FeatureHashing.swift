@@ -120,7 +120,8 @@ struct TokenFacts {
         if WordLists.titleWords.contains(lower.hasSuffix(".") ? String(lower.dropLast()) : lower) { flags |= titleWord }
         if WordLists.organisationWords.contains(lower) { flags |= organisationWord }
         var facts = TokenFacts(
-            word: FeatureHash.of(word), lower: FeatureHash.of(lower), prefixes: prefixes, suffixes: suffixes,
+            // A word in headline capitals shares the as-written feature of its title-case form.
+            word: FeatureHash.of(flags & allCaps != 0 && letters > 3 ? String(word.prefix(1)) + String(lower.dropFirst()) : word), lower: FeatureHash.of(lower), prefixes: prefixes, suffixes: suffixes,
             shape: FeatureHash.of(scalars: shape), shortShape: FeatureHash.of(scalars: short), flags: flags, gazetteer: 0, extra: 0)
         if let profile {
             if let entry = profile.entry(lower) {

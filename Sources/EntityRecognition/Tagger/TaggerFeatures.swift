@@ -77,10 +77,21 @@ struct TaggerFeatures {
         }
         facts.append(.boundary)
         facts.append(.boundary)
-        // Gazetteer phrases, longest match, case-sensitive.
+        // Gazetteer phrases, longest match, case-sensitive; words in headline capitals
+        // ("SOUTH KOREA") are also tried in title case.
+        var titled: [String]?
         var i = 0
         while i < words.count {
-            if let match = Gazetteer.standard.longestMatch(words: words, at: i) {
+            var found = Gazetteer.standard.longestMatch(words: words, at: i)
+            if found == nil, facts[i + 2].flags & TokenFacts.allCaps != 0 {
+                if titled == nil {
+                    titled = words.map { word in
+                        word.count > 1 && word == word.uppercased() ? word.prefix(1) + word.dropFirst().lowercased() : word
+                    }
+                }
+                if let titled { found = Gazetteer.standard.longestMatch(words: titled, at: i) }
+            }
+            if let match = found {
                 let kind: UInt64 = match.entry.isDemonym ? 4 : (match.entry.type == .country ? 1 : (match.entry.type == .organisation ? 2 : 3))
                 for k in 0..<match.length { facts[i + 2 + k].gazetteer = kind << 2 | (k == 0 ? 1 : 2) }
                 i += match.length
