@@ -6,8 +6,11 @@
 /// demonyms, known organisations and places, with the position inside the phrase), title
 /// and organisation words; the words and shapes two to the left and right; the previous
 /// two predicted tags, alone and with the word and shape; word bigrams; the tag most often
-/// given to the same capitalised word earlier in the document (document history); and,
-/// for the chunker, the part-of-speech tags in a window of two.
+/// given to the same capitalised word earlier in the document (document history); cues
+/// from the rest of the document; the word profile (case and frequency buckets, SimHash
+/// cluster, exchange-algorithm classes of the word and of its neighbours up to two away,
+/// and class pairs with the next and previous word); and, for the chunker, the
+/// part-of-speech tags in a window of two.
 struct TaggerFeatures {
     /// Marks each capitalised token with what the rest of its document says about the same
     /// word (see ``TokenFacts/documentCues``): read before tagging, so every sentence,
@@ -172,6 +175,10 @@ struct TaggerFeatures {
             out.append(FeatureHash.feature(63, prev, t.classes.1))
             out.append(FeatureHash.feature(64, t.classes.2, UInt64(t.flags & TokenFacts.capitalized)))
         }
+        out.append(FeatureHash.feature(94, facts[p - 1].classes.2, t.classes.1))
+        out.append(FeatureHash.feature(95, t.classes.1, facts[p + 1].classes.2))
+        if facts[p - 2].classes.0 != 0 { out.append(FeatureHash.feature(96, facts[p - 2].classes.1)) }
+        if facts[p + 2].classes.0 != 0 { out.append(FeatureHash.feature(97, facts[p + 2].classes.1)) }
         if facts[p - 1].classes.0 != 0 { out.append(FeatureHash.feature(65, facts[p - 1].classes.1)) }
         if facts[p + 1].classes.0 != 0 { out.append(FeatureHash.feature(66, facts[p + 1].classes.1)) }
         if t.documentCues != 0 {
