@@ -16,10 +16,18 @@ struct TaggerBench: ParsableCommand {
 
     @Option(help: "ner, pos or chunk.") var task = "ner"
 
+    @Option(help: "Folder with model files (default: the shipped models).") var models: String?
+
     func run() throws {
         guard let task = TaggingTask(rawValue: task) else { throw ValidationError("--task must be ner, pos or chunk") }
         let loadStart = DispatchTime.now().uptimeNanoseconds
-        guard let model = ShippedModels.model(for: task) else { throw ValidationError("no shipped \(task.rawValue) model") }
+        let model: SequenceTagger
+        if let models {
+            model = try ShippedModels.load(from: (models as NSString).appendingPathComponent(task.fileName))
+        } else {
+            guard let shipped = ShippedModels.model(for: task) else { throw ValidationError("no shipped \(task.rawValue) model") }
+            model = shipped
+        }
         let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
         print(String(format: "model load  %8.1f ms   %@ (%d tags, %d profiled words)", loadSeconds * 1000, task.fileName, model.tags.count, model.profile?.count ?? 0))
         let documents = CorpusLoader().load(paths: inputs).documents

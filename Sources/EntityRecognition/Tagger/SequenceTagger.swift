@@ -30,6 +30,8 @@ public struct SequenceTagger: Sendable {
 
     /// Which tag may follow which under IOBES (see ``TagTransitions``).
     let transitions: TagTransitions
+    /// Names this model's per-thread cache of word facts (see ``WordFactsCache``).
+    let cacheKey = "plexus.tagger.facts.\(UUID().uuidString)"
     let table: [Slot]
     /// One weight of a feature: its class and value, side by side so that reading a feature's
     /// weights touches one array, not two.
@@ -137,9 +139,9 @@ public struct SequenceTagger: Sendable {
     ///
     /// - Complexity: O(total tokens · features).
     public func tagDocument(_ sentences: [[String]], extras: [[String]]? = nil) -> [[String]] {
-        var cache: [String: TokenFacts] = [:]
+        let cache = WordFactsCache.forCurrentThread(key: cacheKey)
         var facts = sentences.enumerated().map { index, words in
-            TaggerFeatures.facts(for: words, extra: usesExtra ? extras?[index] : nil, profile: profile, cache: &cache)
+            TaggerFeatures.facts(for: words, extra: usesExtra ? extras?[index] : nil, profile: profile, cache: &cache.facts)
         }
         TaggerFeatures.addDocumentCues(&facts)
         var history = DocumentHistory()
@@ -170,6 +172,28 @@ public struct SequenceTagger: Sendable {
         }
         history.record(facts: facts, tags: result, names: tags)
         return result
+    }
+}
+
+/// The facts of words already seen by one model on one thread, kept across documents:
+/// a word's facts depend only on the word and the model's profile, and computing them was
+/// about a quarter of tagging time when the cache lived for one document only.
+///
+/// Each thread has its own cache (in its thread dictionary), so no locking is needed and
+/// results are the same whichever thread tags a document. Capped at 200,000 words, then
+/// started afresh (about 30 MB).
+final class WordFactsCache {
+    var facts: [String: TokenFacts] = [:]
+
+    static func forCurrentThread(key: String) -> WordFactsCache {
+        let dictionary = Thread.current.threadDictionary
+        if let existing = dictionary[key] as? WordFactsCache {
+            if existing.facts.count > 200_000 { existing.facts.removeAll(keepingCapacity: true) }
+            return existing
+        }
+        let created = WordFactsCache()
+        dictionary[key] = created
+        return created
     }
 }
 
