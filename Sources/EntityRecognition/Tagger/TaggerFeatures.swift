@@ -89,7 +89,7 @@ struct TaggerFeatures {
             if found == nil, facts[i + 2].flags & TokenFacts.allCaps != 0 {
                 if titled == nil {
                     titled = words.map { word in
-                        word.count > 1 && word == word.uppercased() ? word.prefix(1) + word.dropFirst().lowercased() : word
+                        word.count > 1 && word == word.uppercased() ? WordProfile.titleCased(word) : word
                     }
                 }
                 if let titled { found = Gazetteer.standard.longestMatch(words: titled, at: i) }

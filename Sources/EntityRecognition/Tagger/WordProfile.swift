@@ -40,13 +40,17 @@ public struct WordProfile: Sendable {
 
     func entry(_ lower: String) -> Entry? { entries[lower] }
 
+    /// "JAPAN" and "japan" as "Japan": the first letter upper case, the rest lower case.
+    static func titleCased(_ word: String) -> String {
+        word.prefix(1).uppercased() + word.dropFirst().lowercased()
+    }
+
     /// The classes of a word as written, else of its capitalised or lower-case form (for
     /// headlines in capitals), or `nil` for a word too rare in the unlabelled text.
     func wordClasses(_ word: String) -> WordClasses? {
         if let found = classes[word] { return found }
         let lower = word.lowercased()
-        let capitalised = lower.prefix(1).uppercased() + lower.dropFirst()
-        return classes[capitalised] ?? classes[lower]
+        return classes[WordProfile.titleCased(word)] ?? classes[lower]
     }
 
     /// Builds a profile from plain-text files.
