@@ -81,7 +81,7 @@ struct TrainCommand: ParsableCommand {
         for task in tasks {
             var trainer = TaggerTrainer()
             trainer.epochs = epochs
-            trainer.seed = seed
+            trainer.pruneBelow = pruneBelow
             trainer.usesExtra = task == .chunk
             trainer.profile = profile
             trainer.wordDropout = task == .ner ? wordDropout : 0
@@ -91,24 +91,20 @@ struct TrainCommand: ParsableCommand {
             // scored on dev as it runs in Plexus: on tags from the tagger trained in this run
             // (or the one already in --out).
             let devPOS = task == .chunk ? (trainedPOS ?? (try? ShippedModels.load(from: (out as NSString).appendingPathComponent(TaggingTask.pos.fileName)))) : nil
-            func train(_ trainer: TaggerTrainer, _ examples: [TaggerTrainer.Example], for task: TaggingTask) -> SequenceTagger {
-                trainer.train(examples, devScore: { model in
-                    TaggerEvaluation.score(model, task: task, on: devSentences, posTagger: task == .chunk ? devPOS : nil).headline
-                }, progress: { report in
-                    print(String(format: "  %@ epoch %2d: %6d mistakes, dev %.4f", task.rawValue, report.epoch, report.mistakes, report.devScore))
-                })
+            let devScore = { (model: SequenceTagger) in
+                TaggerEvaluation.score(model, task: task, on: devSentences, posTagger: devPOS).headline
             }
             let examples = task.examples(trainSentences)
             var members: [SequenceTagger] = []
             for member in 0..<max(1, average) {
-                var seeded = trainer
-                seeded.seed = seed &+ UInt64(member)
-                members.append(train(seeded, examples, for: task))
+                trainer.seed = seed &+ UInt64(member)
+                members.append(trainer.train(examples, devScore: devScore, progress: { report in
+                    print(String(format: "  %@ epoch %2d: %6d mistakes, dev %.4f", task.rawValue, report.epoch, report.mistakes, report.devScore))
+                }))
             }
             guard let model = SequenceTagger.averaging(members, pruneBelow: pruneBelow) else { throw UserError("the averaged models disagree on their tags") }
             if members.count > 1 {
-                let score = TaggerEvaluation.score(model, task: task, on: devSentences, posTagger: task == .chunk ? devPOS : nil).headline
-                print(String(format: "  %@ mean of %d models: dev %.4f", task.rawValue, members.count, score))
+                print(String(format: "  %@ mean of %d models: dev %.4f", task.rawValue, members.count, devScore(model)))
             }
             if task == .pos { trainedPOS = model }
             let path = (out as NSString).appendingPathComponent(task.fileName)
