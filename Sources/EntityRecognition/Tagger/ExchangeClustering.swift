@@ -15,42 +15,50 @@ import Foundation
 /// word is v and whose second word is in class c. Each iteration visits the words from the
 /// most to the least frequent and moves each to the class that raises the objective most.
 struct ExchangeClustering {
-    /// Word ids in running text.
-    var sequences: [[Int32]]
     /// Number of word ids (ids run from 0 to `vocabularySize - 1`).
-    var vocabularySize: Int
+    let vocabularySize: Int
     /// Ids below this are clustered; the rest (sentence starts, rare words) only count as
     /// the left neighbour of clustered words.
-    var clusteredCount: Int
+    let clusteredCount: Int
+    /// How often each id occurs.
+    private let unigram: [Int]
+    /// For each clustered id, its distinct left neighbours with their counts.
+    private let predecessors: [[(Int32, Int32)]]
 
-    /// Assigns each clustered word id a class in `0..<classCount` (ids from `clusteredCount` on get 0).
+    /// Counts the bigrams of `sequences` once, for any number of ``classes(classCount:iterations:)`` runs.
+    ///
+    /// - Complexity: O(tokens) time, O(distinct bigrams) memory.
+    init(sequences: [[Int32]], vocabularySize: Int, clusteredCount: Int) {
+        self.vocabularySize = vocabularySize
+        self.clusteredCount = min(clusteredCount, vocabularySize)
+        var unigram = [Int](repeating: 0, count: vocabularySize)
+        var pairCounts: [Int64: Int32] = [:]
+        for sequence in sequences {
+            for i in sequence.indices {
+                unigram[Int(sequence[i])] += 1
+                if i > 0, Int(sequence[i]) < clusteredCount {
+                    pairCounts[Int64(sequence[i - 1]) << 32 | Int64(sequence[i]), default: 0] += 1
+                }
+            }
+        }
+        var predecessors = [[(Int32, Int32)]](repeating: [], count: self.clusteredCount)
+        for (key, count) in pairCounts.sorted(by: { $0.key < $1.key }) {
+            predecessors[Int(key & 0xFFFF_FFFF)].append((Int32(truncatingIfNeeded: key >> 32), count))
+        }
+        self.unigram = unigram
+        self.predecessors = predecessors
+    }
+
+    /// Assigns each clustered word id a class in `0..<classCount`.
     ///
     /// - Complexity: O(iterations · (distinct bigrams · classCount)) time and
     ///   O(vocabularySize · classCount) memory.
     func classes(classCount: Int, iterations: Int) -> [UInt16] {
         let v = vocabularySize
         let classCount = max(2, min(classCount, clusteredCount))
-        // Successor counts and, per word, its distinct predecessors with counts.
-        var unigram = [Int](repeating: 0, count: v)
-        var pairCounts: [Int64: Int32] = [:]
-        for sequence in sequences {
-            for i in sequence.indices {
-                unigram[Int(sequence[i])] += 1
-                if i > 0 {
-                    let key = Int64(sequence[i - 1]) << 32 | Int64(sequence[i])
-                    pairCounts[key, default: 0] += 1
-                }
-            }
-        }
-        var predecessors = [[(Int32, Int32)]](repeating: [], count: v)
-        for (key, count) in pairCounts.sorted(by: { $0.key < $1.key }) {
-            let first = Int32(truncatingIfNeeded: key >> 32)
-            let second = Int(key & 0xFFFF_FFFF)
-            predecessors[second].append((first, count))
-        }
         // Initial classes: words by descending frequency, dealt round-robin.
-        let order = (0..<min(clusteredCount, v)).sorted { unigram[$0] != unigram[$1] ? unigram[$0] > unigram[$1] : $0 < $1 }
-        var assignment = [Int](repeating: 0, count: v)
+        let order = (0..<clusteredCount).sorted { unigram[$0] != unigram[$1] ? unigram[$0] > unigram[$1] : $0 < $1 }
+        var assignment = [Int](repeating: 0, count: clusteredCount)
         for (rank, word) in order.enumerated() { assignment[word] = rank % classCount }
         // N(v, c) dense, and N(c).
         var byClass = [Int32](repeating: 0, count: v * classCount)
@@ -99,6 +107,6 @@ struct ExchangeClustering {
             }
             if moved == 0 { break }
         }
-        return assignment.prefix(clusteredCount).map { UInt16($0) }
+        return assignment.map { UInt16($0) }
     }
 }

@@ -30,8 +30,6 @@ public struct SequenceTagger: Sendable {
 
     /// Which tag may follow which under IOBES (see ``TagTransitions``).
     let transitions: TagTransitions
-    /// Names this model's per-thread cache of word facts (see ``WordFactsCache``).
-    let cacheKey = "plexus.tagger.facts.\(UUID().uuidString)"
     let table: [Slot]
     /// One weight of a feature: its class and value, side by side so that reading a feature's
     /// weights touches one array, not two.
@@ -139,7 +137,7 @@ public struct SequenceTagger: Sendable {
     ///
     /// - Complexity: O(total tokens · features).
     public func tagDocument(_ sentences: [[String]], extras: [[String]]? = nil) -> [[String]] {
-        let cache = WordFactsCache.forCurrentThread(key: cacheKey)
+        let cache = WordFactsCache.forCurrentThread(key: profile?.factsCacheKey ?? "plexus.tagger.facts.no-profile")
         var facts = sentences.enumerated().map { index, words in
             TaggerFeatures.facts(for: words, extra: usesExtra ? extras?[index] : nil, profile: profile, cache: &cache.facts)
         }
@@ -175,13 +173,14 @@ public struct SequenceTagger: Sendable {
     }
 }
 
-/// The facts of words already seen by one model on one thread, kept across documents:
-/// a word's facts depend only on the word and the model's profile, and computing them was
-/// about a quarter of tagging time when the cache lived for one document only.
+/// The facts of words already seen on one thread with one word profile, kept across
+/// documents: a word's facts depend only on the word and the profile, and computing them
+/// was about a quarter of tagging time when the cache lived for one document only. Keyed by
+/// the profile, not the model, so the candidate models of a training run share one cache.
 ///
 /// Each thread has its own cache (in its thread dictionary), so no locking is needed and
 /// results are the same whichever thread tags a document. Capped at 200,000 words, then
-/// started afresh (about 30 MB).
+/// started afresh.
 final class WordFactsCache {
     var facts: [String: TokenFacts] = [:]
 

@@ -30,6 +30,9 @@ public struct WordProfile: Sendable {
     /// Word classes by word as written (case matters: "Brown" and "brown" differ).
     var classes: [String: WordClasses] = [:]
 
+    /// Names the per-thread cache of word facts computed with this profile (``WordFactsCache``).
+    private(set) var factsCacheKey = "plexus.tagger.facts.\(UUID().uuidString)"
+
     /// The number of words profiled.
     public var count: Int { entries.count }
 
