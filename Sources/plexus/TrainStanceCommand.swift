@@ -26,6 +26,49 @@ struct TrainStanceCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Inverse regularisation strengths to try (scikit-learn's C); the best on --dev is kept.")
     var c: [Double] = [0.3, 1, 3]
 
+    @Option(name: .long, parsing: .upToNextOption, help: "Unlabelled news (files or folders) to learn word vectors from, with the training sentences; none gives a sparse-only model.")
+    var unlabelled: [String] = []
+
+    @Option(name: .long, help: "Word-vector cache: read it from this file if it exists, else build the vectors from --unlabelled and write it here.")
+    var vectorsCache: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Multipliers of the pooled word vectors to try; the best on --dev is kept.")
+    var vectorScale: [Float] = [1]
+
+    @Option(name: .long, help: "Numbers per word vector.")
+    var dimension: Int = 100
+
+    func validate() throws {
+        if dimension < 1 { throw ValidationError("--dimension must be at least 1") }
+    }
+
+    /// The word vectors: from the cache, else learned from --unlabelled, else none.
+    func wordVectors(training: [PolarityExample]) throws -> WordVectors? {
+        if let vectorsCache, FileManager.default.fileExists(atPath: vectorsCache) {
+            do {
+                let vectors = try WordVectors(serialized: try Data(contentsOf: URL(fileURLWithPath: vectorsCache)), path: vectorsCache)
+                print("Read \(vectors.words.count) word vectors from \(vectorsCache)")
+                return vectors
+            } catch {
+                throw UserError("\(vectorsCache): cannot read the word vectors (\(error)); delete it to rebuild it")
+            }
+        }
+        guard !unlabelled.isEmpty else { return nil }
+        for path in unlabelled where !FileManager.default.fileExists(atPath: path) { throw UserError("\(path): no such file or folder") }
+        let started = Date()
+        // Each training sentence once (a sentence with two targets is two examples).
+        var seen = Set<[String]>()
+        let sentences = training.map(\.words).filter { seen.insert($0).inserted }
+        var builder = WordVectorBuilder()
+        builder.dimension = dimension
+        let vectors = builder.build(from: unlabelled, sentences: sentences)
+        print(String(format: "Learned %d word vectors in %.1f s", vectors.words.count, Date().timeIntervalSince(started)))
+        if let vectorsCache {
+            do { try AtomicFile.write(vectors.serialized(), to: vectorsCache) } catch { throw UserError("\(error)") }
+        }
+        return vectors
+    }
+
     func run() throws {
         let trainExamples: [PolarityExample]
         let devExamples: [PolarityExample]
@@ -36,22 +79,26 @@ struct TrainStanceCommand: ParsableCommand {
             throw UserError(error.description)
         }
         print("Read \(trainExamples.count) training and \(devExamples.count) development targets")
+        let vectors = try wordVectors(training: trainExamples)
         let started = Date()
-        var best: (score: Double, c: Double, balanced: Bool, model: TargetPolarityModel)?
-        for balanced in [false, true] {
-            for strength in c {
-                var trainer = TargetPolarityTrainer()
-                trainer.inverseRegularization = strength
-                trainer.balancesClasses = balanced
-                let model = trainer.train(trainExamples)
-                let score = PolarityScores.score(model, on: devExamples).macroF1
-                print(String(format: "  C %.3g, %@ classes: dev macro-F1 %.4f", strength, balanced ? "balanced" : "unweighted", score))
-                if best.map({ score > $0.score }) ?? true { best = (score, strength, balanced, model) }
+        var best: (score: Double, c: Double, balanced: Bool, scale: Float, model: TargetPolarityModel)?
+        for scale in vectors == nil ? [1] : vectorScale {
+            for balanced in [false, true] {
+                for strength in c {
+                    var trainer = TargetPolarityTrainer()
+                    trainer.inverseRegularization = strength
+                    trainer.balancesClasses = balanced
+                    trainer.vectorScale = scale
+                    let model = trainer.train(trainExamples, vectors: vectors)
+                    let score = PolarityScores.score(model, on: devExamples).macroF1
+                    print(String(format: "  C %.3g, %@ classes, vectors × %.3g: dev macro-F1 %.4f", strength, balanced ? "balanced" : "unweighted", scale, score))
+                    if best.map({ score > $0.score }) ?? true { best = (score, strength, balanced, scale, model) }
+                }
             }
         }
         guard let best else { throw UserError("give at least one --c value") }
         let model = best.model
-        print(String(format: "Chose C %.3g with %@ classes", best.c, best.balanced ? "balanced" : "unweighted"))
+        print(String(format: "Chose C %.3g with %@ classes, vectors × %.3g", best.c, best.balanced ? "balanced" : "unweighted", best.scale))
         let bytes = model.serialized()
         do {
             try AtomicFile.write(bytes, to: out)

@@ -134,11 +134,84 @@ import Testing
     }
 
     @Test func aTruncatedModelFileIsAClearError() throws {
-        let bytes = Data("PLXPOL1\n".utf8) + Data([5, 0, 0, 0, 1])
+        let bytes = Data("PLXPOL2\n".utf8) + Data([5, 0, 0, 0, 1])
         #expect(throws: ModelFileError.self) { try TargetPolarityModel(serialized: bytes, path: "cut.plxpol") }
     }
 
     @Test func theShippedModelIsPresent() {
         #expect(TargetPolarityModel.shipped != nil)
+    }
+
+    @Test func theShippedModelReadsWordVectors() throws {
+        let model = try #require(TargetPolarityModel.shipped)
+        let vectors = try #require(model.vectors)
+        #expect(vectors.words.count > 10_000)
+        #expect(model.denseWeights.count == TargetPolarityModel.pools.count * vectors.dimension)
+    }
+
+    @Test func aWordUnseenInTrainingCountsThroughItsWordVector() throws {
+        // "condemned" never occurs in the labelled examples; the vectors learned from
+        // unlabelled text put it beside "slammed", so the model reads it as criticism.
+        var text: [[String]] = []
+        for object in ["plan", "deal"] {
+            for subject in ["critics", "rivals", "voters", "officials", "allies"] {
+                for verb in ["slammed", "condemned"] { text.append([subject, verb, "the", object, "angrily"]) }
+                for verb in ["praised", "hailed"] { text.append([subject, verb, "the", object, "warmly"]) }
+            }
+        }
+        var builder = WordVectorBuilder()
+        builder.dimension = 6
+        builder.oversampling = 2
+        builder.minimumCount = 1
+        let vectors = builder.build(text)
+        #expect(vectors.neighbours(of: "condemned", count: 1) == ["slammed"])
+        var examples: [PolarityExample] = []
+        for name in ["Smith", "Jones", "Brown", "Evans", "Patel", "Khan"] {
+            examples.append(example("They slammed \(name) .", target: name, gold: .negative))
+            examples.append(example("They praised \(name) .", target: name, gold: .positive))
+        }
+        var trainer = TargetPolarityTrainer()
+        trainer.vectorScale = 3
+        let model = trainer.train(examples, vectors: vectors)
+        let copy = try TargetPolarityModel(serialized: model.serialized(), path: "memory")
+        #expect(copy.serialized() == model.serialized())
+        // The verbs below never occur in the labelled examples.
+        #expect(copy.predict(example("They condemned Green .", target: "Green", gold: .negative)) == .negative)
+        #expect(copy.predict(example("They hailed Green .", target: "Green", gold: .positive)) == .positive)
+    }
+}
+
+@Suite struct WordVectorTests {
+    @Test func wordsUsedAlikeGetCloseVectorsTheSameEveryTime() throws {
+        var text: [[String]] = []
+        for animal in ["cat", "dog"] { for verb in ["sat", "slept", "ate"] { text.append(["the", animal, verb, "here"]) } }
+        for fruit in ["apple", "pear"] { for verb in ["is", "was", "looked"] { text.append(["an", fruit, verb, "ripe"]) } }
+        var builder = WordVectorBuilder()
+        builder.dimension = 6
+        builder.oversampling = 2
+        builder.minimumCount = 1
+        builder.window = 1
+        let vectors = builder.build(text)
+        #expect(vectors.neighbours(of: "cat", count: 1) == ["dog"])
+        #expect(vectors.neighbours(of: "apple", count: 1) == ["pear"])
+        #expect(builder.build(text).serialized() == vectors.serialized())
+        let copy = try WordVectors(serialized: vectors.serialized(), path: "memory")
+        #expect(copy.words == vectors.words && copy.quantized == vectors.quantized)
+    }
+
+    @Test func theEigenSolverDiagonalisesASymmetricMatrix() {
+        // [[2, 1], [1, 2]] has eigenvalues 3 and 1.
+        let (values, vectors) = WordVectorBuilder.symmetricEigen([2, 1, 1, 2], size: 2)
+        #expect(abs(values.sorted()[0] - 1) < 1e-9 && abs(values.sorted()[1] - 3) < 1e-9)
+        // Each column v satisfies A·v = λ·v.
+        for column in 0..<2 {
+            let v = [vectors[column], vectors[2 + column]]
+            #expect(abs(2 * v[0] + v[1] - values[column] * v[0]) < 1e-9)
+        }
+    }
+
+    @Test func aVectorFileCutShortIsAClearError() {
+        let bytes = Data("PLXVEC1\n".utf8) + Data([4, 0, 0, 0, 9, 0, 0, 0])
+        #expect(throws: ModelFileError.self) { try WordVectors(serialized: bytes, path: "cut.plxvec") }
     }
 }
