@@ -196,7 +196,7 @@ import Testing
         #expect(vectors.neighbours(of: "apple", count: 1) == ["pear"])
         #expect(builder.build(text).serialized() == vectors.serialized())
         let copy = try WordVectors(serialized: vectors.serialized(), path: "memory")
-        #expect(copy.words == vectors.words && copy.quantized == vectors.quantized)
+        #expect(copy.words == vectors.words && copy.values == vectors.values)
     }
 
     @Test func theEigenSolverDiagonalisesASymmetricMatrix() {

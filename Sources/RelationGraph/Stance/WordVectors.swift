@@ -12,9 +12,7 @@ public struct WordVectors: Sendable {
     public let dimension: Int
     /// The known words, in vector order.
     public let words: [String]
-    /// words.count × dimension quantised values, row-major.
-    let quantized: [Int8]
-    /// The same values as floats (value / 127), for pooling.
+    /// words.count × dimension values, row-major; each is a stored byte / 127.
     let values: [Float]
     let index: [String: Int]
 
@@ -25,7 +23,6 @@ public struct WordVectors: Sendable {
         precondition(quantized.count == words.count * dimension)
         self.dimension = dimension
         self.words = words
-        self.quantized = quantized
         self.values = quantized.map { Float($0) / 127 }
         var index: [String: Int] = [:]
         index.reserveCapacity(words.count)
@@ -96,7 +93,8 @@ public struct WordVectors: Sendable {
         writer.put(UInt32(dimension))
         writer.put(UInt32(words.count))
         for word in words { writer.put(word, lengthAs: UInt16.self) }
-        writer.put(bytes: quantized.map { UInt8(bitPattern: $0) })
+        // Exact: every value is a byte / 127.
+        writer.put(bytes: values.map { UInt8(bitPattern: Int8(($0 * 127).rounded())) })
     }
 
     /// Reads vectors written by ``write(to:)``.
