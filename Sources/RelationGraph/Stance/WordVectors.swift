@@ -30,9 +30,6 @@ public struct WordVectors: Sendable {
         self.index = index
     }
 
-    /// The row of a word, or `nil` when the word is unknown.
-    public func row(of word: String) -> Int? { index[word] }
-
     /// Adds the mean vector of the known words among `words` to `out[offset..<offset + dimension]`;
     /// adds nothing when none is known.
     ///
