@@ -41,7 +41,8 @@ models: release
 		--out Sources/EntityRecognition/Models --task all --epochs 12 --average 4 --word-dropout 0.1 --unlabelled ../shared/data/news-corpus
 
 ## stance-model: retrain the shipped target-polarity model on NewsMTSC, with word vectors from the
-## news corpus (C and the vector scale chosen on rw/dev; deterministic; about 6 minutes).
+## news corpus and four small networks over them (C, the vector scale and the networks' share
+## chosen on rw/dev; deterministic; about 7 minutes).
 stance-model: release
 	.build/release/plexus train-stance --train $(NEWSMTSC)/train.jsonl --dev $(NEWSMTSC)/rw/dev.jsonl \
 		--unlabelled ../shared/data/news-corpus --c 0.3 1 --vector-scale 3 10 \

@@ -56,7 +56,19 @@ struct EvalNERCommand: ParsableCommand {
             return shipped
         }
         let tagger = try model(task)
-        let result = TaggerEvaluation.score(tagger, task: task, on: sentences, posTagger: task == .chunk ? try model(.pos) : nil)
+        // The chunker runs in both directions when its right-to-left model is there.
+        var backward: SequenceTagger?
+        if task == .chunk {
+            if let models {
+                let path = (models as NSString).appendingPathComponent(task.backwardFileName)
+                if FileManager.default.fileExists(atPath: path) {
+                    do { backward = try ShippedModels.load(from: path) } catch let error as ModelFileError { throw UserError(error.description) }
+                }
+            } else {
+                backward = ShippedModels.chunkBackward
+            }
+        }
+        let result = TaggerEvaluation.score(tagger, task: task, on: sentences, posTagger: task == .chunk ? try model(.pos) : nil, backward: backward)
         let scores = result.scores
         if let predictions {
             var lines = ""

@@ -48,7 +48,11 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Word-profile cache: read it from this file if it exists, else build it from --unlabelled and write it here.")
     var profileCache: String?
 
+    @Option(name: .long, help: "For the chunker: forward (left to right), backward (right to left, paired with the forward chunk.plxtag in --out) or both.")
+    var direction: String = "both"
+
     func run() throws {
+        guard ["forward", "backward", "both"].contains(direction) else { throw UserError("--direction must be forward, backward or both") }
         let tasks: [TaggingTask] = task == "all" ? TaggingTask.allCases : try [TaggingTask(rawValue: task).orThrow(UserError("--task must be ner, pos, chunk or all"))]
         let trainSentences: [CoNLLSentence]
         let devSentences: [CoNLLSentence]
@@ -94,6 +98,10 @@ struct TrainCommand: ParsableCommand {
             let devScore = { (model: SequenceTagger) in
                 TaggerEvaluation.score(model, task: task, on: devSentences, posTagger: devPOS).headline
             }
+            if task == .chunk && direction == "backward" {
+                try trainBackwardChunker(trainer: trainer, trainSentences: trainSentences, devSentences: devSentences, devPOS: devPOS, forward: nil)
+                continue
+            }
             let examples = task.examples(trainSentences)
             var members: [SequenceTagger] = []
             for member in 0..<max(1, average) {
@@ -115,7 +123,44 @@ struct TrainCommand: ParsableCommand {
                 throw UserError("\(error)")
             }
             print(String(format: "Wrote %@ (%.1f MB) in %.0f s", path, Double(bytes.count) / 1e6, Date().timeIntervalSince(started)))
+            if task == .chunk && direction == "both" {
+                try trainBackwardChunker(trainer: trainer, trainSentences: trainSentences, devSentences: devSentences, devPOS: devPOS, forward: model)
+            }
         }
+    }
+
+    /// Trains the right-to-left chunker on reversed sentences, choosing its epochs by the dev
+    /// F1 of the pair (forward and backward combined, as Plexus runs them), and writes it.
+    func trainBackwardChunker(
+        trainer: TaggerTrainer, trainSentences: [CoNLLSentence], devSentences: [CoNLLSentence], devPOS: SequenceTagger?,
+        forward: SequenceTagger?
+    ) throws {
+        let forwardPath = (out as NSString).appendingPathComponent(TaggingTask.chunk.fileName)
+        let pairedWith: SequenceTagger
+        if let forward {
+            pairedWith = forward
+        } else {
+            do { pairedWith = try ShippedModels.load(from: forwardPath) } catch { throw UserError("--direction backward pairs with \(forwardPath): \(error)") }
+        }
+        let started = Date()
+        var trainer = trainer
+        let devScore = { (model: SequenceTagger) in
+            TaggerEvaluation.score(pairedWith, task: .chunk, on: devSentences, posTagger: devPOS, backward: model).headline
+        }
+        let examples = TaggingTask.chunk.examples(trainSentences.map { $0.reversed() })
+        var members: [SequenceTagger] = []
+        for member in 0..<max(1, average) {
+            trainer.seed = seed &+ UInt64(member)
+            members.append(trainer.train(examples, devScore: devScore, progress: { report in
+                print(String(format: "  chunk-backward epoch %2d: %6d mistakes, dev (both directions) %.4f", report.epoch, report.mistakes, report.devScore))
+            }))
+        }
+        guard let model = SequenceTagger.averaging(members, pruneBelow: pruneBelow) else { throw UserError("the averaged models disagree on their tags") }
+        print(String(format: "  chunk-backward mean of %d models: dev (both directions) %.4f", members.count, devScore(model)))
+        let path = (out as NSString).appendingPathComponent(TaggingTask.chunk.backwardFileName)
+        let bytes = model.serialized()
+        do { try AtomicFile.write(bytes, to: path) } catch { throw UserError("\(error)") }
+        print(String(format: "Wrote %@ (%.1f MB) in %.0f s", path, Double(bytes.count) / 1e6, Date().timeIntervalSince(started)))
     }
 }
 

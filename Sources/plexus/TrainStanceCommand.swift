@@ -38,7 +38,25 @@ struct TrainStanceCommand: ParsableCommand {
     @Option(name: .long, help: "Numbers per word vector.")
     var dimension: Int = 100
 
+    @Option(name: .long, help: "Networks over the pooled word vectors whose mean is mixed with the linear model (0 for none).")
+    var networks: Int = 4
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Shares of the networks in the mix to try; the best on --dev is kept.")
+    var networkShare: [Float] = [0.3, 0.4, 0.5]
+
+    @Option(name: .long, help: "Passes over the training data for each network.")
+    var networkEpochs: Int = 30
+
+    @Option(name: .long, help: "L2 penalty of the networks (scikit-learn's alpha).")
+    var networkPenalty: Float = 0.1
+
+    @Option(name: .long, help: "Hidden units per network.")
+    var hidden: Int = 64
+
     func validate() throws {
+        if networks < 0 || networks > 64 { throw ValidationError("--networks must be between 0 and 64") }
+        if hidden < 1 { throw ValidationError("--hidden must be at least 1") }
+        if networkShare.contains(where: { !(0...1).contains($0) }) { throw ValidationError("--network-share values must be between 0 and 1") }
         if dimension < 1 { throw ValidationError("--dimension must be at least 1") }
     }
 
@@ -97,8 +115,38 @@ struct TrainStanceCommand: ParsableCommand {
             }
         }
         guard let best else { throw UserError("give at least one --c value") }
-        let model = best.model
+        var model = best.model
         print(String(format: "Chose C %.3g with %@ classes, vectors × %.3g", best.c, best.balanced ? "balanced" : "unweighted", best.scale))
+        if vectors != nil && networks > 0 {
+            var inputs: [[Float]] = []
+            var gold: [Int] = []
+            for example in trainExamples {
+                guard let label = example.gold, let pooled = model.pooledVectors(example) else { continue }
+                inputs.append(pooled)
+                gold.append(label.rawValue)
+            }
+            var trained: [PooledVectorNetwork] = []
+            for member in 0..<networks {
+                var trainer = PooledVectorNetworkTrainer()
+                trainer.hidden = hidden
+                trainer.epochs = networkEpochs
+                trainer.penalty = networkPenalty
+                trainer.seed = UInt64(member + 1)
+                guard let network = trainer.train(inputs, gold: gold) else { throw UserError("\(train): no labelled targets to train the networks on") }
+                trained.append(network)
+            }
+            var chosen: (score: Double, share: Float, model: TargetPolarityModel)?
+            for share in [Float(0)] + networkShare {
+                guard let mixed = model.mixing(trained, share: share) else { continue }
+                let score = PolarityScores.score(mixed, on: devExamples).macroF1
+                print(String(format: "  %d networks mixed in at %.2f: dev macro-F1 %.4f", networks, share, score))
+                if chosen.map({ score > $0.score }) ?? true { chosen = (score, share, mixed) }
+            }
+            if let chosen {
+                model = chosen.model
+                print(String(format: "Chose the networks' share %.2f", chosen.share))
+            }
+        }
         let bytes = model.serialized()
         do {
             try AtomicFile.write(bytes, to: out)

@@ -98,16 +98,16 @@ import Testing
     }
 
     @Test func writingAShippedModelAgainGivesItsExactBytes() throws {
-        for task in TaggingTask.allCases {
-            let url = try #require(modelURL(task))
+        for name in TaggingTask.allCases.map(\.fileName) + [TaggingTask.chunk.backwardFileName] {
+            let url = try #require(modelURL(name))
             let data = try Data(contentsOf: url)
             #expect(try SequenceTagger(serialized: data, path: url.path).serialized() == data)
         }
     }
 
-    func modelURL(_ task: TaggingTask) -> URL? {
+    func modelURL(_ name: String) -> URL? {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/EntityRecognition/Models/\(task.fileName)")
+            .appendingPathComponent("Sources/EntityRecognition/Models/\(name)")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
@@ -128,6 +128,70 @@ import Testing
         #expect(found.contains { $0.0 == "Moscow" && $0.1 == .location })
         let putin = try #require(spans.first { $0.type == .person })
         #expect(tokens[putin.range.lowerBound].text == "President")
+    }
+}
+
+@Suite struct BidirectionalTaggerTests {
+    let sentences = [
+        CoNLLSentence(
+            words: ["The", "new", "plan", "was", "rejected", "by", "Moscow", "."], pos: ["DT", "JJ", "NN", "VBD", "VBN", "IN", "NNP", "."],
+            chunks: ["I-NP", "I-NP", "I-NP", "I-VP", "I-VP", "I-PP", "I-NP", "O"], entities: ["O", "O", "O", "O", "O", "O", "I-LOC", "O"],
+            document: 0),
+        CoNLLSentence(
+            words: ["London", "backed", "the", "talks", "."], pos: ["NNP", "VBD", "DT", "NNS", "."],
+            chunks: ["I-NP", "I-VP", "I-NP", "I-NP", "O"], entities: ["I-LOC", "O", "O", "O", "O"], document: 1),
+    ]
+
+    @Test func readingASentenceBackwardsKeepsItsSpansOnTheSameWords() {
+        // "The new plan | was rejected | by | Moscow ." read from the full stop back.
+        #expect(sentences[0].reversed().chunks == ["O", "S-NP", "S-PP", "B-VP", "E-VP", "B-NP", "I-NP", "E-NP"])
+        for sentence in sentences {
+            let backwards = sentence.reversed()
+            #expect(backwards.words == sentence.words.reversed())
+            let n = sentence.words.count
+            let mirrored = ChunkReader.chunks(backwards.chunks).map { ChunkReader.Chunk(start: n - $0.end, end: n - $0.start, type: $0.type) }
+            #expect(Set(mirrored) == Set(ChunkReader.chunks(sentence.chunks)))
+            #expect(Set(ChunkReader.chunks(backwards.entities).map(\.type)) == ["LOC"])
+            #expect(backwards.reversed().chunks == ChunkReader.iobes(sentence.chunks))
+        }
+    }
+
+    func trained(backwards: Bool) -> SequenceTagger {
+        var trainer = TaggerTrainer()
+        trainer.epochs = 6
+        trainer.pruneBelow = 0
+        trainer.usesExtra = true
+        let examples = TaggingTask.chunk.examples(backwards ? sentences.map { $0.reversed() } : sentences)
+        return trainer.train(examples, devScore: { model in
+            Double(examples.filter { model.tag($0.words, extra: $0.extra) == $0.tags }.count)
+        })
+    }
+
+    @Test func bothDirectionsTogetherTagValidChunksAndLearnTheirData() throws {
+        let pair = try #require(BidirectionalTagger(forward: trained(backwards: false), backward: trained(backwards: true)))
+        for sentence in sentences {
+            let tags = pair.tag(sentence.words, extra: sentence.pos)
+            #expect(tags == ChunkReader.iobes(sentence.chunks))
+        }
+        // A document is tagged as its sentences are one by one.
+        let document = pair.tagDocument(sentences.map(\.words), extras: sentences.map(\.pos))
+        #expect(document == sentences.map { ChunkReader.iobes($0.chunks) })
+    }
+
+    @Test func modelsWithDifferentTagSetsDoNotPair() {
+        var trainer = TaggerTrainer()
+        trainer.epochs = 1
+        let other = trainer.train([.init(words: ["a", "b"], tags: ["DT", "NN"])], devScore: { _ in 0 })
+        #expect(BidirectionalTagger(forward: trained(backwards: false), backward: other) == nil)
+    }
+
+    @Test func theShippedChunkerRunsInBothDirections() throws {
+        let chunker = try #require(ShippedModels.chunker)
+        let words = ["Moscow", "firmly", "rejects", "any", "European", "peacekeeping", "force", "."]
+        let pos = try #require(ShippedModels.pos).tag(words)
+        let tags = chunker.tag(words, extra: pos)
+        let chunks = ChunkReader.chunks(tags).map { words[$0.start..<$0.end].joined(separator: " ") + "/" + $0.type }
+        #expect(chunks.contains("any European peacekeeping force/NP"))
     }
 }
 

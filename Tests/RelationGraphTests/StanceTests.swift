@@ -147,6 +147,7 @@ import Testing
         let vectors = try #require(model.vectors)
         #expect(vectors.words.count > 10_000)
         #expect(model.denseWeights.count == TargetPolarityModel.pools.count * vectors.dimension)
+        #expect(!model.networks.isEmpty && model.networkShare > 0)
     }
 
     @Test func aWordUnseenInTrainingCountsThroughItsWordVector() throws {
@@ -178,6 +179,66 @@ import Testing
         // The verbs below never occur in the labelled examples.
         #expect(copy.predict(example("They condemned Green .", target: "Green", gold: .negative)) == .negative)
         #expect(copy.predict(example("They hailed Green .", target: "Green", gold: .positive)) == .positive)
+    }
+}
+
+@Suite struct PooledVectorNetworkTests {
+    /// Exclusive or: no linear model separates it, one hidden layer does.
+    let inputs: [[Float]] = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    let gold = [0, 2, 2, 0]
+
+    func train() -> PooledVectorNetwork? {
+        var trainer = PooledVectorNetworkTrainer()
+        trainer.hidden = 8
+        trainer.epochs = 1_500
+        trainer.batchSize = 4
+        trainer.learningRate = 0.02
+        trainer.penalty = 0
+        return trainer.train(inputs, gold: gold)
+    }
+
+    @Test func aHiddenLayerLearnsWhatNoLinearModelCan() throws {
+        let network = try #require(train())
+        for (input, label) in zip(inputs, gold) {
+            let p = network.probabilities(input)
+            #expect(abs(p.reduce(0, +) - 1) < 1e-6)
+            #expect(p.indices.max { p[$0] < p[$1] } == label)
+        }
+        #expect(train() == network)
+    }
+
+    @Test func aModelWithNetworksRoundTripsAndMixesTheirProbabilities() throws {
+        var builder = WordVectorBuilder()
+        builder.dimension = 4
+        builder.oversampling = 2
+        builder.minimumCount = 1
+        var text: [[String]] = []
+        for subject in ["critics", "rivals", "voters"] {
+            for verb in ["slammed", "praised"] { text.append([subject, verb, "the", "plan"]) }
+        }
+        let vectors = builder.build(text)
+        var examples: [PolarityExample] = []
+        for name in ["Smith", "Jones", "Brown"] {
+            for (verb, gold) in [("slammed", TargetPolarity.negative), ("praised", .positive)] {
+                let words = ["Critics", verb, name, "."]
+                examples.append(PolarityExample(words: words, target: 2..<3, gold: gold))
+            }
+        }
+        let linear = TargetPolarityTrainer().train(examples, vectors: vectors)
+        let inputs = try examples.map { try #require(linear.pooledVectors($0)) }
+        var trainer = PooledVectorNetworkTrainer()
+        trainer.epochs = 5
+        let network = try #require(trainer.train(inputs, gold: examples.compactMap { $0.gold?.rawValue }))
+        let mixed = try #require(linear.mixing([network], share: 0.5))
+        let copy = try TargetPolarityModel(serialized: mixed.serialized(), path: "memory")
+        #expect(copy.serialized() == mixed.serialized())
+        let example = examples[0]
+        let expected = zip(linear.probabilities(example), network.probabilities(inputs[0])).map { 0.5 * $0 + 0.5 * $1 }
+        for (a, b) in zip(copy.probabilities(example), expected) { #expect(abs(a - b) < 1e-6) }
+        // A share outside [0, 1] is refused.
+        #expect(linear.mixing([network], share: 1.5) == nil)
+        let bytes = mixed.serialized()
+        #expect(throws: ModelFileError.self) { try TargetPolarityModel(serialized: bytes.prefix(bytes.count - 10), path: "cut.plxpol") }
     }
 }
 

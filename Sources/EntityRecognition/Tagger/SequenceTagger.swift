@@ -146,8 +146,34 @@ public struct SequenceTagger: Sendable {
         return facts.map { tagIndices($0, history: &history).map { tags[$0] } }
     }
 
+    /// Tags the sentences of one document as ``tagDocument(_:extras:)`` does and returns, for
+    /// each token, the score of every tag (in ``tags`` order) when the greedy pass reached it:
+    /// what ``BidirectionalTagger`` combines with a right-to-left model.
+    ///
+    /// - Complexity: O(total tokens · (features + tags)).
+    public func scoreDocument(_ sentences: [[String]], extras: [[String]]? = nil) -> [[[Float]]] {
+        let cache = WordFactsCache.forCurrentThread(key: profile?.factsCacheKey ?? "plexus.tagger.facts.no-profile")
+        var facts = sentences.enumerated().map { index, words in
+            TaggerFeatures.facts(for: words, extra: usesExtra ? extras?[index] : nil, profile: profile, cache: &cache.facts)
+        }
+        TaggerFeatures.addDocumentCues(&facts)
+        var history = DocumentHistory()
+        return facts.map { sentence in
+            var scores: [[Float]]? = []
+            _ = tagIndices(sentence, history: &history, scoresOut: &scores)
+            return scores ?? []
+        }
+    }
+
     /// Tags one sentence's token facts (with two boundary entries each side).
     func tagIndices(_ facts: [TokenFacts], history: inout DocumentHistory) -> [Int] {
+        var unused: [[Float]]?
+        return tagIndices(facts, history: &history, scoresOut: &unused)
+    }
+
+    /// Tags one sentence's token facts, appending each token's tag scores to `scoresOut` when
+    /// it is not `nil`.
+    func tagIndices(_ facts: [TokenFacts], history: inout DocumentHistory, scoresOut: inout [[Float]]?) -> [Int] {
         let count = facts.count - 4
         guard count > 0 else { return [] }
         var features: [UInt64] = []
@@ -163,6 +189,7 @@ public struct SequenceTagger: Sendable {
                 facts, i, previous: previous, beforePrevious: beforePrevious, usesExtra: usesExtra, history: remembered, into: &features)
             for c in scores.indices { scores[c] = 0 }
             accumulate(features, into: &scores)
+            scoresOut?.append(scores)
             let best = transitions.best(scores, previous: previous, last: i == count - 1)
             result.append(best)
             beforePrevious = previous
@@ -253,6 +280,16 @@ struct TagTransitions: Sendable {
         closesAtEnd = parsed.map { $0.prefix != "B" && $0.prefix != "I" }
     }
 
+    /// Whether `current` may follow `previous` (-1 at the start of a sentence).
+    @inline(__always)
+    func allows(previous: Int, current: Int) -> Bool {
+        !constrained || allowed[(previous + 1) * count + current]
+    }
+
+    /// Whether a sentence may end on `tag`.
+    @inline(__always)
+    func mayEnd(on tag: Int) -> Bool { !constrained || closesAtEnd[tag] }
+
     /// The highest-scoring tag allowed after `previous` (-1 at the start of a sentence).
     @inline(__always)
     func best(_ scores: [Float], previous: Int, last: Bool) -> Int {
@@ -289,10 +326,14 @@ public struct ModelFileError: Error, Sendable, CustomStringConvertible {
 }
 
 extension SequenceTagger {
-    static let magic = Array("PLXTAG3\u{0}".utf8)
+    static let magic = Array("PLXTAG4\u{0}".utf8)
 
     /// The model as bytes: a header, the tags, then each feature (sorted by key) with its
     /// (class, weight) entries. The same model always gives the same bytes.
+    ///
+    /// Weights are written as 16-bit floats (half the bytes of 32-bit ones; their relative
+    /// error of 0.05% changed no tag on CoNLL dev), so the four shipped tagger models stay
+    /// within the 25 MB the repository allows. A model read back carries the rounded weights.
     public func serialized() -> Data {
         var out = BinaryWriter()
         out.put(bytes: Self.magic)
@@ -313,7 +354,7 @@ extension SequenceTagger {
             let start = Int(slot.start)
             for entry in start..<(start + Int(slot.count)) {
                 out.put(UInt8(entries[entry].cls))
-                out.put(entries[entry].weight.bitPattern)
+                out.put(Float16(entries[entry].weight).bitPattern)
             }
         }
         return out.data
@@ -344,7 +385,7 @@ extension SequenceTagger {
             for _ in 0..<count {
                 let cls = try reader.read(UInt8.self)
                 guard Int(cls) < tags.count else { throw ModelFileError(path: path, reason: "model refers to tag \(cls) of \(tags.count)") }
-                entries.append((cls, Float(bitPattern: try reader.read(UInt32.self))))
+                entries.append((cls, Float(Float16(bitPattern: try reader.read(UInt16.self)))))
             }
             features.append((key, entries))
         }

@@ -14,6 +14,16 @@ public struct CoNLLSentence: Sendable, Equatable {
     public var document: Int
 }
 
+extension CoNLLSentence {
+    /// The sentence read backwards, for training and scoring a right-to-left tagger: words
+    /// and parts of speech reversed, chunk and entity tags as IOBES reversed (so the spans
+    /// are the same words).
+    public func reversed() -> CoNLLSentence {
+        func flip(_ tags: [String]) -> [String] { ChunkReader.iobes(tags).reversed().map(ChunkReader.reversedIOBES) }
+        return CoNLLSentence(words: words.reversed(), pos: pos.reversed(), chunks: flip(chunks), entities: flip(entities), document: document)
+    }
+}
+
 /// Why a CoNLL file could not be read.
 public struct CoNLLError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The file.
@@ -165,6 +175,14 @@ public enum ChunkReader {
             result[chunk.end - 1] = "E-" + chunk.type
         }
         return result
+    }
+
+    /// The IOBES tag a token has when its sentence is read backwards: B- and E- swap
+    /// (the first token of a chunk becomes its last); I-, S- and O are unchanged.
+    public static func reversedIOBES(_ tag: String) -> String {
+        if tag.hasPrefix("B-") { return "E-" + tag.dropFirst(2) }
+        if tag.hasPrefix("E-") { return "B-" + tag.dropFirst(2) }
+        return tag
     }
 
     /// BIO (IOB2) tags for a tag sequence in any scheme.

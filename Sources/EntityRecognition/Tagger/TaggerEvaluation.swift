@@ -18,10 +18,15 @@ public enum TaggerEvaluation {
 
     /// Tags every sentence with `model`, document by document as Plexus tags articles, and
     /// scores it; the chunker reads part-of-speech tags from `posTagger` when given (the real
-    /// pipeline), else from the file.
+    /// pipeline), else from the file. With a `backward` model (right to left, see
+    /// ``BidirectionalTagger``) the two are combined.
     ///
-    /// - Complexity: O(tokens · features).
-    public static func score(_ model: SequenceTagger, task: TaggingTask, on sentences: [CoNLLSentence], posTagger: SequenceTagger?) -> Result {
+    /// - Complexity: O(tokens · features), plus O(tokens · tags²) with a backward model.
+    public static func score(
+        _ model: SequenceTagger, task: TaggingTask, on sentences: [CoNLLSentence], posTagger: SequenceTagger?,
+        backward: SequenceTagger? = nil
+    ) -> Result {
+        let pair = backward.flatMap { BidirectionalTagger(forward: model, backward: $0) }
         var extras: [[String]?] = sentences.map { task == .chunk ? $0.pos : nil }
         if task == .chunk, let posTagger {
             extras = sentences.map { posTagger.tag($0.words) }
@@ -36,7 +41,11 @@ public enum TaggerEvaluation {
             while end < sentences.count, sentences[end].document == sentences[start].document { end += 1 }
             let words = sentences[start..<end].map(\.words)
             let extraColumn = task == .chunk ? extras[start..<end].map { $0 ?? [] } : nil
-            predicted.append(contentsOf: model.tagDocument(words, extras: extraColumn))
+            if let pair {
+                predicted.append(contentsOf: pair.tagDocument(words, extras: extraColumn))
+            } else {
+                predicted.append(contentsOf: model.tagDocument(words, extras: extraColumn))
+            }
             start = end
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9

@@ -12,6 +12,9 @@ public enum TaggingTask: String, Sendable, CaseIterable {
     /// The model's file name.
     public var fileName: String { "\(rawValue).plxtag" }
 
+    /// The file name of the right-to-left model paired with this one (see ``BidirectionalTagger``).
+    public var backwardFileName: String { "\(rawValue)-backward.plxtag" }
+
     /// Training examples for this task from CoNLL sentences. Entity and chunk tags become IOBES,
     /// which marks chunk ends explicitly (entity F1 on dev 0.893 with BIO, 0.897 with IOBES).
     public func examples(_ sentences: [CoNLLSentence]) -> [TaggerTrainer.Example] {
@@ -46,8 +49,9 @@ public enum ShippedModels {
         return try SequenceTagger(serialized: data, path: path)
     }
 
-    static func loadResource(_ task: TaggingTask) -> SequenceTagger? {
-        guard let url = Bundle.module.url(forResource: task.rawValue, withExtension: "plxtag", subdirectory: "Models") else {
+    static func loadResource(_ task: TaggingTask, backward: Bool = false) -> SequenceTagger? {
+        let name = backward ? "\(task.rawValue)-backward" : task.rawValue
+        guard let url = Bundle.module.url(forResource: name, withExtension: "plxtag", subdirectory: "Models") else {
             return nil
         }
         return try? load(from: url.path)
@@ -57,8 +61,16 @@ public enum ShippedModels {
     public static let ner: SequenceTagger? = loadResource(.ner)
     /// The part-of-speech model.
     public static let pos: SequenceTagger? = loadResource(.pos)
-    /// The chunk model.
+    /// The chunk model (left to right).
     public static let chunk: SequenceTagger? = loadResource(.chunk)
+    /// The right-to-left chunk model.
+    public static let chunkBackward: SequenceTagger? = loadResource(.chunk, backward: true)
+    /// The chunker Plexus runs: both chunk models combined when both are shipped, else the
+    /// left-to-right one alone.
+    public static let chunker: BidirectionalTagger? = {
+        guard let chunk, let chunkBackward else { return nil }
+        return BidirectionalTagger(forward: chunk, backward: chunkBackward)
+    }()
 
     /// The shipped model for a task.
     public static func model(for task: TaggingTask) -> SequenceTagger? {

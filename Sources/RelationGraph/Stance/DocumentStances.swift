@@ -96,7 +96,7 @@ public struct DocumentStanceReader: Sendable {
             if usesTaggers, let pos = ShippedModels.pos {
                 let tags = pos.tag(sentence.words)
                 sentence.posTags = tags
-                sentence.chunkTags = ShippedModels.chunk?.tag(sentence.words, extra: tags)
+                sentence.chunkTags = ShippedModels.chunker?.tag(sentence.words, extra: tags) ?? ShippedModels.chunk?.tag(sentence.words, extra: tags)
             }
             for finding in extractor.findings(in: sentence) {
                 out.append(PlacedFinding(sentence: index, finding: finding, rolledUp: false))
