@@ -102,27 +102,9 @@ struct TrainCommand: ParsableCommand {
                 try trainBackwardChunker(trainer: trainer, trainSentences: trainSentences, devSentences: devSentences, devPOS: devPOS, forward: nil)
                 continue
             }
-            let examples = task.examples(trainSentences)
-            var members: [SequenceTagger] = []
-            for member in 0..<max(1, average) {
-                trainer.seed = seed &+ UInt64(member)
-                members.append(trainer.train(examples, devScore: devScore, progress: { report in
-                    print(String(format: "  %@ epoch %2d: %6d mistakes, dev %.4f", task.rawValue, report.epoch, report.mistakes, report.devScore))
-                }))
-            }
-            guard let model = SequenceTagger.averaging(members, pruneBelow: pruneBelow) else { throw UserError("the averaged models disagree on their tags") }
-            if members.count > 1 {
-                print(String(format: "  %@ mean of %d models: dev %.4f", task.rawValue, members.count, devScore(model)))
-            }
+            let model = try trainAveraged(trainer, examples: task.examples(trainSentences), name: task.rawValue, devLabel: "dev", devScore: devScore)
             if task == .pos { trainedPOS = model }
-            let path = (out as NSString).appendingPathComponent(task.fileName)
-            let bytes = model.serialized()
-            do {
-                try AtomicFile.write(bytes, to: path)
-            } catch {
-                throw UserError("\(error)")
-            }
-            print(String(format: "Wrote %@ (%.1f MB) in %.0f s", path, Double(bytes.count) / 1e6, Date().timeIntervalSince(started)))
+            try write(model, as: task.fileName, started: started)
             if task == .chunk && direction == "both" {
                 try trainBackwardChunker(trainer: trainer, trainSentences: trainSentences, devSentences: devSentences, devPOS: devPOS, forward: model)
             }
@@ -143,21 +125,37 @@ struct TrainCommand: ParsableCommand {
             do { pairedWith = try ShippedModels.load(from: forwardPath) } catch { throw UserError("--direction backward pairs with \(forwardPath): \(error)") }
         }
         let started = Date()
-        var trainer = trainer
         let devScore = { (model: SequenceTagger) in
             TaggerEvaluation.score(pairedWith, task: .chunk, on: devSentences, posTagger: devPOS, backward: model).headline
         }
         let examples = TaggingTask.chunk.examples(trainSentences.map { $0.reversed() })
+        let model = try trainAveraged(trainer, examples: examples, name: "chunk-backward", devLabel: "dev (both directions)", devScore: devScore)
+        try write(model, as: TaggingTask.chunk.backwardFileName, started: started)
+    }
+
+    /// Trains `--average` models with successive seeds and returns the mean of their weights,
+    /// printing each epoch's dev score.
+    func trainAveraged(
+        _ trainer: TaggerTrainer, examples: [TaggerTrainer.Example], name: String, devLabel: String, devScore: (SequenceTagger) -> Double
+    ) throws -> SequenceTagger {
+        var trainer = trainer
         var members: [SequenceTagger] = []
         for member in 0..<max(1, average) {
             trainer.seed = seed &+ UInt64(member)
             members.append(trainer.train(examples, devScore: devScore, progress: { report in
-                print(String(format: "  chunk-backward epoch %2d: %6d mistakes, dev (both directions) %.4f", report.epoch, report.mistakes, report.devScore))
+                print(String(format: "  %@ epoch %2d: %6d mistakes, %@ %.4f", name, report.epoch, report.mistakes, devLabel, report.devScore))
             }))
         }
         guard let model = SequenceTagger.averaging(members, pruneBelow: pruneBelow) else { throw UserError("the averaged models disagree on their tags") }
-        print(String(format: "  chunk-backward mean of %d models: dev (both directions) %.4f", members.count, devScore(model)))
-        let path = (out as NSString).appendingPathComponent(TaggingTask.chunk.backwardFileName)
+        if members.count > 1 {
+            print(String(format: "  %@ mean of %d models: %@ %.4f", name, members.count, devLabel, devScore(model)))
+        }
+        return model
+    }
+
+    /// Writes a model into --out, only now that its training has finished.
+    func write(_ model: SequenceTagger, as fileName: String, started: Date) throws {
+        let path = (out as NSString).appendingPathComponent(fileName)
         let bytes = model.serialized()
         do { try AtomicFile.write(bytes, to: path) } catch { throw UserError("\(error)") }
         print(String(format: "Wrote %@ (%.1f MB) in %.0f s", path, Double(bytes.count) / 1e6, Date().timeIntervalSince(started)))
