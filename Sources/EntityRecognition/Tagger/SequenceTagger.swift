@@ -137,13 +137,19 @@ public struct SequenceTagger: Sendable {
     ///
     /// - Complexity: O(total tokens · features).
     public func tagDocument(_ sentences: [[String]], extras: [[String]]? = nil) -> [[String]] {
+        let facts = documentFacts(sentences, extras: extras)
+        var history = DocumentHistory()
+        return facts.map { tagIndices($0, history: &history).map { tags[$0] } }
+    }
+
+    /// The token facts of a document's sentences, with the document cues marked.
+    private func documentFacts(_ sentences: [[String]], extras: [[String]]?) -> [[TokenFacts]] {
         let cache = WordFactsCache.forCurrentThread(key: profile?.factsCacheKey ?? "plexus.tagger.facts.no-profile")
         var facts = sentences.enumerated().map { index, words in
             TaggerFeatures.facts(for: words, extra: usesExtra ? extras?[index] : nil, profile: profile, cache: &cache.facts)
         }
         TaggerFeatures.addDocumentCues(&facts)
-        var history = DocumentHistory()
-        return facts.map { tagIndices($0, history: &history).map { tags[$0] } }
+        return facts
     }
 
     /// Tags the sentences of one document as ``tagDocument(_:extras:)`` does and returns, for
@@ -152,11 +158,7 @@ public struct SequenceTagger: Sendable {
     ///
     /// - Complexity: O(total tokens · (features + tags)).
     public func scoreDocument(_ sentences: [[String]], extras: [[String]]? = nil) -> [[[Float]]] {
-        let cache = WordFactsCache.forCurrentThread(key: profile?.factsCacheKey ?? "plexus.tagger.facts.no-profile")
-        var facts = sentences.enumerated().map { index, words in
-            TaggerFeatures.facts(for: words, extra: usesExtra ? extras?[index] : nil, profile: profile, cache: &cache.facts)
-        }
-        TaggerFeatures.addDocumentCues(&facts)
+        let facts = documentFacts(sentences, extras: extras)
         var history = DocumentHistory()
         return facts.map { sentence in
             var scores: [[Float]]? = []
