@@ -23,6 +23,9 @@ struct EvalNERCommand: ParsableCommand {
     @Option(name: .long, help: "table or json.")
     var format: OutputStyle = .table
 
+    @Flag(name: .long, help: "For --task chunk: read the file's part-of-speech column instead of tagging it (what the chunker scores when the tags are right).")
+    var filePartOfSpeech = false
+
     @Option(name: .long, help: "Also write each token with its gold and predicted tag to this file (conlleval's input format).")
     var predictions: String?
 
@@ -68,7 +71,7 @@ struct EvalNERCommand: ParsableCommand {
                 backward = ShippedModels.chunkBackward
             }
         }
-        let result = TaggerEvaluation.score(tagger, task: task, on: sentences, posTagger: task == .chunk ? try model(.pos) : nil, backward: backward)
+        let result = TaggerEvaluation.score(tagger, task: task, on: sentences, posTagger: task == .chunk && !filePartOfSpeech ? try model(.pos) : nil, backward: backward)
         let scores = result.scores
         if let predictions {
             var lines = ""

@@ -95,6 +95,17 @@ import Testing
         #expect(throws: ModelFileError.self) { try SequenceTagger(serialized: Data("not a model".utf8), path: "m") }
         let cut = train().serialized().prefix(40)
         #expect(throws: ModelFileError.self) { try SequenceTagger(serialized: Data(cut), path: "m") }
+        // A model written by an older Plexus says so, and what to do.
+        var older = train().serialized()
+        older.replaceSubrange(0..<8, with: Array("PLXTAG4\u{0}".utf8))
+        do {
+            _ = try SequenceTagger(serialized: older, path: "old.plxtag")
+            Issue.record("expected an error")
+        } catch let error as ModelFileError {
+            #expect(error.description.contains("older format (PLXTAG4)") && error.description.contains("train-ner"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
     }
 
     @Test func writingAShippedModelAgainGivesItsExactBytes() throws {
@@ -272,5 +283,40 @@ import Testing
             return trainer.train(examples, devScore: { _ in 0 }).serialized()
         }
         #expect(train() == train())
+    }
+}
+
+
+@Suite struct TagLexiconTests {
+    /// Three one-sentence documents; "bank" is a verb in document 2 only.
+    let sentences: [(words: [String], document: Int)] = [
+        (["the", "bank", "fell"], 0), (["a", "bank", "rose"], 1), (["they", "bank", "it"], 2),
+    ]
+    let tags = [[0, 1, 2], [0, 1, 2], [3, 2, 3]]
+
+    @Test func eachFoldSeesOnlyTheOtherFoldsTags() {
+        let lexicons = TagLexicon.folds(sentences, tags: tags, folds: 3)
+        #expect(lexicons.foldOf == [0, 1, 2])
+        #expect(lexicons.full.masks["bank"] == 0b110)
+        // Without document 2, "bank" was only ever a noun (tag 1); without document 0, "fell" is unknown.
+        #expect(lexicons.without[2].masks["bank"] == 0b010)
+        #expect(lexicons.without[0].feature("fell") == TagLexicon.unknown)
+        #expect(lexicons.full.feature("bank") != lexicons.without[2].feature("bank"))
+    }
+
+    @Test func aPartOfSpeechModelCarriesItsLexiconThroughItsFile() throws {
+        var trainer = TaggerTrainer()
+        trainer.epochs = 4
+        trainer.pruneBelow = 0
+        trainer.lexiconFolds = 3
+        let examples = zip(sentences, tags).map { sentence, tags in
+            TaggerTrainer.Example(words: sentence.words, tags: tags.map { ["DT", "NN", "VBD", "PRP"][$0] }, document: sentence.document)
+        }
+        let model = trainer.train(examples, devScore: { model in Double(examples.filter { model.tag($0.words) == $0.tags }.count) })
+        #expect(model.lexicon?.masks["bank"] != nil)
+        let reloaded = try SequenceTagger(serialized: model.serialized(), path: "m")
+        #expect(reloaded.lexicon == model.lexicon)
+        #expect(reloaded.serialized() == model.serialized())
+        #expect(reloaded.tag(["the", "bank", "rose"]) == model.tag(["the", "bank", "rose"]))
     }
 }

@@ -64,6 +64,9 @@ struct TokenFacts {
     /// For a capitalised word, what its other occurrences in the document show (bits of
     /// ``TaggerFeatures/DocumentCue``), or 0.
     var documentCues: UInt64 = 0
+    /// The word's ambiguity class in the part-of-speech tagger's lexicon (``TagLexicon``), or
+    /// 0 for models without one.
+    var ambiguity: UInt64 = 0
 
     static let capitalized: UInt32 = 1
     static let allCaps: UInt32 = 2

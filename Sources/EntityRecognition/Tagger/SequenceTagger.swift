@@ -18,6 +18,8 @@ public struct SequenceTagger: Sendable {
     public let usesExtra: Bool
     /// What unlabelled news says about words, learned with the model; `nil` when not used.
     public let profile: WordProfile?
+    /// The tags each training word was seen with (the part-of-speech tagger's); `nil` when not used.
+    let lexicon: TagLexicon?
     /// One slot of the open-addressing table: the feature key (0 = empty), where its
     /// entries start in `entryClass`/`entryWeight`, and how many there are. Kept in one
     /// 16-byte record so a look-up touches one cache line (with hashing words without
@@ -42,10 +44,13 @@ public struct SequenceTagger: Sendable {
     let mask: Int
 
     /// Builds a tagger from sparse weights: for each feature key, (class, weight) pairs.
-    init(tags: [String], usesExtra: Bool, profile: WordProfile?, features: [(key: UInt64, entries: [(UInt8, Float)])]) {
+    init(
+        tags: [String], usesExtra: Bool, profile: WordProfile?, lexicon: TagLexicon? = nil, features: [(key: UInt64, entries: [(UInt8, Float)])]
+    ) {
         self.tags = tags
         self.usesExtra = usesExtra
         self.profile = profile
+        self.lexicon = lexicon
         self.transitions = TagTransitions(tags: tags)
         var capacity = 16
         while capacity < features.count * 2 { capacity <<= 1 }
@@ -92,7 +97,7 @@ public struct SequenceTagger: Sendable {
             if !entries.isEmpty { features.append((key, entries)) }
         }
         features.sort { $0.key < $1.key }
-        return SequenceTagger(tags: first.tags, usesExtra: first.usesExtra, profile: first.profile, features: features)
+        return SequenceTagger(tags: first.tags, usesExtra: first.usesExtra, profile: first.profile, lexicon: first.lexicon, features: features)
     }
 
     /// Adds the weights of `features` to `scores`.
@@ -146,7 +151,7 @@ public struct SequenceTagger: Sendable {
     private func documentFacts(_ sentences: [[String]], extras: [[String]]?) -> [[TokenFacts]] {
         let cache = WordFactsCache.forCurrentThread(key: profile?.factsCacheKey ?? "plexus.tagger.facts.no-profile")
         var facts = sentences.enumerated().map { index, words in
-            TaggerFeatures.facts(for: words, extra: usesExtra ? extras?[index] : nil, profile: profile, cache: &cache.facts)
+            TaggerFeatures.facts(for: words, extra: usesExtra ? extras?[index] : nil, profile: profile, lexicon: lexicon, cache: &cache.facts)
         }
         TaggerFeatures.addDocumentCues(&facts)
         return facts
@@ -328,9 +333,9 @@ public struct ModelFileError: Error, Sendable, CustomStringConvertible {
 }
 
 extension SequenceTagger {
-    static let magic = Array("PLXTAG4\u{0}".utf8)
+    static let magic = Array("PLXTAG5\u{0}".utf8)
 
-    /// The model as bytes: a header, the tags, then each feature (sorted by key) with its
+    /// The model as bytes: a header (with the word profile and tag lexicon), the tags, then each feature (sorted by key) with its
     /// (class, weight) entries. The same model always gives the same bytes.
     ///
     /// Weights are written as 16-bit floats (half the bytes of 32-bit ones; their relative
@@ -343,6 +348,12 @@ extension SequenceTagger {
         if let profile {
             out.put(UInt8(1))
             profile.write(to: &out)
+        } else {
+            out.put(UInt8(0))
+        }
+        if let lexicon {
+            out.put(UInt8(1))
+            lexicon.write(to: &out)
         } else {
             out.put(UInt8(0))
         }
@@ -368,11 +379,16 @@ extension SequenceTagger {
     /// - Complexity: O(size of the model).
     public init(serialized data: Data, path: String) throws {
         var reader = BinaryReader([UInt8](data), path: path)
-        guard Array(try reader.take(Self.magic.count)) == Self.magic else {
-            throw ModelFileError(path: path, reason: "not a Plexus tagger model")
+        let magic = Array(try reader.take(Self.magic.count))
+        guard magic == Self.magic else {
+            let older = magic.count == Self.magic.count && magic.prefix(6).elementsEqual("PLXTAG".utf8)
+            throw ModelFileError(
+                path: path,
+                reason: older ? "a model in an older format (\(String(decoding: magic.prefix(7), as: UTF8.self))); train it again with plexus train-ner" : "not a Plexus tagger model")
         }
         let usesExtra = try reader.read(UInt8.self) == 1
         let profile = try reader.read(UInt8.self) == 1 ? try WordProfile.read(from: &reader) : nil
+        let lexicon = try reader.read(UInt8.self) == 1 ? try TagLexicon.read(from: &reader) : nil
         let tagCount = Int(try reader.read(UInt32.self))
         var tags: [String] = []
         for _ in 0..<tagCount { tags.append(try reader.readString(lengthAs: UInt16.self)) }
@@ -391,6 +407,6 @@ extension SequenceTagger {
             }
             features.append((key, entries))
         }
-        self.init(tags: tags, usesExtra: usesExtra, profile: profile, features: features)
+        self.init(tags: tags, usesExtra: usesExtra, profile: profile, lexicon: lexicon, features: features)
     }
 }

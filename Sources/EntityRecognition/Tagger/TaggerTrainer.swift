@@ -39,6 +39,10 @@ public struct TaggerTrainer: Sendable {
     public var usesExtra = false
     /// Word profile learned from unlabelled text, used as features and shipped in the model.
     public var profile: WordProfile?
+    /// When above 1, the model reads a ``TagLexicon`` of its training data (the
+    /// part-of-speech tagger), and each training sentence sees the lexicon of the other
+    /// folds of this many; 0 for no lexicon.
+    public var lexiconFolds = 0
 
     /// Creates a trainer.
     public init() {}
@@ -68,6 +72,9 @@ public struct TaggerTrainer: Sendable {
         let tags = tagSet.sorted()
         let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($0.element, $0.offset) })
         let classes = tags.count
+        let lexicons = lexiconFolds > 1
+            ? TagLexicon.folds(train.map { ($0.words, $0.document) }, tags: train.map { $0.tags.map { tagIndex[$0] ?? 0 } }, folds: lexiconFolds)
+            : nil
 
         var rowOf: [UInt64: Int] = [:]
         var keys: [UInt64] = []
@@ -104,7 +111,7 @@ public struct TaggerTrainer: Sendable {
                 if !entries.isEmpty { features.append((key, entries)) }
             }
             features.sort { $0.key < $1.key }
-            return SequenceTagger(tags: tags, usesExtra: usesExtra, profile: profile, features: features)
+            return SequenceTagger(tags: tags, usesExtra: usesExtra, profile: profile, lexicon: lexicons?.full, features: features)
         }
 
         // Documents are shuffled; sentences keep their order inside a document.
@@ -118,7 +125,9 @@ public struct TaggerTrainer: Sendable {
         prepared.reserveCapacity(train.count)
         for document in documents {
             var facts = document.map { index in
-                TaggerFeatures.facts(for: train[index].words, extra: usesExtra ? train[index].extra : nil, profile: profile, cache: &cache)
+                TaggerFeatures.facts(
+                    for: train[index].words, extra: usesExtra ? train[index].extra : nil, profile: profile,
+                    lexicon: lexicons.map { $0.without[$0.foldOf[index]] }, cache: &cache)
             }
             TaggerFeatures.addDocumentCues(&facts)
             for (index, sentenceFacts) in zip(document, facts) {
