@@ -56,6 +56,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         guard ["forward", "backward", "both"].contains(direction) else { throw UserError("--direction must be forward, backward or both") }
+        guard posLexiconFolds == 0 || posLexiconFolds >= 2 else { throw UserError("--pos-lexicon-folds must be 0 (no lexicon) or at least 2") }
         let tasks: [TaggingTask] = task == "all" ? TaggingTask.allCases : try [TaggingTask(rawValue: task).orThrow(UserError("--task must be ner, pos, chunk or all"))]
         let trainSentences: [CoNLLSentence]
         let devSentences: [CoNLLSentence]
