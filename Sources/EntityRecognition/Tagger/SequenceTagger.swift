@@ -335,8 +335,9 @@ public struct ModelFileError: Error, Sendable, CustomStringConvertible {
 extension SequenceTagger {
     static let magic = Array("PLXTAG5\u{0}".utf8)
 
-    /// The model as bytes: a header (with the word profile and tag lexicon), the tags, then each feature (sorted by key) with its
-    /// (class, weight) entries. The same model always gives the same bytes.
+    /// The model as bytes: a header (with the word profile and tag lexicon), the tags, then
+    /// each feature (sorted by key) with its (class, weight) entries. The same model always
+    /// gives the same bytes.
     ///
     /// Weights are written as 16-bit floats (half the bytes of 32-bit ones; their relative
     /// error of 0.05% changed no tag on CoNLL dev), so the four shipped tagger models stay
@@ -381,7 +382,7 @@ extension SequenceTagger {
         var reader = BinaryReader([UInt8](data), path: path)
         let magic = Array(try reader.take(Self.magic.count))
         guard magic == Self.magic else {
-            let older = magic.count == Self.magic.count && magic.prefix(6).elementsEqual("PLXTAG".utf8)
+            let older = magic.prefix(6).elementsEqual("PLXTAG".utf8)
             throw ModelFileError(
                 path: path,
                 reason: older ? "a model in an older format (\(String(decoding: magic.prefix(7), as: UTF8.self))); train it again with plexus train-ner" : "not a Plexus tagger model")
