@@ -22,8 +22,9 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        .target(name: "CPrefetch"),
         .target(name: "Corpus"),
-        .target(name: "EntityRecognition", dependencies: ["Corpus"], resources: [.copy("Models")]),
+        .target(name: "EntityRecognition", dependencies: ["Corpus", "CPrefetch"], resources: [.copy("Models")]),
         .target(
             name: "RelationGraph",
             dependencies: [
