@@ -101,7 +101,8 @@ public struct SequenceTagger: Sendable {
         return SequenceTagger(tags: first.tags, usesExtra: first.usesExtra, profile: first.profile, lexicon: first.lexicon, features: features)
     }
 
-    /// Adds the weights of `features` to `scores`, using `found` as scratch space.
+    /// Adds the weights of `features` to `scores`, using `found` as scratch space for the
+    /// table slots of the features the model knows.
     ///
     /// The tables are far larger than the processor's caches, so the time goes in waiting
     /// for memory. Hence three passes: ask for every feature's table slot at once
@@ -113,7 +114,7 @@ public struct SequenceTagger: Sendable {
     ///
     /// - Complexity: O(features + weights found).
     @inline(__always)
-    func accumulate(_ features: [UInt64], found: inout [UInt64], into scores: inout [Float]) {
+    func accumulate(_ features: [UInt64], found: inout [Slot], into scores: inout [Float]) {
         found.removeAll(keepingCapacity: true)
         table.withUnsafeBufferPointer { table in
         entries.withUnsafeBufferPointer { entries in
@@ -126,7 +127,7 @@ public struct SequenceTagger: Sendable {
                     let candidate = table[slot]
                     if candidate.key == key {
                         plexus_prefetch(entriesBase + Int(candidate.start))
-                        found.append(UInt64(UInt32(bitPattern: candidate.start)) << 32 | UInt64(UInt32(bitPattern: candidate.count)))
+                        found.append(candidate)
                         break
                     }
                     if candidate.key == 0 { break }
@@ -137,9 +138,9 @@ public struct SequenceTagger: Sendable {
         }
         entries.withUnsafeBufferPointer { entries in
         scores.withUnsafeMutableBufferPointer { scores in
-            for range in found {
-                let start = Int(range >> 32)
-                for entry in start..<(start + Int(range & 0xFFFF_FFFF)) {
+            for slot in found {
+                let start = Int(slot.start)
+                for entry in start..<(start + Int(slot.count)) {
                     scores[Int(entries[entry].cls)] += entries[entry].weight
                 }
             }
@@ -205,7 +206,7 @@ public struct SequenceTagger: Sendable {
         guard count > 0 else { return [] }
         var features: [UInt64] = []
         features.reserveCapacity(128)
-        var found: [UInt64] = []
+        var found: [Slot] = []
         found.reserveCapacity(128)
         var scores = [Float](repeating: 0, count: tags.count)
         var result: [Int] = []
