@@ -116,6 +116,22 @@ import Testing
         }
     }
 
+    @Test func aShippedModelScoresExactlyAsItsWeightsStoredPlainly() throws {
+        // Read from its file, a model keeps its weights packed with their classes and laid
+        // out busiest first; the scores must be the very sums of the plain weights.
+        let model = try #require(ShippedModels.ner)
+        let features = model.table.filter { $0.key != 0 }.map { slot in
+            (key: slot.key, entries: (Int(slot.start)..<Int(slot.start + slot.count)).map { (UInt8(model.entry($0).cls), model.entry($0).weight) })
+        }
+        let plain = SequenceTagger(tags: model.tags, usesExtra: model.usesExtra, profile: model.profile, features: features, packing: false)
+        #expect(!model.packed.isEmpty && plain.packed.isEmpty)
+        let document = [
+            ["Sir", "Keir", "Starmer", "met", "Donald", "Trump", "in", "Washington", "on", "Thursday", "."],
+            ["The", "European", "Union", "said", "Russia", "must", "withdraw", "its", "troops", "from", "Ukraine", "."],
+        ]
+        #expect(model.scoreDocument(document) == plain.scoreDocument(document))
+    }
+
     func modelURL(_ name: String) -> URL? {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/EntityRecognition/Models/\(name)")

@@ -41,12 +41,22 @@ public struct SequenceTagger: Sendable {
         var weight: Float
     }
 
+    /// The weights, when some are not exact as packed entries (models being trained), else empty.
     let entries: [Entry]
+    /// The weights of a model whose weights are all 16-bit floats (every model read from a
+    /// file), else empty: each entry is a weight's 32-bit float with its class in the low
+    /// eight bits. A 16-bit float widened to 32 bits has its low thirteen bits zero, so the
+    /// weight read back is exact, in half the bytes of ``Entry``.
+    let packed: [UInt32]
     let mask: Int
-
     /// Builds a tagger from sparse weights: for each feature key, (class, weight) pairs.
+    ///
+    /// - Parameter packing: whether weights that are all exact 16-bit floats are stored
+    ///   packed (``packed``); tests turn it off to compare the two layouts.
+    /// - Complexity: O(features · log features + weights).
     init(
-        tags: [String], usesExtra: Bool, profile: WordProfile?, lexicon: TagLexicon? = nil, features: [(key: UInt64, entries: [(UInt8, Float)])]
+        tags: [String], usesExtra: Bool, profile: WordProfile?, lexicon: TagLexicon? = nil, features: [(key: UInt64, entries: [(UInt8, Float)])],
+        packing: Bool = true
     ) {
         self.tags = tags
         self.usesExtra = usesExtra
@@ -55,10 +65,20 @@ public struct SequenceTagger: Sendable {
         self.transitions = TagTransitions(tags: tags)
         var capacity = 16
         while capacity < features.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
         var table = [Slot](repeating: Slot(key: 0, start: 0, count: 0), count: capacity)
         var entries: [Entry] = []
-        let mask = capacity - 1
-        for feature in features {
+        // The features with the most weights go first, into the table and the weights: they
+        // are the ones every token reads (on BBC news, 4,000 of the entity model's 113,000
+        // features make 90% of the look-ups), so they take their own table slots, not the
+        // next free one, and their weights fill whole cache lines together (entity tagging
+        // 260,000–276,000 tokens per second before, 290,000–296,000 after, alternating runs).
+        // The look-ups and sums are the same whatever the order.
+        let order = features.indices.sorted {
+            features[$0].entries.count != features[$1].entries.count ? features[$0].entries.count > features[$1].entries.count : $0 < $1
+        }
+        for index in order {
+            let feature = features[index]
             let key = feature.key == 0 ? 1 : feature.key
             var slot = Int(truncatingIfNeeded: key) & mask
             while table[slot].key != 0 { slot = (slot + 1) & mask }
@@ -66,8 +86,22 @@ public struct SequenceTagger: Sendable {
             for (cls, weight) in feature.entries { entries.append(Entry(cls: UInt32(cls), weight: weight)) }
         }
         self.table = table
-        self.entries = entries
         self.mask = mask
+        if packing && entries.allSatisfy({ $0.weight.bitPattern & 0xFF == 0 }) {
+            self.packed = entries.map { $0.weight.bitPattern | $0.cls }
+            self.entries = []
+        } else {
+            self.packed = []
+            self.entries = entries
+        }
+    }
+
+    /// The class and weight of entry `index`, whichever way the weights are stored.
+    @inline(__always)
+    func entry(_ index: Int) -> Entry {
+        if packed.isEmpty { return entries[index] }
+        let bits = packed[index]
+        return Entry(cls: bits & 0xFF, weight: Float(bitPattern: bits & ~0xFF))
     }
 
     /// The mean of several taggers' weights (same tags, same profile): one model, as fast as
@@ -83,7 +117,10 @@ public struct SequenceTagger: Sendable {
             for slot in model.table where slot.key != 0 {
                 var row = sums[slot.key] ?? [Float](repeating: 0, count: classes)
                 let start = Int(slot.start)
-                for entry in model.entries[start..<(start + Int(slot.count))] { row[Int(entry.cls)] += entry.weight }
+                for index in start..<(start + Int(slot.count)) {
+                    let entry = model.entry(index)
+                    row[Int(entry.cls)] += entry.weight
+                }
                 sums[slot.key] = row
             }
         }
@@ -112,13 +149,51 @@ public struct SequenceTagger: Sendable {
     /// tokens per second before, 219,000–253,000 after). The weights are added in the same
     /// order as before, so the sums, and the tags, are unchanged.
     ///
+    /// Models read from a file add ``packed`` weights: half the bytes to fetch, so more of
+    /// them stay in the cache (on a 2-core machine with an 8 MB cache, entity tagging of the
+    /// news corpus went from 204,000–216,000 to 242,000–303,000 tokens per second, in runs
+    /// whose spread comes from the machine's neighbours).
+    ///
     /// - Complexity: O(features + weights found).
     @inline(__always)
     func accumulate(_ features: [UInt64], found: inout [Slot], into scores: inout [Float]) {
         found.removeAll(keepingCapacity: true)
+        if packed.isEmpty {
+            entries.withUnsafeBufferPointer { entries in
+                guard let base = entries.baseAddress else { return }
+                findSlots(features, prefetching: UnsafeRawPointer(base), stride: MemoryLayout<Entry>.stride, into: &found)
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for slot in found {
+                        let start = Int(slot.start)
+                        for index in start..<(start + Int(slot.count)) {
+                            scores[Int(entries[index].cls)] += entries[index].weight
+                        }
+                    }
+                }
+            }
+        } else {
+            packed.withUnsafeBufferPointer { packed in
+                guard let base = packed.baseAddress else { return }
+                findSlots(features, prefetching: UnsafeRawPointer(base), stride: MemoryLayout<UInt32>.stride, into: &found)
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for slot in found {
+                        let start = Int(slot.start)
+                        for index in start..<(start + Int(slot.count)) {
+                            let bits = packed[index]
+                            scores[Int(bits & 0xFF)] += Float(bitPattern: bits & ~0xFF)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends the table slots of the `features` the model knows to `found`, in feature
+    /// order, asking for each one's first weight at `weights` as it is found.
+    @inline(__always)
+    private func findSlots(_ features: [UInt64], prefetching weights: UnsafeRawPointer, stride: Int, into found: inout [Slot]) {
         table.withUnsafeBufferPointer { table in
-        entries.withUnsafeBufferPointer { entries in
-            guard let tableBase = table.baseAddress, let entriesBase = entries.baseAddress else { return }
+            guard let tableBase = table.baseAddress else { return }
             for raw in features { plexus_prefetch(tableBase + (Int(truncatingIfNeeded: raw == 0 ? 1 : raw) & mask)) }
             for raw in features {
                 let key = raw == 0 ? 1 : raw
@@ -126,7 +201,7 @@ public struct SequenceTagger: Sendable {
                 while true {
                     let candidate = table[slot]
                     if candidate.key == key {
-                        plexus_prefetch(entriesBase + Int(candidate.start))
+                        plexus_prefetch(weights + Int(candidate.start) * stride)
                         found.append(candidate)
                         break
                     }
@@ -134,15 +209,6 @@ public struct SequenceTagger: Sendable {
                     slot = (slot + 1) & mask
                 }
             }
-            scores.withUnsafeMutableBufferPointer { scores in
-                for slot in found {
-                    let start = Int(slot.start)
-                    for entry in start..<(start + Int(slot.count)) {
-                        scores[Int(entries[entry].cls)] += entries[entry].weight
-                    }
-                }
-            }
-        }
         }
     }
 
@@ -387,9 +453,10 @@ extension SequenceTagger {
             out.put(slot.key)
             out.put(UInt8(slot.count))
             let start = Int(slot.start)
-            for entry in start..<(start + Int(slot.count)) {
-                out.put(UInt8(entries[entry].cls))
-                out.put(Float16(entries[entry].weight).bitPattern)
+            for index in start..<(start + Int(slot.count)) {
+                let entry = entry(index)
+                out.put(UInt8(entry.cls))
+                out.put(Float16(entry.weight).bitPattern)
             }
         }
         return out.data
