@@ -46,7 +46,7 @@ models: release
 stance-model: release
 	.build/release/plexus train-stance --train $(NEWSMTSC)/train.jsonl --dev $(NEWSMTSC)/rw/dev.jsonl \
 		--unlabelled ../shared/data/news-corpus --c 0.3 1 --vector-scale 3 10 \
-		--out Sources/RelationGraph/Models/polarity.plxpol
+		--out Sources/RelationExtraction/Models/polarity.plxpol
 
 prerequisites:
 	@bash scripts/install-prerequisites.sh

@@ -1,14 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Modules, left to right (each imports only modules above it in this list; see
+// docs/ARCHITECTURE.md for the map):
+// PlexusSupport, PlexusGraph (the graph contract), Corpus, EntityRecognition (the analysis
+// stage), RelationExtraction, PlexusTraining, GraphExport, and the two executables.
 let package = Package(
     name: "Plexus",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "plexus", targets: ["plexus"]),
+        .library(name: "PlexusSupport", targets: ["PlexusSupport"]),
+        .library(name: "PlexusGraph", targets: ["PlexusGraph"]),
         .library(name: "Corpus", targets: ["Corpus"]),
         .library(name: "EntityRecognition", targets: ["EntityRecognition"]),
-        .library(name: "RelationGraph", targets: ["RelationGraph"]),
+        .library(name: "RelationExtraction", targets: ["RelationExtraction"]),
         .library(name: "GraphExport", targets: ["GraphExport"]),
     ],
     dependencies: [
@@ -23,38 +29,52 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "CPrefetch"),
-        .target(name: "Corpus"),
-        .target(name: "EntityRecognition", dependencies: ["Corpus", "CPrefetch"], resources: [.copy("Models")]),
+        .target(name: "PlexusSupport"),
         .target(
-            name: "RelationGraph",
-            dependencies: [
-                "Corpus", "EntityRecognition",
-                .product(name: "HeapModule", package: "swift-collections"),
-            ],
+            name: "PlexusGraph",
+            dependencies: ["PlexusSupport", .product(name: "HeapModule", package: "swift-collections")]
+        ),
+        .target(name: "Corpus", dependencies: ["PlexusSupport"]),
+        .target(
+            name: "EntityRecognition",
+            dependencies: ["PlexusSupport", "PlexusGraph", "Corpus", "CPrefetch"],
             resources: [.copy("Models")]
         ),
-        .target(name: "GraphExport", dependencies: ["RelationGraph", "CGraphviz", "ZIPFoundation"]),
+        .target(
+            name: "RelationExtraction",
+            dependencies: ["PlexusSupport", "PlexusGraph", "Corpus", "EntityRecognition"],
+            resources: [.copy("Models")]
+        ),
+        .target(
+            name: "GraphExport",
+            dependencies: ["PlexusSupport", "PlexusGraph", "CGraphviz", "ZIPFoundation"]
+        ),
         .executableTarget(
             name: "plexus",
             dependencies: [
-                "Corpus", "EntityRecognition", "RelationGraph", "GraphExport",
+                "PlexusSupport", "PlexusGraph", "Corpus", "EntityRecognition", "RelationExtraction", "GraphExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "plexus-bench",
             dependencies: [
-                "Corpus", "RelationGraph", "GraphExport",
+                "PlexusSupport", "PlexusGraph", "Corpus", "EntityRecognition", "RelationExtraction", "GraphExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "PlexusSupportTests", dependencies: ["PlexusSupport"]),
+        .testTarget(name: "PlexusGraphTests", dependencies: ["PlexusGraph", "PlexusSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
-        .testTarget(name: "EntityRecognitionTests", dependencies: ["EntityRecognition"]),
-        .testTarget(name: "RelationGraphTests", dependencies: ["RelationGraph"]),
-        .testTarget(name: "GraphExportTests", dependencies: ["GraphExport"]),
+        .testTarget(name: "EntityRecognitionTests", dependencies: ["EntityRecognition", "PlexusGraph", "PlexusSupport", "Corpus"]),
+        .testTarget(
+            name: "RelationExtractionTests",
+            dependencies: ["RelationExtraction", "EntityRecognition", "PlexusGraph", "PlexusSupport", "Corpus"]
+        ),
+        .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "PlexusGraph"]),
         .testTarget(
             name: "PlexusEndToEndTests",
-            dependencies: ["plexus", "RelationGraph"],
+            dependencies: ["plexus", "PlexusGraph"],
             resources: [.copy("Golden")]
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import PlexusSupport
 
 /// What loading a set of paths produced: the cleaned documents, the inputs that failed and
 /// what cleaning removed.

@@ -1,4 +1,5 @@
 import Foundation
+import PlexusGraph
 
 /// Why an alias file could not be used.
 public struct AliasFileError: Error, Sendable, CustomStringConvertible, Equatable {

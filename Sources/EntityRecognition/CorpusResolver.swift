@@ -1,4 +1,5 @@
 import Foundation
+import PlexusGraph
 
 /// One entity of the whole corpus, with everything the graph's node needs.
 public struct ResolvedEntity: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Corpus
+import PlexusGraph
 
 /// One mention of an entity in a document, before resolution.
 public struct Mention: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import PlexusGraph
 
 /// An entity found in one document, before the corpus-level merge.
 public struct LocalEntity: Sendable, Equatable {

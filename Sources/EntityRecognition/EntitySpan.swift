@@ -1,3 +1,5 @@
+import PlexusGraph
+
 /// A typed span of a sentence's tokens that names an entity.
 public struct EntitySpan: Sendable, Equatable {
     /// The tokens of the whole mention, titles included, as indices into the sentence's tokens.

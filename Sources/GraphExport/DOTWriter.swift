@@ -1,5 +1,5 @@
 import Foundation
-import RelationGraph
+import PlexusGraph
 
 /// Writes a ``Graph`` as DOT text for Graphviz: node shape and colour by entity type, edge
 /// colour and style by kind and polarity, edge width growing with the log of the weight,

@@ -1,6 +1,6 @@
-import Corpus
 import Foundation
-import RelationGraph
+import PlexusGraph
+import PlexusSupport
 
 /// Writes the diagram files of a graph (DOT, SVG, PNG, PDF) into a folder, each atomically.
 public struct DiagramWriter: Sendable {

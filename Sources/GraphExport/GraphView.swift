@@ -1,4 +1,4 @@
-import RelationGraph
+import PlexusGraph
 
 /// Picks the part of a graph a diagram shows.
 public struct GraphView: Sendable {
@@ -12,7 +12,7 @@ public struct GraphView: Sendable {
     public var minimumStanceConfidence: Double
 
     /// Creates a view.
-    public init(top: Int = 40, includeLocations: Bool = false, maxEdges: Int? = nil, minimumStanceConfidence: Double = 0.5) {
+    public init(top: Int = 40, includeLocations: Bool = false, maxEdges: Int? = nil, minimumStanceConfidence: Double = Edge.defaultMinimumStanceConfidence) {
         self.top = top
         self.includeLocations = includeLocations
         self.maxEdges = maxEdges
@@ -116,7 +116,7 @@ public struct StanceView: Sendable {
     public var maxEdges: Int
 
     /// Creates a stance view.
-    public init(minimumConfidence: Double = 0.5, maxEdges: Int = 80) {
+    public init(minimumConfidence: Double = Edge.defaultMinimumStanceConfidence, maxEdges: Int = 80) {
         self.minimumConfidence = minimumConfidence
         self.maxEdges = maxEdges
     }

@@ -1,4 +1,4 @@
-import RelationGraph
+import PlexusGraph
 
 /// Colours, shapes and fonts of a diagram.
 public struct Theme: Sendable {

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Corpus
+import EntityRecognition
 import Foundation
-import RelationGraph
+import PlexusGraph
+import PlexusSupport
+import RelationExtraction
 
 /// `plexus-bench`: benchmark figures, release build, one core.
 @main

@@ -1,7 +1,9 @@
 import ArgumentParser
+import EntityRecognition
 import Foundation
 import GraphExport
-import RelationGraph
+import PlexusGraph
+import RelationExtraction
 
 /// `plexus-bench render`: how long diagrams and decks take.
 struct RenderBench: AsyncParsableCommand {

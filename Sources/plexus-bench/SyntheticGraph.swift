@@ -1,4 +1,8 @@
-import RelationGraph
+import EntityRecognition
+import Foundation
+import PlexusGraph
+import PlexusSupport
+import RelationExtraction
 
 /// A random graph with heavy-tailed degrees (Chung–Lu model), for benchmarks.
 ///
@@ -56,4 +60,3 @@ enum SyntheticGraph {
     }
 }
 
-import Foundation

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Corpus
+import EntityRecognition
 import Foundation
 import GraphExport
-import RelationGraph
+import PlexusGraph
+import RelationExtraction
 
 /// `plexus build`: articles in, graph.json and diagrams out.
 struct BuildCommand: AsyncParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RelationGraph
+import PlexusGraph
 
 /// `plexus communities`: the camps that form.
 struct CommunitiesCommand: ParsableCommand {

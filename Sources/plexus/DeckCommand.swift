@@ -2,7 +2,8 @@ import ArgumentParser
 import Corpus
 import Foundation
 import GraphExport
-import RelationGraph
+import PlexusGraph
+import PlexusSupport
 
 /// `plexus deck`: a PowerPoint deck (16:9) of the graph's main views.
 struct DeckCommand: AsyncParsableCommand {
@@ -24,7 +25,7 @@ struct DeckCommand: AsyncParsableCommand {
     var images: String?
 
     @Option(name: .long, help: "Draw only stance edges at or above this confidence (0–1).")
-    var minConfidence: Double = StanceExtractor.defaultMinimumConfidence
+    var minConfidence: Double = Edge.defaultMinimumStanceConfidence
 
     @Option(name: .long, help: "light, dark or print.")
     var theme: String = "light"

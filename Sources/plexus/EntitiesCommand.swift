@@ -1,6 +1,8 @@
 import ArgumentParser
 import Corpus
-import RelationGraph
+import EntityRecognition
+import PlexusGraph
+import RelationExtraction
 
 /// `plexus entities`: the entities of each document.
 struct EntitiesCommand: ParsableCommand {

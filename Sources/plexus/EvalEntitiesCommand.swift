@@ -1,7 +1,7 @@
 import ArgumentParser
 import EntityRecognition
 import Foundation
-import RelationGraph
+import RelationExtraction
 
 /// `plexus eval-entities`: scores entity resolution on an annotated fixture.
 struct EvalEntitiesCommand: ParsableCommand {

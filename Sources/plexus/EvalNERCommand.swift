@@ -2,6 +2,7 @@ import ArgumentParser
 import Corpus
 import EntityRecognition
 import Foundation
+import PlexusSupport
 
 /// `plexus eval-ner`: scores the shipped (or a given) tagger on a CoNLL file.
 struct EvalNERCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
+import EntityRecognition
 import Foundation
-import RelationGraph
+import PlexusGraph
+import RelationExtraction
 
 /// `plexus eval-stance`: scores target polarity on NewsMTSC, or stance triples on a team fixture.
 struct EvalStanceCommand: ParsableCommand {
@@ -24,7 +26,7 @@ struct EvalStanceCommand: ParsableCommand {
     var model: String?
 
     @Option(name: .long, help: "Findings below this confidence are not counted (triples only).")
-    var minConfidence: Double = StanceExtractor.defaultMinimumConfidence
+    var minConfidence: Double = Edge.defaultMinimumStanceConfidence
 
     @Option(name: .long, help: "table or json.")
     var format: OutputStyle = .table

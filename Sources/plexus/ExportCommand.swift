@@ -2,7 +2,8 @@ import ArgumentParser
 import Corpus
 import Foundation
 import GraphExport
-import RelationGraph
+import PlexusGraph
+import PlexusSupport
 
 /// `plexus export`: the graph in formats other graph tools open.
 struct ExportCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import RelationGraph
+import PlexusGraph
 
 /// `plexus neighbors`: who is around an entity.
 struct NeighborsCommand: ParsableCommand {

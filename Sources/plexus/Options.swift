@@ -1,6 +1,8 @@
 import ArgumentParser
+import EntityRecognition
 import GraphExport
-import RelationGraph
+import PlexusGraph
+import RelationExtraction
 
 /// An error a user caused and can fix; printed as `Error: <message>` without the usage text.
 struct UserError: Error, CustomStringConvertible {
@@ -143,7 +145,7 @@ struct DiagramOptions: ParsableArguments {
     var sizeBy: String = "mentions"
 
     @Option(name: .long, help: "Draw only stance edges at or above this confidence (0–1); the others stay in graph.json and in `plexus stances --all`.")
-    var minConfidence: Double = StanceExtractor.defaultMinimumConfidence
+    var minConfidence: Double = Edge.defaultMinimumStanceConfidence
 
     func validate() throws {
         guard top > 0 else { throw ValidationError("--top must be at least 1") }

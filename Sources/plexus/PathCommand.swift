@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphExport
-import RelationGraph
+import PlexusGraph
 
 /// `plexus path`: how two entities are connected, hop by hop, with the sentences.
 struct PathCommand: AsyncParsableCommand {

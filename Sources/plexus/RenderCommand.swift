@@ -2,7 +2,7 @@ import ArgumentParser
 import Corpus
 import Foundation
 import GraphExport
-import RelationGraph
+import PlexusGraph
 
 /// `plexus render`: draw an existing graph.json again.
 struct RenderCommand: AsyncParsableCommand {

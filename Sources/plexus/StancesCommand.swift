@@ -1,5 +1,5 @@
 import ArgumentParser
-import RelationGraph
+import PlexusGraph
 
 /// `plexus stances`: what an entity supports and opposes, and who supports or opposes it.
 struct StancesCommand: ParsableCommand {
@@ -14,7 +14,7 @@ struct StancesCommand: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
 
     @Option(name: .long, help: "Leave out stance edges below this confidence (0–1).")
-    var minConfidence: Double = StanceExtractor.defaultMinimumConfidence
+    var minConfidence: Double = Edge.defaultMinimumStanceConfidence
 
     @Flag(name: .long, help: "List every stance edge, whatever its confidence.")
     var all = false

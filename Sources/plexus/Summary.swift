@@ -1,5 +1,7 @@
+import EntityRecognition
 import Foundation
-import RelationGraph
+import PlexusGraph
+import RelationExtraction
 
 /// Small text helpers shared by the commands.
 enum Summary {

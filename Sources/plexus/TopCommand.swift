@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RelationGraph
+import PlexusGraph
 
 /// `plexus top`: the most central entities.
 struct TopCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Corpus
 import EntityRecognition
 import Foundation
+import PlexusSupport
 
 /// `plexus train-ner`: trains the tagger models from CoNLL-2003 files.
 struct TrainCommand: ParsableCommand {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Corpus
+import EntityRecognition
 import Foundation
-import RelationGraph
+import PlexusSupport
+import RelationExtraction
 
 /// `plexus train-stance`: trains the target-polarity model on NewsMTSC.
 struct TrainStanceCommand: ParsableCommand {

@@ -102,22 +102,3 @@ final class TemporaryFolder {
         #expect(result.failures == [.noArticles(path: folder.path)])
     }
 }
-
-@Suite struct AtomicFileTests {
-    @Test func writesTheWholeFileAndLeavesNoTemporaryBehind() throws {
-        let folder = try TemporaryFolder()
-        let target = folder.path + "/out/graph.json"
-        try AtomicFile.write("first", to: target)
-        try AtomicFile.write("second", to: target)
-        #expect(try String(contentsOfFile: target, encoding: .utf8) == "second")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out") == ["graph.json"])
-    }
-
-    @Test func anUnwritablePathIsAnErrorNamingIt() throws {
-        let folder = try TemporaryFolder()
-        try folder.write("file", "x")
-        #expect(throws: AtomicFile.WriteError.self) {
-            try AtomicFile.write("y", to: folder.path + "/file/child.json")
-        }
-    }
-}

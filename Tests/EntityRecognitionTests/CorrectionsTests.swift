@@ -1,6 +1,8 @@
 import Corpus
 import Testing
 @testable import EntityRecognition
+import PlexusGraph
+import PlexusSupport
 
 /// Resolves texts with corrections; returns label → (type, aliases) and the unused names.
 func resolve(_ texts: [String], corrections: AliasCorrections) -> (entities: [String: (type: EntityType, aliases: Set<String>)], unused: [String]) {

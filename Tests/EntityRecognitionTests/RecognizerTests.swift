@@ -1,6 +1,8 @@
 import Corpus
 import Testing
 @testable import EntityRecognition
+import PlexusGraph
+import PlexusSupport
 
 /// Spans as (text of the name, type, gazetteer label) for readable expectations.
 func recognized(_ sentence: String) -> [(String, EntityType, String?)] {

@@ -1,6 +1,8 @@
 import Corpus
 import Testing
 @testable import EntityRecognition
+import PlexusGraph
+import PlexusSupport
 
 /// Resolves a set of documents and returns label → aliases for every entity.
 func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<String>)] {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import EntityRecognition
+import PlexusGraph
+import PlexusSupport
 
 @Suite struct CoNLLReaderTests {
     func write(_ text: String) throws -> String {

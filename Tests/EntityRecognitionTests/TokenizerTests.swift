@@ -1,5 +1,7 @@
 import Testing
 @testable import EntityRecognition
+import PlexusGraph
+import PlexusSupport
 
 @Suite struct TokenizerTests {
     func texts(_ text: String) -> [String] { Tokenizer().tokenize(text).map(\.text) }

@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import GraphExport
-@testable import RelationGraph
+import PlexusGraph
 
 @Suite struct DOTWriterTests {
     static let nasty = "Bad \"label\" \\ {braces} <b>html</b> & \nnew line"

@@ -4,7 +4,7 @@ import Testing
 import FoundationXML
 #endif
 @testable import GraphExport
-@testable import RelationGraph
+import PlexusGraph
 
 /// A small graph with awkward text: quotes, commas, a backslash, a newline and non-ASCII.
 let awkward = Graph(

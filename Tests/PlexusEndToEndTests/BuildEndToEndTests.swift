@@ -1,5 +1,5 @@
 import Foundation
-import RelationGraph
+import PlexusGraph
 import Testing
 
 /// Runs `plexus build` on the examples once for the tests that read its output.

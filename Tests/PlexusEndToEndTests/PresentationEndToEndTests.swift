@@ -1,5 +1,5 @@
 import Foundation
-import RelationGraph
+import PlexusGraph
 import Testing
 
 /// Bounding boxes of the node shapes in a Graphviz SVG (ellipses and polygons inside `class="node"` groups).

@@ -1,5 +1,5 @@
 import Foundation
-import RelationGraph
+import PlexusGraph
 import Testing
 
 @Suite(.serialized) struct QueryEndToEndTests {

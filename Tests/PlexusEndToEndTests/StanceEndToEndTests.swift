@@ -1,5 +1,5 @@
 import Foundation
-import RelationGraph
+import PlexusGraph
 import Testing
 
 @Suite(.serialized) struct StanceEndToEndTests {
@@ -55,7 +55,7 @@ import Testing
 
     @Test func aFindingBelowTheThresholdIsQueryableButNotDrawn() async throws {
         let graph = try GraphCodec.read(from: try await graphPath)
-        let weak = try #require(graph.edges.first { $0.kind == .stance && ($0.confidence ?? 1) < StanceExtractor.defaultMinimumConfidence })
+        let weak = try #require(graph.edges.first { $0.kind == .stance && ($0.confidence ?? 1) < Edge.defaultMinimumStanceConfidence })
         let source = try #require(graph.node(id: weak.source))
         let all = try Plexus.run(["stances", source.label, "--graph", try await graphPath, "--all"])
         let target = try #require(graph.node(id: weak.target))

@@ -1,3 +1,5 @@
+import PlexusGraph
+
 /// A name the gazetteer knows, with the entity it denotes.
 public struct GazetteerEntry: Sendable, Equatable {
     /// The entity's type.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Two greedy taggers for one IOBES tag set, one reading left to right and one right to
 /// left, combined per token and decoded with Viterbi search over the valid tag sequences.
 ///
@@ -108,4 +110,3 @@ public struct BidirectionalTagger: Sendable {
     }
 }
 
-import Foundation

@@ -1,5 +1,6 @@
 import CPrefetch
 import Foundation
+import PlexusSupport
 
 /// A greedy averaged-perceptron sequence tagger (Collins 2002), used for named entities,
 /// parts of speech and chunks.
@@ -407,39 +408,22 @@ struct TagTransitions: Sendable {
 
 // MARK: - Model files
 
-/// Why a model file could not be loaded.
-public struct ModelFileError: Error, Sendable, CustomStringConvertible {
-    /// The file or resource.
-    public var path: String
-    /// What is wrong.
-    public var reason: String
-    /// `path: reason`.
-    public var description: String { "\(path): \(reason)" }
+extension SequenceTagger: ModelFile {
+    /// `PLXTAG5`: tagger models with weights as 16-bit floats, a word profile and a tag lexicon.
+    public static let signature = ModelSignature("PLXTAG5\u{0}", kindLength: 6, kind: "tagger model", remedy: "plexus train-ner")
 
-    /// Creates an error for a model file.
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-}
-
-extension SequenceTagger {
-    static let magic = Array("PLXTAG5\u{0}".utf8)
-
-    /// The model as bytes: a header (with the word profile and tag lexicon), the tags, then
+    /// Writes the body: a header (with the word profile and tag lexicon), the tags, then
     /// each feature (sorted by key) with its (class, weight) entries. The same model always
     /// gives the same bytes.
     ///
     /// Weights are written as 16-bit floats (half the bytes of 32-bit ones; their relative
     /// error of 0.05% changed no tag on CoNLL dev), so the four shipped tagger models stay
     /// within the 25 MB the repository allows. A model read back carries the rounded weights.
-    public func serialized() -> Data {
-        var out = BinaryWriter()
-        out.put(bytes: Self.magic)
+    public func writeBody(to out: inout BinaryWriter) {
         out.put(UInt8(usesExtra ? 1 : 0))
         if let profile {
             out.put(UInt8(1))
-            profile.write(to: &out)
+            profile.writeBody(to: &out)
         } else {
             out.put(UInt8(0))
         }
@@ -463,24 +447,16 @@ extension SequenceTagger {
                 out.put(Float16(entry.weight).bitPattern)
             }
         }
-        return out.data
     }
 
-    /// Reads a model from bytes.
+    /// Reads a body written by ``writeBody(to:)``.
     ///
-    /// - Throws: ``ModelFileError`` for a file that is not a Plexus tagger model or is cut short.
+    /// - Throws: ``ModelFileError`` for a body that is cut short or names a tag it lacks.
     /// - Complexity: O(size of the model).
-    public init(serialized data: Data, path: String) throws {
-        var reader = BinaryReader([UInt8](data), path: path)
-        let magic = Array(try reader.take(Self.magic.count))
-        guard magic == Self.magic else {
-            let older = magic.prefix(6).elementsEqual("PLXTAG".utf8)
-            throw ModelFileError(
-                path: path,
-                reason: older ? "a model in an older format (\(String(decoding: magic.prefix(7), as: UTF8.self))); train it again with plexus train-ner" : "not a Plexus tagger model")
-        }
+    public init(readingBody reader: inout BinaryReader) throws {
+        let path = reader.path
         let usesExtra = try reader.read(UInt8.self) == 1
-        let profile = try reader.read(UInt8.self) == 1 ? try WordProfile.read(from: &reader) : nil
+        let profile = try reader.read(UInt8.self) == 1 ? try WordProfile(readingBody: &reader) : nil
         let lexicon = try reader.read(UInt8.self) == 1 ? try TagLexicon.read(from: &reader) : nil
         let tagCount = Int(try reader.read(UInt32.self))
         var tags: [String] = []

@@ -1,3 +1,5 @@
+import PlexusSupport
+
 /// The tags each word was given in the training data (its ambiguity class: "run" NN|VB|VBN),
 /// read by the part-of-speech tagger for the word and its neighbours.
 ///

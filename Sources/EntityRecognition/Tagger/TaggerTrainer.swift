@@ -1,3 +1,6 @@
+import Foundation
+import PlexusSupport
+
 /// Trains a ``SequenceTagger`` with the averaged perceptron, greedily, on its own predictions.
 ///
 /// Sentences are visited in an order shuffled by a fixed seed each epoch; after each epoch
@@ -192,4 +195,3 @@ public struct TaggerTrainer: Sendable {
     }
 }
 
-import Foundation

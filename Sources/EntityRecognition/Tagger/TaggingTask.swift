@@ -1,4 +1,5 @@
 import Foundation
+import PlexusSupport
 
 /// The three taggers Plexus trains on CoNLL-2003 columns.
 public enum TaggingTask: String, Sendable, CaseIterable {

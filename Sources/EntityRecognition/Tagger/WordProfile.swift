@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import PlexusSupport
 
 /// What unlabelled news says about each word: how often it is capitalised in mid-sentence
 /// (names) rather than written in lower case (ordinary words), how frequent it is, and a
@@ -162,30 +163,15 @@ public struct WordProfile: Sendable {
         return result
     }
 
-    static let magic = Array("PLXPROF1".utf8)
+}
 
-    /// The profile as bytes (the same profile always gives the same bytes), for caching it
-    /// between training runs.
-    public func serialized() -> Data {
-        var out = BinaryWriter()
-        out.put(bytes: Self.magic)
-        write(to: &out)
-        return out.data
-    }
-
-    /// Reads a profile written by ``serialized()``.
-    ///
-    /// - Throws: ``ModelFileError`` when the bytes are not a word profile or are cut short.
-    public init(serialized data: Data, path: String) throws {
-        var reader = BinaryReader([UInt8](data), path: path)
-        guard Array(try reader.take(Self.magic.count)) == Self.magic else {
-            throw ModelFileError(path: path, reason: "not a Plexus word profile")
-        }
-        self = try Self.read(from: &reader)
-    }
+extension WordProfile: ModelFile {
+    /// `PLXPROF1`: a word profile on its own (a cache between training runs); tagger models
+    /// embed the same body.
+    public static let signature = ModelSignature("PLXPROF1", kindLength: 7, kind: "word profile", remedy: "plexus train-ner --profile-cache")
 
     /// Writes the profile (words sorted, so the same profile gives the same bytes).
-    func write(to out: inout BinaryWriter) {
+    public func writeBody(to out: inout BinaryWriter) {
         out.put(UInt32(entries.count))
         for (word, entry) in entries.sorted(by: { $0.key < $1.key }) {
             out.put(word, lengthAs: UInt8.self)
@@ -202,8 +188,10 @@ public struct WordProfile: Sendable {
         }
     }
 
-    /// Reads a profile written by ``write(to:)``.
-    static func read(from reader: inout BinaryReader) throws -> WordProfile {
+    /// Reads a profile written by ``writeBody(to:)``.
+    ///
+    /// - Throws: ``ModelFileError`` when the bytes are cut short.
+    public init(readingBody reader: inout BinaryReader) throws {
         let count = Int(try reader.read(UInt32.self))
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
@@ -219,6 +207,6 @@ public struct WordProfile: Sendable {
             let word = try reader.readString(lengthAs: UInt8.self)
             classes[word] = WordClasses(coarse: try reader.read(UInt16.self), middle: try reader.read(UInt16.self), fine: try reader.read(UInt16.self))
         }
-        return WordProfile(entries: entries, classes: classes)
+        self.init(entries: entries, classes: classes)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import RelationGraph
+import PlexusGraph
 
 /// Builds a slide deck from a graph: a title slide, the overview, the stance map, the three
 /// most connected people's ego networks, and one slide per requested path, each with a
@@ -14,7 +14,7 @@ public struct DeckBuilder: Sendable {
     /// Paths to show, as node index pairs.
     public var paths: [(from: Int, to: Int)] = []
     /// Stance edges below this confidence are not drawn.
-    public var minimumStanceConfidence = 0.5
+    public var minimumStanceConfidence = Edge.defaultMinimumStanceConfidence
 
     /// Creates a builder.
     public init(graph: Graph, corpus: String) {

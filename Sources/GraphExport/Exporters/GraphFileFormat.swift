@@ -1,4 +1,4 @@
-import RelationGraph
+import PlexusGraph
 
 /// Formats every graph tool opens, written by `plexus export`.
 public enum GraphFileFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-import RelationGraph
+import PlexusGraph
 
 /// Writes GraphML: typed keys for every node and edge attribute. A graph with stance edges
 /// is written as directed (co-mention edges then run from the smaller id to the larger, and

@@ -1,5 +1,5 @@
 import Foundation
-import RelationGraph
+import PlexusGraph
 
 /// Node-link JSON for D3 (`nodes`, `links`; networkx's node_link format) and Cytoscape.js (`elements`).
 enum NodeLinkWriter {

@@ -1,3 +1,5 @@
+import PlexusSupport
+
 /// A partition of the graph's nodes into communities.
 public struct CommunityAssignment: Sendable, Equatable {
     /// Community number of each node index; communities are numbered by size, largest first

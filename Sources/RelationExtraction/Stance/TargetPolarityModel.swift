@@ -1,6 +1,7 @@
 import Corpus
 import EntityRecognition
 import Foundation
+import PlexusSupport
 
 /// The polarity of a sentence toward one of its targets (NewsMTSC's three classes).
 public enum TargetPolarity: Int, Sendable, CaseIterable, CustomStringConvertible {
@@ -77,7 +78,6 @@ public struct TargetPolarityModel: Sendable {
     /// The windows word vectors are averaged over: (side, words), side −1 left, +1 right, 0 all.
     static let pools: [(side: Int, width: Int)] = [(-1, 3), (1, 3), (-1, 10), (1, 10), (0, 0)]
     static let bucketBits: UInt64 = 20
-    static let magic = Array("PLXPOL3\n".utf8)
 
     /// The probabilities of (negative, neutral, positive) toward the target.
     ///
@@ -229,14 +229,16 @@ public struct TargetPolarityModel: Sendable {
         return out
     }
 
-    // MARK: Files
+}
 
-    /// The model as bytes: magic, bucket count, (bucket, three weights) records in bucket
-    /// order, then a flag for word vectors and, when set, the vectors, the vector scale, the
-    /// dense weights, the networks' share and the networks.
-    public func serialized() -> Data {
-        var writer = BinaryWriter()
-        writer.put(bytes: Self.magic)
+extension TargetPolarityModel: ModelFile {
+    /// `PLXPOL3`: sparse weights, word vectors, dense weights and networks.
+    public static let signature = ModelSignature("PLXPOL3\n", kindLength: 6, kind: "polarity model", remedy: "make stance-model")
+
+    /// Writes the body: bucket count, (bucket, three weights) records in bucket order, then
+    /// a flag for word vectors and, when set, the vectors, the vector scale, the dense
+    /// weights, the networks' share and the networks.
+    public func writeBody(to writer: inout BinaryWriter) {
         writer.put(UInt32(weights.count))
         for key in weights.keys.sorted() {
             guard let w = weights[key] else { continue }
@@ -245,7 +247,7 @@ public struct TargetPolarityModel: Sendable {
         }
         writer.put(UInt8(vectors == nil ? 0 : 1))
         if let vectors {
-            vectors.write(to: &writer)
+            vectors.writeBody(to: &writer)
             writer.put(vectorScale.bitPattern)
             writer.put(UInt32(denseWeights.count))
             for w in denseWeights { for k in 0..<3 { writer.put(w[k].bitPattern) } }
@@ -253,18 +255,14 @@ public struct TargetPolarityModel: Sendable {
             writer.put(UInt32(networks.count))
             for network in networks { network.write(to: &writer) }
         }
-        return writer.data
     }
 
-    /// Reads a model written by ``serialized()``.
+    /// Reads a body written by ``writeBody(to:)``.
     ///
-    /// - Throws: ``ModelFileError`` when the bytes are not a polarity model or are cut short.
-    /// - Complexity: O(file size); the shipped model (about 6 MB) loads in well under a second.
-    public init(serialized data: Data, path: String) throws {
-        var reader = BinaryReader(Array(data), path: path)
-        guard Array(try reader.take(Self.magic.count)) == Self.magic else {
-            throw ModelFileError(path: path, reason: "not a Plexus polarity model (or one from an older version; run make stance-model)")
-        }
+    /// - Throws: ``ModelFileError`` when the bytes are cut short or inconsistent.
+    /// - Complexity: O(file size).
+    public init(readingBody reader: inout BinaryReader) throws {
+        let path = reader.path
         let count = Int(try reader.read(UInt32.self))
         var weights: [UInt32: SIMD4<Float>] = [:]
         weights.reserveCapacity(count)
@@ -276,7 +274,7 @@ public struct TargetPolarityModel: Sendable {
         self.vectors = nil
         self.denseWeights = []
         if try reader.read(UInt8.self) == 1 {
-            let vectors = try WordVectors(reading: &reader)
+            let vectors = try WordVectors(readingBody: &reader)
             self.vectorScale = Float(bitPattern: try reader.read(UInt32.self))
             let denseCount = Int(try reader.read(UInt32.self))
             guard denseCount == Self.pools.count * vectors.dimension else {
@@ -289,7 +287,7 @@ public struct TargetPolarityModel: Sendable {
             guard networkCount <= 64, (0...1).contains(networkShare) else {
                 throw ModelFileError(path: path, reason: "has \(networkCount) networks with share \(networkShare), which is not a valid model")
             }
-            self.networks = try (0..<networkCount).map { _ in try PooledVectorNetwork(reading: &reader, path: path) }
+            self.networks = try (0..<networkCount).map { _ in try PooledVectorNetwork(reading: &reader) }
             guard networks.allSatisfy({ $0.inputs == denseCount }) else {
                 throw ModelFileError(path: path, reason: "has a network whose inputs do not match its \(denseCount) pooled vector numbers")
             }

@@ -1,5 +1,6 @@
 import Corpus
 import EntityRecognition
+import PlexusGraph
 
 /// Merges stance findings into directed stance edges and topic nodes.
 ///

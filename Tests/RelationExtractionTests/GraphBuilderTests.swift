@@ -1,6 +1,9 @@
 import Corpus
 import Testing
-@testable import RelationGraph
+import EntityRecognition
+import PlexusGraph
+import PlexusSupport
+@testable import RelationExtraction
 
 @Suite struct GraphBuilderTests {
     func build(_ texts: [String]) -> Graph {

@@ -1,4 +1,5 @@
 import EntityRecognition
+import PlexusGraph
 
 /// A stance finding placed in its document.
 public struct PlacedFinding: Sendable {

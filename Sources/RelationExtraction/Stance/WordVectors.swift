@@ -1,6 +1,7 @@
 import Corpus
 import EntityRecognition
 import Foundation
+import PlexusSupport
 
 /// Word vectors learned from unlabelled text, one unit-length vector per known word, stored as
 /// signed bytes (value · 127), which keeps 33,000 words of 100 dimensions at 3.3 MB.
@@ -62,31 +63,15 @@ public struct WordVectors: Sendable {
         return scored.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.prefix(count).map { words[$0.1] }
     }
 
-    // MARK: Files
+}
 
-    static let magic = Array("PLXVEC1\n".utf8)
-
-    /// The vectors as a file of their own (a cache for training runs).
-    public func serialized() -> Data {
-        var writer = BinaryWriter()
-        writer.put(bytes: Self.magic)
-        write(to: &writer)
-        return writer.data
-    }
-
-    /// Reads vectors written by ``serialized()``.
-    ///
-    /// - Throws: ``ModelFileError`` when the bytes are not word vectors or are cut short.
-    public init(serialized data: Data, path: String) throws {
-        var reader = BinaryReader(Array(data), path: path)
-        guard Array(try reader.take(Self.magic.count)) == Self.magic else {
-            throw ModelFileError(path: path, reason: "not a Plexus word-vector file")
-        }
-        try self.init(reading: &reader)
-    }
+extension WordVectors: ModelFile {
+    /// `PLXVEC1`: word vectors on their own (a cache between training runs); polarity models
+    /// embed the same body.
+    public static let signature = ModelSignature("PLXVEC1\n", kindLength: 6, kind: "word-vector file", remedy: "plexus train-stance --vectors-cache")
 
     /// Appends the vectors to a model file: dimension, word count, words, quantised rows.
-    func write(to writer: inout BinaryWriter) {
+    public func writeBody(to writer: inout BinaryWriter) {
         writer.put(UInt32(dimension))
         writer.put(UInt32(words.count))
         for word in words { writer.put(word, lengthAs: UInt16.self) }
@@ -94,10 +79,10 @@ public struct WordVectors: Sendable {
         writer.put(bytes: values.map { UInt8(bitPattern: Int8(($0 * 127).rounded())) })
     }
 
-    /// Reads vectors written by ``write(to:)``.
+    /// Reads vectors written by ``writeBody(to:)``.
     ///
     /// - Throws: ``ModelFileError`` when the bytes are cut short.
-    init(reading reader: inout BinaryReader) throws {
+    public init(readingBody reader: inout BinaryReader) throws {
         let dimension = Int(try reader.read(UInt32.self))
         let count = Int(try reader.read(UInt32.self))
         var words: [String] = []

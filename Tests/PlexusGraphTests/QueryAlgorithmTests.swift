@@ -1,5 +1,6 @@
 import Testing
-@testable import RelationGraph
+@testable import PlexusGraph
+import PlexusSupport
 
 /// Builds a graph from (a, b, weight) triples; node ids are the letters.
 func graphOf(_ triples: [(String, String, Int)]) -> Graph {

@@ -1,5 +1,6 @@
 import EntityRecognition
 import Foundation
+import PlexusSupport
 
 /// A small feed-forward network over the word vectors pooled around a target: one hidden
 /// layer of rectified units, then a softmax over (negative, neutral, positive).
@@ -74,7 +75,8 @@ public struct PooledVectorNetwork: Sendable, Equatable {
     }
 
     /// Reads a network written by ``write(to:)``.
-    init(reading reader: inout BinaryReader, path: String) throws {
+    init(reading reader: inout BinaryReader) throws {
+        let path = reader.path
         inputs = Int(try reader.read(UInt32.self))
         hidden = Int(try reader.read(UInt32.self))
         guard inputs > 0, hidden > 0, inputs * hidden <= 10_000_000 else {

@@ -1,3 +1,5 @@
+import PlexusGraph
+
 /// The words that express a stance, written by the Plexus team.
 ///
 /// Each cue is a phrase: a head word (a verb given by its base form and inflected here, or

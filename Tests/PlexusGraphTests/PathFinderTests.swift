@@ -1,5 +1,5 @@
 import Testing
-@testable import RelationGraph
+@testable import PlexusGraph
 
 @Suite struct PathFinderTests {
     func path(_ graph: Graph, _ from: String, _ to: String, _ metric: PathMetric) -> [String]? {

@@ -1,4 +1,5 @@
 import EntityRecognition
+import PlexusGraph
 
 /// A resolved entity mention inside a sentence, as the stance extractor sees it.
 public struct StanceMention: Sendable, Equatable {
@@ -100,9 +101,6 @@ public struct StanceFinding: Sendable, Equatable {
 ///
 /// Cost: O(n · c) for n words and c cues in the sentence.
 public struct StanceExtractor: Sendable {
-    /// Findings below this confidence are not drawn (but stay in graph.json and in `plexus stances --all`).
-    public static let defaultMinimumConfidence = 0.5
-
     /// The cue lexicon.
     public var lexicon = StanceLexicon.standard
     /// The topic lexicon.

@@ -1,5 +1,3 @@
-@_exported import EntityRecognition
-
 /// What kind of relation an edge records.
 public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     /// Two entities named in the same sentence; undirected.
@@ -124,6 +122,12 @@ public struct Edge: Sendable, Codable, Equatable {
         self.confidence = confidence
         self.evidence = evidence
     }
+}
+
+extension Edge {
+    /// The confidence at or above which diagrams, decks and listings show a stance edge
+    /// unless told otherwise; weaker edges stay in graph.json and in `plexus stances --all`.
+    public static let defaultMinimumStanceConfidence = 0.5
 }
 
 /// The graph that `plexus build` writes and every other command reads.

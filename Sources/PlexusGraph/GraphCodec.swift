@@ -1,5 +1,5 @@
-import Corpus
 import Foundation
+import PlexusSupport
 
 /// Why a graph file could not be read.
 public struct GraphFileError: Error, Sendable, CustomStringConvertible, Equatable {

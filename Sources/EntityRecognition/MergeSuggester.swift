@@ -1,3 +1,5 @@
+import PlexusGraph
+
 /// A pair of entities that may be one.
 public struct MergeSuggestion: Sendable, Equatable {
     /// Why the pair looks like a duplicate.
@@ -73,7 +75,7 @@ public struct MergeSuggester: Sendable {
                     let wordsB = Set(nodes[b].label.lowercased().split(separator: " "))
                     // A person's surname alone is shared by relatives: only when one name is inside the other.
                     let smaller = wordsA.count <= wordsB.count ? wordsA : wordsB
-                    let generic = smaller.allSatisfy { EntityRecognition.isOrganisationWord(String($0)) }
+                    let generic = smaller.allSatisfy { isOrganisationWord(String($0)) }
                     if !generic, wordsA.isSubset(of: wordsB) || wordsB.isSubset(of: wordsA) { consider(a, b, .sharedWords) }
                 }
             }

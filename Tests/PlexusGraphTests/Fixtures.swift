@@ -1,4 +1,4 @@
-@testable import RelationGraph
+@testable import PlexusGraph
 
 /// Small hand-built graphs with known answers.
 enum Fixtures {

@@ -1,14 +1,17 @@
 import Corpus
 import Foundation
 import Testing
-@testable import RelationGraph
+import EntityRecognition
+import PlexusGraph
+import PlexusSupport
+@testable import RelationExtraction
 
 /// Sentences here were written for these tests.
 @Suite struct StanceExtractionTests {
     /// The stance triples of a passage, by label, at or above the default confidence.
     func triples(_ text: String) -> Set<String> {
         let built = GraphBuilder().build([Document(id: "d1", path: "t.txt", text: text)])
-        return Set(built.stanceTriples[0].filter { $0.confidence >= StanceExtractor.defaultMinimumConfidence }.map(\.triple.description))
+        return Set(built.stanceTriples[0].filter { $0.confidence >= Edge.defaultMinimumStanceConfidence }.map(\.triple.description))
     }
 
     @Test func aSubjectVerbObjectSentenceGivesOneStance() {

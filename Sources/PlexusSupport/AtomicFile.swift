@@ -43,7 +43,8 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 
-    static func describe(_ error: Error) -> String {
+    /// The operating system's reason for a failed file operation, in words.
+    public static func describe(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
             return String(cString: strerror(Int32(underlying.code)))

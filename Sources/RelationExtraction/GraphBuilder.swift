@@ -1,4 +1,7 @@
 import Corpus
+import EntityRecognition
+import PlexusGraph
+import PlexusSupport
 
 /// Builds a ``Graph`` from documents: analysis and per-document resolution in parallel,
 /// then the corpus-level merge and co-mention counting in document order.

@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import PlexusGraph
 
 /// A holder–polarity–target triple, by label ("Russia", oppose, "peacekeepers").
 public struct StanceTriple: Sendable, Hashable, CustomStringConvertible {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RelationGraph
+@testable import PlexusGraph
 
 @Suite struct GraphCodecTests {
     let graph = Graph(

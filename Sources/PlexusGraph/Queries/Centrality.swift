@@ -1,4 +1,5 @@
 import HeapModule
+import PlexusSupport
 
 /// The centrality measures Plexus offers.
 public enum CentralityMeasure: String, Sendable, CaseIterable, Codable {
