@@ -26,7 +26,8 @@ public struct Mention: Sendable, Equatable {
     public var nameWords: [Substring] { name.split(separator: " ") }
 }
 
-/// A document split into tokens and sentences, with its entity mentions.
+/// A document split into tokens and sentences, with its entity mentions and the syntax of
+/// its sentences: everything the later stages read, so that none of them runs a model again.
 public struct AnalyzedDocument: Sendable {
     /// The document.
     public var document: Document
@@ -34,28 +35,58 @@ public struct AnalyzedDocument: Sendable {
     public var tokens: [Token]
     /// Its sentences.
     public var sentences: [Sentence]
+    /// Each sentence as written in the article (its own quotes and dashes), for evidence.
+    public var sentenceTexts: [String]
     /// Its entity mentions, in text order.
     public var mentions: [Mention]
+    /// The syntax of each sentence, or `nil` for a sentence outside the analyzer's
+    /// ``SyntaxScope`` (or every sentence when it has no syntax models).
+    public var syntax: [SentenceSyntax?]
 
-    /// The sentence's text with the article's own characters (for evidence).
+    /// Creates an analysis; `sentenceTexts` and `syntax` default to none.
+    public init(
+        document: Document, tokens: [Token], sentences: [Sentence], sentenceTexts: [String]? = nil, mentions: [Mention],
+        syntax: [SentenceSyntax?]? = nil
+    ) {
+        self.document = document
+        self.tokens = tokens
+        self.sentences = sentences
+        self.sentenceTexts = sentenceTexts ?? Array(repeating: "", count: sentences.count)
+        self.mentions = mentions
+        self.syntax = syntax ?? Array(repeating: nil, count: sentences.count)
+    }
+
+    /// The words of a sentence as written in the article (curly quotes kept), one per token.
     ///
-    /// - Complexity: O(n) in the document's length (the scalars are walked to the offset).
-    public func originalText(of sentence: Sentence, in scalars: [Unicode.Scalar]) -> String {
-        guard sentence.start < sentence.end, sentence.end <= scalars.count else { return "" }
-        return String(String.UnicodeScalarView(scalars[sentence.start..<sentence.end]))
+    /// - Complexity: O(n) in the sentence's length.
+    public func originalWords(of sentence: Sentence) -> [String] {
+        let scalars = Array(sentenceTexts[sentence.index].unicodeScalars)
+        return tokens[sentence.tokenRange].map { token in
+            let start = token.start - sentence.start
+            let end = token.end - sentence.start
+            guard start >= 0, end <= scalars.count, start <= end else { return token.text }
+            return String(String.UnicodeScalarView(scalars[start..<end]))
+        }
     }
 }
 
-/// Tokenizes, splits and recognises one document.
+/// The analysis stage: tokenizes, splits, recognises entities and reads the syntax of one
+/// document. Every model runs here, once per sentence; the models are values given to it.
 public struct DocumentAnalyzer: Sendable {
     /// The recogniser behind the analyzer.
     public var recognizer: any EntityRecognizer
+    /// The part-of-speech and chunk models, or `nil` to read no syntax.
+    public var syntax: SyntaxModels?
+    /// Which sentences get their syntax read.
+    public var syntaxScope = SyntaxScope.allSentences
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
 
-    /// Creates an analyzer with a recogniser (the rule-based one by default).
-    public init(recognizer: any EntityRecognizer = RuleBasedRecognizer()) {
+    /// Creates an analyzer with a recogniser (the rule-based one by default) and, optionally,
+    /// syntax models.
+    public init(recognizer: any EntityRecognizer = RuleBasedRecognizer(), syntax: SyntaxModels? = nil) {
         self.recognizer = recognizer
+        self.syntax = syntax
     }
 
     /// The recognisers Plexus offers.
@@ -66,13 +97,16 @@ public struct DocumentAnalyzer: Sendable {
         case rules
     }
 
-    /// An analyzer with the chosen recogniser; the tagger falls back to the rules when its
-    /// model is missing.
-    public init(_ choice: RecognizerChoice) {
+    /// An analyzer with the chosen recogniser and the shipped syntax models.
+    ///
+    /// - Throws: ``ModelFileError`` when a shipped model is missing or damaged.
+    public static func shipped(_ choice: RecognizerChoice) throws -> DocumentAnalyzer {
+        let recognizer: any EntityRecognizer
         switch choice {
-        case .tagger: self.init(recognizer: TaggerRecognizer.shipped ?? RuleBasedRecognizer())
-        case .rules: self.init(recognizer: RuleBasedRecognizer())
+        case .tagger: recognizer = try TaggerRecognizer.shipped()
+        case .rules: recognizer = RuleBasedRecognizer()
         }
+        return DocumentAnalyzer(recognizer: recognizer, syntax: try SyntaxModels.shipped())
     }
 
     /// The analysis of one document.
@@ -80,6 +114,7 @@ public struct DocumentAnalyzer: Sendable {
     /// - Complexity: O(n) in the length of the document.
     public func analyze(_ document: Document) -> AnalyzedDocument {
         let scalars = Array(document.analysisText.unicodeScalars)
+        let original = Array(document.text.unicodeScalars)
         let tokens = tokenizer.tokenize(scalars)
         let sentences = splitter.split(tokens)
         var lowerCaseWords = Set<String>()
@@ -144,7 +179,23 @@ public struct DocumentAnalyzer: Sendable {
         for sentence in sentences { for token in sentence.tokenRange { sentenceOfToken[token] = sentence.index } }
         var rules = DocumentRules(tokens: tokens, mentions: mentions, sentenceOfToken: sentenceOfToken)
         mentions = rules.apply()
-        return AnalyzedDocument(document: document, tokens: tokens, sentences: sentences, mentions: mentions)
+        let sentenceTexts = sentences.map { sentence -> String in
+            guard sentence.start < sentence.end, sentence.end <= original.count else { return "" }
+            return String(String.UnicodeScalarView(original[sentence.start..<sentence.end]))
+        }
+        var analysis = AnalyzedDocument(
+            document: document, tokens: tokens, sentences: sentences, sentenceTexts: sentenceTexts, mentions: mentions)
+        if let models = self.syntax {
+            let selected: [Bool]
+            switch syntaxScope {
+            case .allSentences: selected = Array(repeating: true, count: sentences.count)
+            case .selected(let selector): selected = selector(analysis)
+            }
+            for (index, words) in sentenceTokenLists.enumerated() where index < selected.count && selected[index] {
+                analysis.syntax[index] = models.analyze(words.map(\.text))
+            }
+        }
+        return analysis
     }
 
     /// A sentence-opening "-ing" word ("Making Michael Howard leader…", "Speaking to…"):

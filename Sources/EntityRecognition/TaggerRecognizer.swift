@@ -19,8 +19,10 @@ public struct TaggerRecognizer: EntityRecognizer {
         self.rules = RuleBasedRecognizer(gazetteer: gazetteer)
     }
 
-    /// The recogniser with the shipped model, or `nil` when the model resource is missing.
-    public static var shipped: TaggerRecognizer? { ShippedModels.ner.map { TaggerRecognizer(tagger: $0) } }
+    /// The recogniser with the shipped model.
+    ///
+    /// - Throws: ``ModelFileError`` when the model is missing or damaged.
+    public static func shipped() throws -> TaggerRecognizer { TaggerRecognizer(tagger: try ShippedModels.tagger(.ner)) }
 
     /// The entity spans in one sentence (without document history).
     public func recognize(_ sentence: [Token]) -> [EntitySpan] {

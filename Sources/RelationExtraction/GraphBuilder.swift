@@ -8,15 +8,33 @@ import PlexusSupport
 public struct GraphBuilder: Sendable {
     /// Most evidence sentences kept per edge; the weight stays exact.
     public var evidenceLimit = 5
-    /// The analyzer (tokenizer, sentence splitter, recogniser).
-    public var analyzer = DocumentAnalyzer()
+    /// The analysis stage (tokenizer, sentence splitter, recogniser, syntax models).
+    public var analyzer: DocumentAnalyzer
     /// The user's corrections from an alias file.
     public var corrections = AliasCorrections.none
     /// The stance reader; `nil` builds co-mention edges only.
-    public var stances: DocumentStanceReader? = DocumentStanceReader()
+    public var stances: DocumentStanceReader?
 
-    /// Creates a builder.
-    public init() {}
+    /// Creates a builder from an analysis stage and, optionally, a stance reader.
+    public init(analyzer: DocumentAnalyzer = DocumentAnalyzer(), stances: DocumentStanceReader? = nil) {
+        self.analyzer = analyzer
+        self.stances = stances
+    }
+
+    /// A builder with the shipped models: the chosen recogniser, and with `stances` the
+    /// syntax models (run only on sentences with a stance cue) and the polarity model.
+    ///
+    /// - Throws: ``ModelFileError`` naming a shipped model that is missing or damaged.
+    public static func shipped(recognizer: DocumentAnalyzer.RecognizerChoice = .rules, stances: Bool = true) throws -> GraphBuilder {
+        var analyzer = try DocumentAnalyzer.shipped(recognizer)
+        guard stances else {
+            analyzer.syntax = nil
+            return GraphBuilder(analyzer: analyzer)
+        }
+        let reader = DocumentStanceReader(extractor: try StanceExtractor.shipped())
+        analyzer.syntaxScope = .selected(by: { reader.sentencesNeedingSyntax($0) })
+        return GraphBuilder(analyzer: analyzer, stances: reader)
+    }
 
     /// The result of a build: the graph and the figures a user sees.
     public struct Output: Sendable {
@@ -141,19 +159,16 @@ public struct GraphBuilder: Sendable {
                         node: node, mentions: entry.mentions,
                         aliases: entry.aliases.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key))
                 }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.node < $1.node })
-            let scalars = Array(document.text.unicodeScalars)
             if docIndex < placed.count {
                 for finding in placed[docIndex] {
-                    let sentence = analysis.sentences[finding.sentence]
                     stanceEdges.add(finding, document: document.id, sentence: finding.sentence,
-                                    text: analysis.originalText(of: sentence, in: scalars))
+                                    text: analysis.sentenceTexts[finding.sentence])
                 }
             }
             var seenSentences = Set<String>()
             for sentenceIndex in entitiesBySentence.keys.sorted() {
                 guard let members = entitiesBySentence[sentenceIndex], members.count >= 2 else { continue }
-                let sentence = analysis.sentences[sentenceIndex]
-                let original = analysis.originalText(of: sentence, in: scalars)
+                let original = analysis.sentenceTexts[sentenceIndex]
                 // A sentence repeated within a document counts once.
                 guard seenSentences.insert(TextNormalizer.normalize(original).lowercased()).inserted else { continue }
                 let sorted = members.sorted()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Corpus
 import EntityRecognition
 import Foundation
+import PlexusSupport
 
 /// `plexus-bench tagger`: how fast the shipped entity tagger tags news, on one core.
 struct TaggerBench: ParsableCommand {
@@ -23,10 +24,9 @@ struct TaggerBench: ParsableCommand {
         let loadStart = DispatchTime.now().uptimeNanoseconds
         let model: SequenceTagger
         if let models {
-            model = try ShippedModels.load(from: (models as NSString).appendingPathComponent(task.fileName))
+            model = try SequenceTagger(contentsOf: (models as NSString).appendingPathComponent(task.fileName))
         } else {
-            guard let shipped = ShippedModels.model(for: task) else { throw ValidationError("no shipped \(task.rawValue) model") }
-            model = shipped
+            model = try ShippedModels.tagger(task)
         }
         let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
         print(String(format: "model load  %8.1f ms   %@ (%d tags, %d profiled words)", loadSeconds * 1000, task.fileName, model.tags.count, model.profile?.count ?? 0))

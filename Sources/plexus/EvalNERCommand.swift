@@ -50,26 +50,23 @@ struct EvalNERCommand: ParsableCommand {
         } catch let error as CoNLLError {
             throw UserError(error.description)
         }
-        func model(_ task: TaggingTask) throws -> SequenceTagger {
-            if let models {
-                do { return try ShippedModels.load(from: (models as NSString).appendingPathComponent(task.fileName)) } catch let error as ModelFileError {
-                    throw UserError(error.description)
+        func model(_ task: TaggingTask, _ direction: ReadingDirection = .forward) throws -> SequenceTagger {
+            do {
+                if let models {
+                    return try SequenceTagger(contentsOf: (models as NSString).appendingPathComponent(task.fileName(direction)))
                 }
+                return try ShippedModels.tagger(task, direction)
+            } catch let error as ModelFileError {
+                throw UserError(error.description)
             }
-            guard let shipped = ShippedModels.model(for: task) else { throw UserError("no shipped \(task.rawValue) model; run plexus train-ner") }
-            return shipped
         }
         let tagger = try model(task)
         // The chunker runs in both directions when its right-to-left model is there.
         var backward: SequenceTagger?
         if task == .chunk {
-            if let models {
-                let path = (models as NSString).appendingPathComponent(task.backwardFileName)
-                if FileManager.default.fileExists(atPath: path) {
-                    do { backward = try ShippedModels.load(from: path) } catch let error as ModelFileError { throw UserError(error.description) }
-                }
-            } else {
-                backward = ShippedModels.chunkBackward
+            let path = models.map { ($0 as NSString).appendingPathComponent(task.backwardFileName) }
+            if path.map(FileManager.default.fileExists(atPath:)) ?? true {
+                backward = try model(task, .backward)
             }
         }
         let result = TaggerEvaluation.score(tagger, task: task, on: sentences, posTagger: task == .chunk && !filePartOfSpeech ? try model(.pos) : nil, backward: backward)

@@ -2,6 +2,7 @@ import ArgumentParser
 import EntityRecognition
 import Foundation
 import PlexusGraph
+import PlexusSupport
 import RelationExtraction
 
 /// `plexus eval-stance`: scores target polarity on NewsMTSC, or stance triples on a team fixture.
@@ -41,12 +42,12 @@ struct EvalStanceCommand: ParsableCommand {
     }
 
     func polarityModel() throws -> TargetPolarityModel {
-        if let model {
-            guard let data = FileManager.default.contents(atPath: model) else { throw UserError("\(model): no such file") }
-            do { return try TargetPolarityModel(serialized: data, path: model) } catch { throw UserError("\(error)") }
+        do {
+            if let model { return try TargetPolarityModel(contentsOf: model) }
+            return try TargetPolarityModel.shipped()
+        } catch let error as ModelFileError {
+            throw UserError(error.description)
         }
-        guard let shipped = TargetPolarityModel.shipped else { throw UserError("no shipped polarity model; run make stance-model") }
-        return shipped
     }
 
     struct PolarityReport: Encodable {
@@ -96,10 +97,9 @@ extension EvalStanceCommand {
     func evaluateTriples(_ path: String) throws {
         let passages: [StancePassage]
         do { passages = try StanceFixture.read(from: path) } catch let error as StanceFixture.FormatError { throw UserError(error.description) }
-        var builder = GraphBuilder()
-        var reader = DocumentStanceReader()
-        if model != nil { reader.extractor.polarityModel = try polarityModel() }
-        builder.stances = reader
+        var builder: GraphBuilder
+        do { builder = try GraphBuilder.shipped() } catch let error as ModelFileError { throw UserError(error.description) }
+        if model != nil { builder.stances?.extractor.polarityModel = try polarityModel() }
         let scores = TripleScores.score(passages, builder: builder, minimumConfidence: minConfidence)
         let report = TripleReport(
             file: path, passages: passages.count, expected: scores.expected, predicted: scores.predicted, correct: scores.correct,

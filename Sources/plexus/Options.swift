@@ -2,6 +2,7 @@ import ArgumentParser
 import EntityRecognition
 import GraphExport
 import PlexusGraph
+import PlexusSupport
 import RelationExtraction
 
 /// An error a user caused and can fix; printed as `Error: <message>` without the usage text.
@@ -90,11 +91,17 @@ struct AliasOptions: ParsableArguments {
     @Option(name: .long, help: "Entity recogniser: rules (gazetteers, titles, capitalisation; the default) or tagger (trained on CoNLL-2003).")
     var recognizer: DocumentAnalyzer.RecognizerChoice = .rules
 
-    /// A graph builder with the chosen recogniser and the alias file's corrections.
+    /// A graph builder with the shipped models, the chosen recogniser and the alias file's
+    /// corrections; a missing or damaged model is an error that names it.
     func builder() throws -> GraphBuilder {
-        var builder = GraphBuilder()
-        builder.analyzer = DocumentAnalyzer(recognizer)
-        builder.corrections = try load()
+        let corrections = try load()
+        var builder: GraphBuilder
+        do {
+            builder = try GraphBuilder.shipped(recognizer: recognizer)
+        } catch let error as ModelFileError {
+            throw UserError("\(error.description)")
+        }
+        builder.corrections = corrections
         return builder
     }
 

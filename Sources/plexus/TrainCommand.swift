@@ -102,7 +102,15 @@ struct TrainCommand: ParsableCommand {
             // part-of-speech tags, so they agree with those and not with predicted ones) but
             // scored on dev as it runs in Plexus: on tags from the tagger trained in this run
             // (or the one already in --out).
-            let devPOS = task == .chunk ? (trainedPOS ?? (try? ShippedModels.load(from: (out as NSString).appendingPathComponent(TaggingTask.pos.fileName)))) : nil
+            var devPOS: SequenceTagger?
+            if task == .chunk {
+                let path = (out as NSString).appendingPathComponent(TaggingTask.pos.fileName)
+                if let trainedPOS {
+                    devPOS = trainedPOS
+                } else if FileManager.default.fileExists(atPath: path) {
+                    do { devPOS = try SequenceTagger(contentsOf: path) } catch { throw UserError("\(error)") }
+                }
+            }
             let devScore = { (model: SequenceTagger) in
                 TaggerEvaluation.score(model, task: task, on: devSentences, posTagger: devPOS).headline
             }
@@ -130,7 +138,7 @@ struct TrainCommand: ParsableCommand {
         if let forward {
             pairedWith = forward
         } else {
-            do { pairedWith = try ShippedModels.load(from: forwardPath) } catch { throw UserError("--direction backward pairs with \(forwardPath): \(error)") }
+            do { pairedWith = try SequenceTagger(contentsOf: forwardPath) } catch { throw UserError("--direction backward pairs with \(forwardPath): \(error)") }
         }
         let started = Date()
         let devScore = { (model: SequenceTagger) in

@@ -121,7 +121,7 @@ import PlexusSupport
     @Test func aShippedModelScoresExactlyAsItsWeightsStoredPlainly() throws {
         // Read from its file, a model keeps its weights packed with their classes and laid
         // out busiest first; the scores must be the very sums of the plain weights.
-        let model = try #require(ShippedModels.ner)
+        let model = try ShippedModels.tagger(.ner)
         let features = model.table.filter { $0.key != 0 }.map { slot in
             (key: slot.key, entries: (Int(slot.start)..<Int(slot.start + slot.count)).map { (UInt8(model.entry($0).cls), model.entry($0).weight) })
         }
@@ -141,13 +141,14 @@ import PlexusSupport
     }
 
     @Test func theShippedModelsLoad() throws {
-        let ner = try #require(ShippedModels.ner)
+        let ner = try ShippedModels.tagger(.ner)
         #expect(Set(ner.tags).isSuperset(of: ["O", "B-PER", "E-PER", "S-LOC", "S-ORG", "S-MISC"]))
-        #expect(ShippedModels.pos != nil && ShippedModels.chunk?.usesExtra == true)
+        #expect(try ShippedModels.tagger(.chunk).usesExtra)
+        _ = try SyntaxModels.shipped()
     }
 
     @Test func theTaggerRecognizerMapsTypesOntoPlexusTypes() throws {
-        let recognizer = try #require(TaggerRecognizer.shipped)
+        let recognizer = try TaggerRecognizer.shipped()
         let tokens = Tokenizer().tokenize("President Vladimir Putin met British officials from Nato in Moscow.")
         let spans = recognizer.recognize(tokens)
         let found = spans.map { span in (span.nameRange.map { tokens[$0].text }.joined(separator: " "), span.type, span.label) }
@@ -215,9 +216,9 @@ import PlexusSupport
     }
 
     @Test func theShippedChunkerRunsInBothDirections() throws {
-        let chunker = try #require(ShippedModels.chunker)
+        let chunker = try ShippedModels.chunker()
         let words = ["Moscow", "firmly", "rejects", "any", "European", "peacekeeping", "force", "."]
-        let pos = try #require(ShippedModels.pos).tag(words)
+        let pos = try ShippedModels.tagger(.pos).tag(words)
         let tags = chunker.tag(words, extra: pos)
         let chunks = ChunkReader.chunks(tags).map { words[$0.start..<$0.end].joined(separator: " ") + "/" + $0.type }
         #expect(chunks.contains("any European peacekeeping force/NP"))

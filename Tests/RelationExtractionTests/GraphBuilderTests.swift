@@ -6,13 +6,13 @@ import PlexusSupport
 @testable import RelationExtraction
 
 @Suite struct GraphBuilderTests {
-    func build(_ texts: [String]) -> Graph {
+    func build(_ texts: [String]) throws -> Graph {
         let documents = texts.enumerated().map { Document(id: "d\($0.offset + 1)", path: "t\($0.offset).txt", text: $0.element) }
-        return GraphBuilder().build(documents).graph
+        return try GraphBuilder.shipped().build(documents).graph
     }
 
     @Test func coMentionWeightCountsDistinctSentences() throws {
-        let graph = build([
+        let graph = try build([
             "Emmanuel Macron met Keir Starmer. Mr Macron thanked Sir Keir. Keir Starmer left.",
             "Keir Starmer called Emmanuel Macron.",
         ])
@@ -24,18 +24,18 @@ import PlexusSupport
     }
 
     @Test func aSentenceRepeatedInADocumentCountsOnce() throws {
-        let graph = build(["Emmanuel Macron met Keir Starmer. Then they ate. Emmanuel Macron met Keir Starmer."])
+        let graph = try build(["Emmanuel Macron met Keir Starmer. Then they ate. Emmanuel Macron met Keir Starmer."])
         #expect(graph.edges.first?.weight == 1)
     }
 
     @Test func evidenceQuotesTheOriginalCharacters() throws {
-        let graph = build(["Sir Keir Starmer said “Britain is ready.”"])
+        let graph = try build(["Sir Keir Starmer said “Britain is ready.”"])
         let edge = try #require(graph.edges.first)
         #expect(edge.evidence.first?.text == "Sir Keir Starmer said “Britain is ready.”")
     }
 
-    @Test func edgesAreUndirectedWithSourceBeforeTarget() {
-        let graph = build(["Vladimir Putin, Donald Trump and Volodymyr Zelensky spoke."])
+    @Test func edgesAreUndirectedWithSourceBeforeTarget() throws {
+        let graph = try build(["Vladimir Putin, Donald Trump and Volodymyr Zelensky spoke."])
         #expect(graph.edges.count == 3)
         #expect(graph.edges.allSatisfy { $0.source < $0.target })
     }

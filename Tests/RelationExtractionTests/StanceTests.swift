@@ -9,69 +9,69 @@ import PlexusSupport
 /// Sentences here were written for these tests.
 @Suite struct StanceExtractionTests {
     /// The stance triples of a passage, by label, at or above the default confidence.
-    func triples(_ text: String) -> Set<String> {
-        let built = GraphBuilder().build([Document(id: "d1", path: "t.txt", text: text)])
+    func triples(_ text: String) throws -> Set<String> {
+        let built = try GraphBuilder.shipped().build([Document(id: "d1", path: "t.txt", text: text)])
         return Set(built.stanceTriples[0].filter { $0.confidence >= Edge.defaultMinimumStanceConfidence }.map(\.triple.description))
     }
 
-    @Test func aSubjectVerbObjectSentenceGivesOneStance() {
-        #expect(triples("Poland condemned Belarus for the border crossings.") == ["Poland | oppose | Belarus"])
+    @Test func aSubjectVerbObjectSentenceGivesOneStance() throws {
+        #expect(try triples("Poland condemned Belarus for the border crossings.") == ["Poland | oppose | Belarus"])
     }
 
-    @Test func theSpeakerOfAQuotationHoldsItsStance() {
-        #expect(triples("\"We reject the truce,\" Dmitry Peskov said.") == ["Dmitry Peskov | oppose | ceasefire"])
+    @Test func theSpeakerOfAQuotationHoldsItsStance() throws {
+        #expect(try triples("\"We reject the truce,\" Dmitry Peskov said.") == ["Dmitry Peskov | oppose | ceasefire"])
     }
 
-    @Test func aQuotationAcrossSentencesIsCreditedToItsSpeaker() {
+    @Test func aQuotationAcrossSentencesIsCreditedToItsSpeaker() throws {
         let text = "\"The vote matters. We support the peace talks fully,\" Mark Rutte said."
-        #expect(triples(text) == ["Mark Rutte | support | peace talks"])
+        #expect(try triples(text) == ["Mark Rutte | support | peace talks"])
     }
 
-    @Test func negationTurnsGivingIntoOpposition() {
-        #expect(triples("Austria refuses to provide military aid to Ukraine.") == ["Austria | oppose | military aid"])
-        #expect(triples("Austria will not send weapons.") == ["Austria | oppose | military aid"])
+    @Test func negationTurnsGivingIntoOpposition() throws {
+        #expect(try triples("Austria refuses to provide military aid to Ukraine.") == ["Austria | oppose | military aid"])
+        #expect(try triples("Austria will not send weapons.") == ["Austria | oppose | military aid"])
     }
 
-    @Test func thePassiveAgentHoldsTheStance() {
-        #expect(triples("The ceasefire was welcomed by Qatar.") == ["Qatar | support | ceasefire"])
+    @Test func thePassiveAgentHoldsTheStance() throws {
+        #expect(try triples("The ceasefire was welcomed by Qatar.") == ["Qatar | support | ceasefire"])
     }
 
-    @Test func twoStancesInOneSentenceAreBothFound() {
-        #expect(triples("Sweden welcomed the truce but condemned Iran.") == ["Sweden | support | ceasefire", "Sweden | oppose | Iran"])
+    @Test func twoStancesInOneSentenceAreBothFound() throws {
+        #expect(try triples("Sweden welcomed the truce but condemned Iran.") == ["Sweden | support | ceasefire", "Sweden | oppose | Iran"])
     }
 
-    @Test func aMeetingIsNotAStance() {
-        #expect(triples("Keir Starmer met Emmanuel Macron in Paris on Monday.").isEmpty)
+    @Test func aMeetingIsNotAStance() throws {
+        #expect(try triples("Keir Starmer met Emmanuel Macron in Paris on Monday.").isEmpty)
     }
 
-    @Test func aDemandOnSomeoneIsNotTheirStance() {
-        #expect(triples("Keir Starmer said Vladimir Putin must agree to a ceasefire.").isEmpty)
+    @Test func aDemandOnSomeoneIsNotTheirStance() throws {
+        #expect(try triples("Keir Starmer said Vladimir Putin must agree to a ceasefire.").isEmpty)
     }
 
-    @Test func anAppositiveGroupDescribesThePersonWhoHoldsTheStance() {
-        #expect(triples("Jens Stoltenberg, the NATO secretary general, praised Finland.") == ["Jens Stoltenberg | support | Finland"])
+    @Test func anAppositiveGroupDescribesThePersonWhoHoldsTheStance() throws {
+        #expect(try triples("Jens Stoltenberg, the NATO secretary general, praised Finland.") == ["Jens Stoltenberg | support | Finland"])
     }
 
-    @Test func aRoleOfAGroupAfterTheNameStillLeavesThePersonAsHolder() {
-        #expect(triples("Trevor Phillips, chair of the Commission for Racial Equality, praised Lord Scarman.") == ["Trevor Phillips | support | Lord Scarman"])
+    @Test func aRoleOfAGroupAfterTheNameStillLeavesThePersonAsHolder() throws {
+        #expect(try triples("Trevor Phillips, chair of the Commission for Racial Equality, praised Lord Scarman.") == ["Trevor Phillips | support | Lord Scarman"])
     }
 
-    @Test func warningAgainstGivingIsOpposition() {
-        #expect(triples("Sergei Lavrov warned against sending peacekeepers.") == ["Sergei Lavrov | oppose | peacekeepers"])
+    @Test func warningAgainstGivingIsOpposition() throws {
+        #expect(try triples("Sergei Lavrov warned against sending peacekeepers.") == ["Sergei Lavrov | oppose | peacekeepers"])
     }
 
-    @Test func aCapitalInAStanceStandsForItsCountry() {
+    @Test func aCapitalInAStanceStandsForItsCountry() throws {
         let text = "Ukraine asked for help. London has urged its allies to step up their backing for Kyiv."
-        #expect(triples(text).contains("United Kingdom | support | Ukraine"))
+        #expect(try triples(text).contains("United Kingdom | support | Ukraine"))
     }
 
-    @Test func topicVariantsMapToOneLabel() {
+    @Test func topicVariantsMapToOneLabel() throws {
         let lexicon = TopicLexicon.standard
         let words = "troops on the ground and a peacekeeping force and a truce".split(separator: " ").map(String.init)
         #expect(lexicon.matches(in: words).map(\.label) == ["peacekeepers", "peacekeepers", "ceasefire"])
     }
 
-    @Test func regularAndIrregularVerbFormsAreCues() {
+    @Test func regularAndIrregularVerbFormsAreCues() throws {
         let lexicon = StanceLexicon.standard
         for form in ["backs", "backed", "backing", "criticised", "slammed", "vetoed", "gave", "given", "denounces", "rallied"] {
             #expect(!lexicon.cues(startingWith: form).isEmpty, "\(form)")
@@ -80,7 +80,7 @@ import PlexusSupport
 
     @Test func stanceEdgesAreDirectedWithPolarityConfidenceAndEvidence() throws {
         let text = "Finland backs Ukraine. Finland backed Ukraine again on Monday. Estonia opposes Russia."
-        let graph = GraphBuilder().build([Document(id: "d1", path: "t.txt", text: text)]).graph
+        let graph = try GraphBuilder.shipped().build([Document(id: "d1", path: "t.txt", text: text)]).graph
         let support = try #require(graph.edges.first { $0.kind == .stance && $0.source == "finland" && $0.target == "ukraine" })
         #expect(support.polarity == .support)
         #expect(support.weight == 2)
@@ -93,17 +93,17 @@ import PlexusSupport
 
     @Test func rollUpCreditsTheCountryAPersonSpeaksFor() throws {
         let text = "Russia's foreign minister Sergei Lavrov condemned Finland."
-        var builder = GraphBuilder()
+        var builder = try GraphBuilder.shipped()
         builder.stances?.rollUp = true
         let graph = builder.build([Document(id: "d1", path: "t.txt", text: text)]).graph
         let sources = Set(graph.edges.filter { $0.kind == .stance && $0.target == "finland" }.map(\.source))
         #expect(sources == ["sergei-lavrov", "russia"])
-        let plain = GraphBuilder().build([Document(id: "d1", path: "t.txt", text: text)]).graph
+        let plain = try GraphBuilder.shipped().build([Document(id: "d1", path: "t.txt", text: text)]).graph
         #expect(Set(plain.edges.filter { $0.kind == .stance }.map(\.source)) == ["sergei-lavrov"])
     }
 
     @Test func topicNodesRoundTripThroughGraphJSON() throws {
-        let graph = GraphBuilder().build([Document(id: "d1", path: "t.txt", text: "Norway supports the minerals deal.")]).graph
+        let graph = try GraphBuilder.shipped().build([Document(id: "d1", path: "t.txt", text: "Norway supports the minerals deal.")]).graph
         let topic = try #require(graph.node(id: "minerals-deal"))
         #expect(topic.type == .topic)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plexus-stance-\(UUID().uuidString)")
@@ -141,12 +141,12 @@ import PlexusSupport
         #expect(throws: ModelFileError.self) { try TargetPolarityModel(serialized: bytes, path: "cut.plxpol") }
     }
 
-    @Test func theShippedModelIsPresent() {
-        #expect(TargetPolarityModel.shipped != nil)
+    @Test func theShippedModelIsPresent() throws {
+        _ = try TargetPolarityModel.shipped()
     }
 
     @Test func theShippedModelReadsWordVectors() throws {
-        let model = try #require(TargetPolarityModel.shipped)
+        let model = try TargetPolarityModel.shipped()
         let vectors = try #require(model.vectors)
         #expect(vectors.words.count > 10_000)
         #expect(model.denseWeights.count == TargetPolarityModel.pools.count * vectors.dimension)
@@ -263,7 +263,7 @@ import PlexusSupport
         #expect(copy.words == vectors.words && copy.values == vectors.values)
     }
 
-    @Test func theEigenSolverDiagonalisesASymmetricMatrix() {
+    @Test func theEigenSolverDiagonalisesASymmetricMatrix() throws {
         // [[2, 1], [1, 2]] has eigenvalues 3 and 1.
         let (values, vectors) = WordVectorBuilder.symmetricEigen([2, 1, 1, 2], size: 2)
         #expect(abs(values.sorted()[0] - 1) < 1e-9 && abs(values.sorted()[1] - 3) < 1e-9)
@@ -274,7 +274,7 @@ import PlexusSupport
         }
     }
 
-    @Test func aVectorFileCutShortIsAClearError() {
+    @Test func aVectorFileCutShortIsAClearError() throws {
         let bytes = Data("PLXVEC1\n".utf8) + Data([4, 0, 0, 0, 9, 0, 0, 0])
         #expect(throws: ModelFileError.self) { try WordVectors(serialized: bytes, path: "cut.plxvec") }
     }

@@ -38,47 +38,18 @@ public enum TaggingTask: String, Sendable, CaseIterable {
     }
 }
 
-/// The models shipped with Plexus, loaded lazily, once, from the package's resources.
-public enum ShippedModels {
-    /// Loads a model file.
-    ///
-    /// - Throws: ``ModelFileError``.
-    public static func load(from path: String) throws -> SequenceTagger {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ModelFileError(path: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
-        }
-        return try SequenceTagger(serialized: data, path: path)
-    }
+/// Which way a tagger reads a sentence.
+public enum ReadingDirection: String, Sendable, CaseIterable {
+    /// Left to right: the usual model.
+    case forward
+    /// Right to left: trained on reversed sentences, paired with a forward model (see
+    /// ``BidirectionalTagger``).
+    case backward
+}
 
-    static func loadResource(_ task: TaggingTask, backward: Bool = false) -> SequenceTagger? {
-        let name = backward ? "\(task.rawValue)-backward" : task.rawValue
-        guard let url = Bundle.module.url(forResource: name, withExtension: "plxtag", subdirectory: "Models") else {
-            return nil
-        }
-        return try? load(from: url.path)
-    }
-
-    /// The named-entity model, or `nil` if the resource is missing.
-    public static let ner: SequenceTagger? = loadResource(.ner)
-    /// The part-of-speech model.
-    public static let pos: SequenceTagger? = loadResource(.pos)
-    /// The chunk model (left to right).
-    public static let chunk: SequenceTagger? = loadResource(.chunk)
-    /// The right-to-left chunk model.
-    public static let chunkBackward: SequenceTagger? = loadResource(.chunk, backward: true)
-    /// The chunker Plexus runs: both chunk models combined when both are shipped, else the
-    /// left-to-right one alone.
-    public static let chunker: BidirectionalTagger? = {
-        guard let chunk, let chunkBackward else { return nil }
-        return BidirectionalTagger(forward: chunk, backward: chunkBackward)
-    }()
-
-    /// The shipped model for a task.
-    public static func model(for task: TaggingTask) -> SequenceTagger? {
-        switch task {
-        case .ner: return ner
-        case .pos: return pos
-        case .chunk: return chunk
-        }
+extension TaggingTask {
+    /// The model's file name for a reading direction.
+    public func fileName(_ direction: ReadingDirection) -> String {
+        direction == .forward ? fileName : backwardFileName
     }
 }

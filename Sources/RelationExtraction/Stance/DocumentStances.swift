@@ -13,20 +13,69 @@ public struct PlacedFinding: Sendable {
 
 /// Runs the ``StanceExtractor`` over a whole document: it carries what a sentence cannot
 /// know alone — a quotation that opened in an earlier sentence and who speaks it, the
-/// entities just mentioned (for pronouns), and whom a person speaks for (for roll-up) —
-/// and tags part of speech and chunks for the sentences that hold a stance word.
+/// entities just mentioned (for pronouns), and whom a person speaks for (for roll-up). It
+/// reads the part-of-speech and chunk tags the analysis stage put in the document (needed
+/// to find noun-phrase targets outside the topic lexicon); sentences without them are read
+/// from their words alone.
 ///
-/// Cost: O(n) in the document's tokens, plus tagging of the sentences with a cue.
+/// Cost: O(n) in the document's tokens.
 public struct DocumentStanceReader: Sendable {
     /// The sentence-level extractor.
-    public var extractor = StanceExtractor()
+    public var extractor: StanceExtractor
     /// Whether a person's stance is also credited to the country or organisation they speak for.
     public var rollUp = false
-    /// Whether to tag part of speech and chunks (needed to find noun-phrase targets outside the topic lexicon).
-    public var usesTaggers = true
 
-    /// Creates a reader.
-    public init() {}
+    /// Creates a reader around an extractor.
+    public init(extractor: StanceExtractor = StanceExtractor()) {
+        self.extractor = extractor
+    }
+
+    /// Whether a sentence holds a stance cue.
+    ///
+    /// - Complexity: O(n) in the sentence's tokens.
+    public func mayHoldStance(_ tokens: ArraySlice<Token>) -> Bool {
+        tokens.contains { !extractor.lexicon.cues(startingWith: $0.text.lowercased()).isEmpty }
+    }
+
+    /// The sentences whose syntax ``findings(in:entityOfMention:type:)`` reads, one flag per
+    /// sentence: those with a stance cue and an entity mention or a quotation that may have a
+    /// speaker. A graph build gives this to the analysis stage as its ``SyntaxScope``, so the
+    /// taggers run on those sentences only.
+    ///
+    /// - Complexity: O(n) in the document's tokens.
+    public func sentencesNeedingSyntax(_ analysis: AnalyzedDocument) -> [Bool] {
+        var hasMention = [Bool](repeating: false, count: analysis.sentences.count)
+        for mention in analysis.mentions where mention.sentence < hasMention.count { hasMention[mention.sentence] = true }
+        let quotes = Self.quotationStates(analysis)
+        return analysis.sentences.indices.map { index in
+            (hasMention[index] || quotes[index].startsInside || quotes[index].endsInside)
+                && mayHoldStance(analysis.tokens[analysis.sentences[index].tokenRange])
+        }
+    }
+
+    /// Whether each sentence starts and ends inside a quotation (a paragraph break closes one).
+    static func quotationStates(_ analysis: AnalyzedDocument) -> [(startsInside: Bool, endsInside: Bool)] {
+        var insideQuote = false
+        return analysis.sentences.map { sentence in
+            let slice = analysis.tokens[sentence.tokenRange]
+            if slice.first?.paragraphStart == true { insideQuote = false }
+            var stanceSentence = StanceSentence(words: slice.map(\.text), spaceBefore: slice.map(\.spaceBefore), mentions: [])
+            stanceSentence.startsInsideQuote = insideQuote
+            let starts = insideQuote
+            insideQuote = endsInsideQuote(stanceSentence)
+            return (starts, insideQuote)
+        }
+    }
+
+    /// Whether a sentence ends inside a quotation, given whether it starts inside one.
+    static func endsInsideQuote(_ sentence: StanceSentence) -> Bool {
+        let quoted = StanceExtractor.quotedTokens(sentence)
+        var state = sentence.startsInsideQuote
+        for (i, word) in sentence.words.enumerated() where (word == "\"" || word == "'") && quoted[i] {
+            if word == "\"" { state.toggle() } else { state = i == 0 || sentence.spaceBefore[i] }
+        }
+        return state
+    }
 
     /// The stances in a document.
     ///
@@ -34,7 +83,7 @@ public struct DocumentStanceReader: Sendable {
     ///   - analysis: the analysed document.
     ///   - entityOfMention: for each of `analysis.mentions`, its entity identifier, or `nil` if unresolved.
     ///   - type: the type of an entity identifier.
-    /// - Complexity: O(n) in the document's tokens, plus tagging.
+    /// - Complexity: O(n) in the document's tokens.
     public func findings(in analysis: AnalyzedDocument, entityOfMention: [Int?], type: (Int) -> EntityType) -> [PlacedFinding] {
         let tokens = analysis.tokens
         var mentionsBySentence = [[StanceMention]](repeating: [], count: analysis.sentences.count)
@@ -51,21 +100,13 @@ public struct DocumentStanceReader: Sendable {
         var endsInside: [Bool] = []
         var attributions: [StanceMention?] = []
         var insideQuote = false
-        let original = Array(analysis.document.text.unicodeScalars)
         for (index, sentence) in analysis.sentences.enumerated() {
             let slice = tokens[sentence.tokenRange]
             if slice.first?.paragraphStart == true { insideQuote = false }
             var stanceSentence = StanceSentence(words: slice.map(\.text), spaceBefore: slice.map(\.spaceBefore),
                                                 mentions: mentionsBySentence[index])
-            stanceSentence.originalWords = slice.map { token in
-                token.end <= original.count ? String(String.UnicodeScalarView(original[token.start..<token.end])) : token.text
-            }
             stanceSentence.startsInsideQuote = insideQuote
-            let quoted = StanceExtractor.quotedTokens(stanceSentence)
-            var state = insideQuote
-            for (i, word) in stanceSentence.words.enumerated() where (word == "\"" || word == "'") && quoted[i] {
-                if word == "\"" { state.toggle() } else { state = i == 0 || stanceSentence.spaceBefore[i] }
-            }
+            let state = Self.endsInsideQuote(stanceSentence)
             insideQuote = state
             attributions.append(extractor.attribution(in: stanceSentence))
             endsInside.append(state)
@@ -94,10 +135,10 @@ public struct DocumentStanceReader: Sendable {
             guard !sentence.mentions.isEmpty || sentence.quoteSpeaker != nil,
                 sentence.words.contains(where: { !extractor.lexicon.cues(startingWith: $0.lowercased()).isEmpty })
             else { continue }
-            if usesTaggers, let pos = ShippedModels.pos {
-                let tags = pos.tag(sentence.words)
-                sentence.posTags = tags
-                sentence.chunkTags = ShippedModels.chunker?.tag(sentence.words, extra: tags) ?? ShippedModels.chunk?.tag(sentence.words, extra: tags)
+            sentence.originalWords = analysis.originalWords(of: analysis.sentences[index])
+            if let syntax = analysis.syntax[index] {
+                sentence.posTags = syntax.partOfSpeech
+                sentence.chunkTags = syntax.chunks
             }
             for finding in extractor.findings(in: sentence) {
                 out.append(PlacedFinding(sentence: index, finding: finding, rolledUp: false))

@@ -106,10 +106,19 @@ public struct StanceExtractor: Sendable {
     /// The topic lexicon.
     public var topics = TopicLexicon.standard
     /// The polarity model, mixed into the confidence of entity targets when present.
-    public var polarityModel: TargetPolarityModel? = TargetPolarityModel.shipped
+    public var polarityModel: TargetPolarityModel?
 
-    /// Creates an extractor with the shipped lexicons and model.
-    public init() {}
+    /// Creates an extractor with the shipped lexicons and, optionally, a polarity model.
+    public init(polarityModel: TargetPolarityModel? = nil) {
+        self.polarityModel = polarityModel
+    }
+
+    /// An extractor with the shipped lexicons and polarity model.
+    ///
+    /// - Throws: ``ModelFileError`` when the polarity model is missing or damaged.
+    public static func shipped() throws -> StanceExtractor {
+        StanceExtractor(polarityModel: try TargetPolarityModel.shipped())
+    }
 
     static let speechVerbs: Set<String> = [
         "said", "says", "say", "told", "tells", "added", "adds", "insisted", "insists", "stated", "states", "argued", "argues",

@@ -307,13 +307,19 @@ extension TargetPolarityModel: ModelFile {
         self.vectorScale = vectorScale
     }
 
-    /// The model shipped with Plexus (trained on NewsMTSC train.jsonl), or `nil` if the resource is missing.
-    public static let shipped: TargetPolarityModel? = {
-        guard let url = Bundle.module.url(forResource: "polarity", withExtension: "plxpol", subdirectory: "Models"),
-            let data = FileManager.default.contents(atPath: url.path)
-        else { return nil }
-        return try? TargetPolarityModel(serialized: data, path: url.path)
-    }()
+    /// The model shipped with Plexus (trained on NewsMTSC train.jsonl), read once per process.
+    ///
+    /// - Throws: ``ModelFileError`` naming the resource when it is missing or damaged.
+    public static func shipped() throws -> TargetPolarityModel {
+        try shippedCache.model(named: "polarity.plxpol") { name in
+            guard let url = Bundle.module.url(forResource: "polarity", withExtension: "plxpol", subdirectory: "Models") else {
+                throw ModelFileError(path: "Models/\(name)", reason: "is missing from the package resources; run make stance-model")
+            }
+            return try TargetPolarityModel(contentsOf: url.path)
+        }
+    }
+
+    private static let shippedCache = ModelCache<TargetPolarityModel>()
 }
 
 /// Trains a ``TargetPolarityModel`` by minimising the L2-regularised log loss with L-BFGS.

@@ -1,0 +1,55 @@
+/// The part-of-speech and chunk tags of one sentence, one of each per token.
+public struct SentenceSyntax: Sendable, Equatable {
+    /// Penn Treebank part-of-speech tags ("NNP", "VBD").
+    public var partOfSpeech: [String]
+    /// IOBES chunk tags over the part-of-speech tags ("B-NP", "E-NP", "S-VP", "O").
+    public var chunks: [String]
+
+    /// Creates the tags of a sentence.
+    public init(partOfSpeech: [String], chunks: [String]) {
+        self.partOfSpeech = partOfSpeech
+        self.chunks = chunks
+    }
+}
+
+/// The models that read a sentence's syntax: a part-of-speech tagger and a chunker that reads
+/// its tags.
+public struct SyntaxModels: Sendable {
+    /// The part-of-speech tagger.
+    public var partOfSpeech: SequenceTagger
+    /// The chunker (both reading directions, combined).
+    public var chunker: BidirectionalTagger
+
+    /// Creates the models from loaded taggers.
+    public init(partOfSpeech: SequenceTagger, chunker: BidirectionalTagger) {
+        self.partOfSpeech = partOfSpeech
+        self.chunker = chunker
+    }
+
+    /// The models shipped with Plexus.
+    ///
+    /// - Throws: ``ModelFileError`` naming a model that is missing or damaged.
+    public static func shipped() throws -> SyntaxModels {
+        SyntaxModels(partOfSpeech: try ShippedModels.tagger(.pos), chunker: try ShippedModels.chunker())
+    }
+
+    /// The tags of one sentence's words.
+    ///
+    /// - Complexity: O(n · features) for n words, three tagging passes and a Viterbi search
+    ///   over the chunk tags.
+    public func analyze(_ words: [String]) -> SentenceSyntax {
+        let tags = partOfSpeech.tag(words)
+        return SentenceSyntax(partOfSpeech: tags, chunks: chunker.tag(words, extra: tags))
+    }
+}
+
+/// Which sentences of a document the analyzer reads the syntax of.
+public enum SyntaxScope: Sendable {
+    /// Every sentence.
+    case allSentences
+    /// Only the sentences a later stage says it will read: the selector sees the document
+    /// analysed without syntax (tokens, sentences, mentions) and returns one flag per
+    /// sentence. The stance reader, which needs syntax only where a cue word meets an entity
+    /// or a quotation, says so here, and the other sentences cost nothing.
+    case selected(by: @Sendable (AnalyzedDocument) -> [Bool])
+}
