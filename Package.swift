@@ -4,7 +4,8 @@ import PackageDescription
 // Modules, left to right (each imports only modules above it in this list; see
 // docs/ARCHITECTURE.md for the map):
 // PlexusSupport, PlexusGraph (the graph contract), Corpus, EntityRecognition (the analysis
-// stage), RelationExtraction, PlexusTraining, GraphExport, and the two executables.
+// stage), RelationExtraction, PlexusTraining (trainers and evaluation, apart from the
+// runtime), GraphExport (which needs only the graph contract), and the two executables.
 let package = Package(
     name: "Plexus",
     platforms: [.macOS(.v13)],
@@ -15,6 +16,7 @@ let package = Package(
         .library(name: "Corpus", targets: ["Corpus"]),
         .library(name: "EntityRecognition", targets: ["EntityRecognition"]),
         .library(name: "RelationExtraction", targets: ["RelationExtraction"]),
+        .library(name: "PlexusTraining", targets: ["PlexusTraining"]),
         .library(name: "GraphExport", targets: ["GraphExport"]),
     ],
     dependencies: [
@@ -46,14 +48,18 @@ let package = Package(
             resources: [.copy("Models")]
         ),
         .target(
+            name: "PlexusTraining",
+            dependencies: ["PlexusSupport", "PlexusGraph", "Corpus", "EntityRecognition", "RelationExtraction"]
+        ),
+        .target(
             name: "GraphExport",
             dependencies: ["PlexusSupport", "PlexusGraph", "CGraphviz", "ZIPFoundation"]
         ),
         .executableTarget(
             name: "plexus",
             dependencies: [
-                "PlexusSupport", "PlexusGraph", "Corpus", "EntityRecognition", "RelationExtraction", "GraphExport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PlexusSupport", "PlexusGraph", "Corpus", "EntityRecognition", "RelationExtraction", "PlexusTraining",
+                "GraphExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -70,6 +76,10 @@ let package = Package(
         .testTarget(
             name: "RelationExtractionTests",
             dependencies: ["RelationExtraction", "EntityRecognition", "PlexusGraph", "PlexusSupport", "Corpus"]
+        ),
+        .testTarget(
+            name: "PlexusTrainingTests",
+            dependencies: ["PlexusTraining", "RelationExtraction", "EntityRecognition", "PlexusGraph", "PlexusSupport", "Corpus"]
         ),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "PlexusGraph"]),
         .testTarget(

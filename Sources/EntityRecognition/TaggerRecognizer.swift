@@ -40,7 +40,7 @@ public struct TaggerRecognizer: EntityRecognizer {
     func spans(_ tokens: [Token], _ tags: [String]) -> [EntitySpan] {
         var spans: [EntitySpan] = []
         var covered = Set<Int>()
-        for chunk in ChunkReader.chunks(tags) {
+        for chunk in ChunkTags.chunks(tags) {
             let range = chunk.start..<chunk.end
             guard let span = span(for: range, type: chunk.type, tokens) else { continue }
             spans.append(span)

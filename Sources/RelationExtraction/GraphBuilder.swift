@@ -3,8 +3,10 @@ import EntityRecognition
 import PlexusGraph
 import PlexusSupport
 
-/// Builds a ``Graph`` from documents: analysis and per-document resolution in parallel,
-/// then the corpus-level merge and co-mention counting in document order.
+/// Builds a ``Graph`` from documents in named steps: analysis and per-document resolution
+/// in parallel (``analyze(_:)``), the corpus-level merge of entities (``resolve(_:)``),
+/// stance reading in parallel (``readStances(_:entities:)``), then co-mention counting and
+/// assembly in document order.
 public struct GraphBuilder: Sendable {
     /// Most evidence sentences kept per edge; the weight stays exact.
     public var evidenceLimit = 5
@@ -22,7 +24,8 @@ public struct GraphBuilder: Sendable {
     }
 
     /// A builder with the shipped models: the chosen recogniser, and with `stances` the
-    /// syntax models (run only on sentences with a stance cue) and the polarity model.
+    /// syntax models (run only on the sentences the stance reader reads) and the polarity
+    /// model.
     ///
     /// - Throws: ``ModelFileError`` naming a shipped model that is missing or damaged.
     public static func shipped(recognizer: DocumentAnalyzer.RecognizerChoice = .rules, stances: Bool = true) throws -> GraphBuilder {
@@ -51,22 +54,23 @@ public struct GraphBuilder: Sendable {
         /// For each document, every resolved mention: its scalar range in the text and its node index.
         public var documentMentions: [[ResolvedMention]]
         /// Alias-file names that matched nothing, with their lines.
-        public var unusedCorrections: [(name: String, line: Int)]
-        /// Stance findings, before they were merged into edges.
-        public var stanceFindings: Int = 0
-        /// For each document, its stance findings as labelled triples (chunker phrases that did
-        /// not recur enough to become topics are left out).
-        public var stanceTriples: [[ScoredTriple]] = []
+        public var unusedCorrections: [UnusedCorrection]
+        /// For each document, its stance findings before they were merged into edges; holders
+        /// and entity targets are indices into `graph.nodes`.
+        public var stanceFindings: [[PlacedFinding]] = []
+        /// Noun phrases found by the chunker that recurred enough to become topic nodes.
+        public var topicPhrases: Set<String> = []
+
+        /// How many stance findings the documents gave.
+        public var stanceFindingCount: Int { stanceFindings.reduce(0) { $0 + $1.count } }
     }
 
-    /// A stance finding by label, with its confidence and sentence.
-    public struct ScoredTriple: Sendable {
-        /// Holder, polarity, target.
-        public var triple: StanceTriple
-        /// The finding's confidence.
-        public var confidence: Double
-        /// The sentence's 0-based index in its document.
-        public var sentence: Int
+    /// An alias-file name that matched no entity, with its line in the file.
+    public struct UnusedCorrection: Sendable, Equatable {
+        /// The name as written in the file.
+        public var name: String
+        /// The 1-based line.
+        public var line: Int
     }
 
     /// A mention after resolution.
@@ -87,70 +91,117 @@ public struct GraphBuilder: Sendable {
         public var aliases: [String]
     }
 
+    /// One document after analysis and resolution within it.
+    public struct AnalyzedEntities: Sendable {
+        /// The analysis.
+        public var analysis: AnalyzedDocument
+        /// Its entities and which mention belongs to which.
+        public var local: DocumentEntities
+    }
+
+    /// The entities of the whole corpus.
+    public struct CorpusEntities: Sendable {
+        /// The merged entity table (local entities mapped to corpus entities).
+        public var table: EntityTable
+        /// One node per corpus entity, in the table's order.
+        public var nodes: [Node]
+        /// For each node, the node a stance about it is about: a capital's country ("backing
+        /// for Kyiv" is backing for Ukraine), otherwise itself.
+        public var stanceNode: [Int]
+
+        /// For each mention of a document, its node, or `nil` when it was dropped.
+        func nodeOfMention(_ document: Int, _ local: DocumentEntities) -> [Int?] {
+            local.mentionEntity.map { entity in entity.flatMap { table.localToGlobal[document][$0] } }
+        }
+    }
+
     /// The graph of a set of documents.
     ///
     /// - Complexity: O(total tokens + Σ k² over sentences with k entities).
     public func build(_ documents: [Document]) -> Output {
+        let analyzed = analyze(documents)
+        let entities = resolve(analyzed)
+        let findings = stances.map { _ in readStances(analyzed, entities: entities) } ?? []
+        return assemble(analyzed, entities: entities, findings: findings)
+    }
+
+    /// Step 1: every document analysed and its mentions resolved within it, in parallel.
+    ///
+    /// - Complexity: O(total tokens), spread over the cores.
+    public func analyze(_ documents: [Document]) -> [AnalyzedEntities] {
         let analyzer = self.analyzer
         let corrections = self.corrections
-        let perDocument = parallelMap(documents) { document -> (AnalyzedDocument, DocumentEntities) in
+        return parallelMap(documents) { document in
             let analysis = analyzer.analyze(document)
-            return (analysis, EntityResolver(corrections: corrections).resolve(analysis))
+            return AnalyzedEntities(analysis: analysis, local: EntityResolver(corrections: corrections).resolve(analysis))
         }
-        let table = CorpusResolver(corrections: corrections).merge(perDocument.map(\.1))
+    }
+
+    /// Step 2: the documents' entities merged into the corpus's.
+    ///
+    /// - Complexity: O(local entities · log) plus the resolver's cost.
+    public func resolve(_ analyzed: [AnalyzedEntities]) -> CorpusEntities {
+        let table = CorpusResolver(corrections: corrections).merge(analyzed.map(\.local))
         let nodes = table.entities.map {
             Node(id: $0.id, label: $0.label, type: $0.type, aliases: $0.aliases, mentions: $0.mentions, documents: $0.documents)
         }
-
-        // In a stance a capital is its government: "backing for Kyiv" is backing for Ukraine.
         var countryByLabel: [String: Int] = [:]
         for (index, node) in nodes.enumerated() where node.type == .country { countryByLabel[node.label] = index }
-        let stanceEntity: [Int] = nodes.indices.map { index in
+        let stanceNode: [Int] = nodes.indices.map { index in
             guard nodes[index].type == .location, let country = Roles.country(ofCapital: nodes[index].label) else { return index }
             return countryByLabel[country] ?? index
         }
-        let stanceReader = self.stances
-        let placed: [[PlacedFinding]] = stanceReader.map { reader in
-            parallelMap(Array(perDocument.indices)) { docIndex -> [PlacedFinding] in
-                let (analysis, local) = perDocument[docIndex]
-                let entityOfMention = analysis.mentions.indices.map { index in
-                    local.mentionEntity[index].flatMap { table.localToGlobal[docIndex][$0] }.map { stanceEntity[$0] }
-                }
-                return reader.findings(in: analysis, entityOfMention: entityOfMention, type: { nodes[$0].type })
-            }
-        } ?? []
-        var stanceEdges = StanceEdgeBuilder(nodes: nodes, evidenceLimit: evidenceLimit)
+        return CorpusEntities(table: table, nodes: nodes, stanceNode: stanceNode)
+    }
 
-        struct PairKey: Hashable {
-            var a: Int
-            var b: Int
+    /// Step 3: the stance findings of every document, in parallel; holders and entity
+    /// targets are indices into `entities.nodes`.
+    ///
+    /// - Complexity: O(total tokens), spread over the cores.
+    public func readStances(_ analyzed: [AnalyzedEntities], entities: CorpusEntities) -> [[PlacedFinding]] {
+        guard let reader = stances else { return [] }
+        return parallelMap(Array(analyzed.indices)) { index -> [PlacedFinding] in
+            let document = analyzed[index]
+            let entityOfMention = entities.nodeOfMention(index, document.local).map { $0.map { entities.stanceNode[$0] } }
+            return reader.findings(in: document.analysis, entityOfMention: entityOfMention, type: { entities.nodes[$0].type })
         }
-        var edges: [PairKey: Edge] = [:]
+    }
+
+    /// Step 4: co-mention edges counted, stance findings merged into edges and topic nodes,
+    /// and every index moved onto the final, id-sorted node list.
+    ///
+    /// - Complexity: O(total mentions + Σ k² over sentences with k entities + findings).
+    public func assemble(_ analyzed: [AnalyzedEntities], entities: CorpusEntities, findings: [[PlacedFinding]]) -> Output {
+        let nodes = entities.nodes
+        var stanceEdges = StanceEdgeBuilder(nodes: nodes, evidenceLimit: evidenceLimit)
+        var coMentions = CoMentionCounter(nodes: nodes, evidenceLimit: evidenceLimit)
         var sentenceCount = 0
         var tokenCount = 0
         var mentionCount = 0
         var infos: [DocumentInfo] = []
         var documentEntities: [[DocumentEntityCount]] = []
         var documentMentions: [[ResolvedMention]] = []
-        for (docIndex, (analysis, local)) in perDocument.enumerated() {
+        for (docIndex, item) in analyzed.enumerated() {
+            let analysis = item.analysis
             let document = analysis.document
             sentenceCount += analysis.sentences.count
             tokenCount += analysis.tokens.count
-            infos.append(DocumentInfo(id: document.id, path: document.path, line: document.line, title: document.title,
-                                      date: document.date, url: document.url, sentences: analysis.sentences.count))
+            infos.append(
+                DocumentInfo(
+                    id: document.id, path: document.path, line: document.line, title: document.title, date: document.date,
+                    url: document.url, sentences: analysis.sentences.count))
             var entitiesBySentence: [Int: Set<Int>] = [:]
             var counts: [Int: (mentions: Int, aliases: [String: Int])] = [:]
             var resolved: [ResolvedMention] = []
-            for (mentionIndex, mention) in analysis.mentions.enumerated() {
-                guard let localIndex = local.mentionEntity[mentionIndex],
-                    let global = table.localToGlobal[docIndex][localIndex]
-                else { continue }
+            for (mention, node) in zip(analysis.mentions, entities.nodeOfMention(docIndex, item.local)) {
+                guard let node else { continue }
                 mentionCount += 1
                 let tokens = analysis.tokens
-                resolved.append(ResolvedMention(range: tokens[mention.tokenRange.lowerBound].start..<tokens[mention.tokenRange.upperBound - 1].end, node: global))
-                entitiesBySentence[mention.sentence, default: []].insert(global)
-                counts[global, default: (0, [:])].mentions += 1
-                if mention.referent == nil { counts[global, default: (0, [:])].aliases[mention.surface, default: 0] += 1 }
+                resolved.append(
+                    ResolvedMention(range: tokens[mention.tokenRange.lowerBound].start..<tokens[mention.tokenRange.upperBound - 1].end, node: node))
+                entitiesBySentence[mention.sentence, default: []].insert(node)
+                counts[node, default: (0, [:])].mentions += 1
+                if mention.referent == nil { counts[node, default: (0, [:])].aliases[mention.surface, default: 0] += 1 }
             }
             documentMentions.append(resolved)
             documentEntities.append(
@@ -159,33 +210,12 @@ public struct GraphBuilder: Sendable {
                         node: node, mentions: entry.mentions,
                         aliases: entry.aliases.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key))
                 }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.node < $1.node })
-            if docIndex < placed.count {
-                for finding in placed[docIndex] {
-                    stanceEdges.add(finding, document: document.id, sentence: finding.sentence,
-                                    text: analysis.sentenceTexts[finding.sentence])
+            if docIndex < findings.count {
+                for finding in findings[docIndex] {
+                    stanceEdges.add(finding, document: document.id, sentence: finding.sentence, text: analysis.sentenceTexts[finding.sentence])
                 }
             }
-            var seenSentences = Set<String>()
-            for sentenceIndex in entitiesBySentence.keys.sorted() {
-                guard let members = entitiesBySentence[sentenceIndex], members.count >= 2 else { continue }
-                let original = analysis.sentenceTexts[sentenceIndex]
-                // A sentence repeated within a document counts once.
-                guard seenSentences.insert(TextNormalizer.normalize(original).lowercased()).inserted else { continue }
-                let sorted = members.sorted()
-                for (i, a) in sorted.enumerated() {
-                    for b in sorted[(i + 1)...] {
-                        let key = PairKey(a: a, b: b)
-                        var edge = edges[key] ?? Edge(source: nodes[a].id, target: nodes[b].id, kind: .coMention, weight: 0)
-                        edge.weight += 1
-                        edge.byDocument = edge.byDocument ?? [:]
-                        edge.byDocument?[document.id, default: 0] += 1
-                        if edge.evidence.count < evidenceLimit {
-                            edge.evidence.append(Evidence(document: document.id, sentence: sentenceIndex + 1, text: original))
-                        }
-                        edges[key] = edge
-                    }
-                }
-            }
+            coMentions.add(analysis, document: document.id, entitiesBySentence: entitiesBySentence)
         }
         var nodesWithCounts = nodes
         for (docIndex, entities) in documentEntities.enumerated() {
@@ -203,25 +233,72 @@ public struct GraphBuilder: Sendable {
             for k in documentEntities[docIndex].indices { documentEntities[docIndex][k].node = newIndex[documentEntities[docIndex][k].node] }
             for k in documentMentions[docIndex].indices { documentMentions[docIndex][k].node = newIndex[documentMentions[docIndex][k].node] }
         }
-        let stanceTriples = placed.map { findings in
-            findings.compactMap { placed -> ScoredTriple? in
-                let target: String
-                switch placed.finding.target {
-                case .entity(let index): target = nodes[index].label
-                case .topic(let label): target = label
-                case .phrase(let label):
-                    guard stanceResult.keptPhrases.contains(label) else { return nil }
-                    target = label
-                }
-                return ScoredTriple(triple: StanceTriple(holder: nodes[placed.finding.holder].label, polarity: placed.finding.polarity, target: target),
-                                    confidence: placed.finding.confidence, sentence: placed.sentence)
+        let placedFindings = findings.map { document in
+            document.map { placed in
+                var moved = placed
+                moved.finding.holder = newIndex[placed.finding.holder]
+                if case .entity(let target) = placed.finding.target { moved.finding.target = .entity(newIndex[target]) }
+                return moved
             }
         }
-        let sortedEdges = edges.values.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
-            + stanceResult.edges.sorted { ($0.source, $0.target, $0.polarity?.rawValue ?? "") < ($1.source, $1.target, $1.polarity?.rawValue ?? "") }
-        return Output(graph: Graph(documents: infos, nodes: allNodes.map(\.element), edges: sortedEdges), sentences: sentenceCount,
-                      tokens: tokenCount, mentions: mentionCount, documentEntities: documentEntities,
-                      documentMentions: documentMentions, unusedCorrections: table.unusedCorrectionNames.map { ($0.0, $0.1) },
-                      stanceFindings: placed.reduce(0) { $0 + $1.count }, stanceTriples: stanceTriples)
+        let sortedEdges =
+            coMentions.edges()
+            + stanceResult.edges.sorted {
+                ($0.source, $0.target, $0.polarity?.rawValue ?? "") < ($1.source, $1.target, $1.polarity?.rawValue ?? "")
+            }
+        return Output(
+            graph: Graph(documents: infos, nodes: allNodes.map(\.element), edges: sortedEdges), sentences: sentenceCount,
+            tokens: tokenCount, mentions: mentionCount, documentEntities: documentEntities, documentMentions: documentMentions,
+            unusedCorrections: entities.table.unusedCorrectionNames.map { UnusedCorrection(name: $0.0, line: $0.1) },
+            stanceFindings: placedFindings, topicPhrases: stanceResult.keptPhrases)
+    }
+}
+
+/// Counts co-mention edges: one per pair of entities named in the same sentence, weighted
+/// by the distinct sentences (a sentence repeated within a document counts once).
+struct CoMentionCounter {
+    struct PairKey: Hashable {
+        var a: Int
+        var b: Int
+    }
+
+    let nodes: [Node]
+    let evidenceLimit: Int
+    var pairs: [PairKey: Edge] = [:]
+
+    init(nodes: [Node], evidenceLimit: Int) {
+        self.nodes = nodes
+        self.evidenceLimit = evidenceLimit
+    }
+
+    /// Adds the sentences of one document.
+    ///
+    /// - Complexity: O(Σ k²) over its sentences with k entities.
+    mutating func add(_ analysis: AnalyzedDocument, document: String, entitiesBySentence: [Int: Set<Int>]) {
+        var seenSentences = Set<String>()
+        for sentenceIndex in entitiesBySentence.keys.sorted() {
+            guard let members = entitiesBySentence[sentenceIndex], members.count >= 2 else { continue }
+            let original = analysis.sentenceTexts[sentenceIndex]
+            guard seenSentences.insert(TextNormalizer.normalize(original).lowercased()).inserted else { continue }
+            let sorted = members.sorted()
+            for (i, a) in sorted.enumerated() {
+                for b in sorted[(i + 1)...] {
+                    let key = PairKey(a: a, b: b)
+                    var edge = pairs[key] ?? Edge(source: nodes[a].id, target: nodes[b].id, kind: .coMention, weight: 0)
+                    edge.weight += 1
+                    edge.byDocument = edge.byDocument ?? [:]
+                    edge.byDocument?[document, default: 0] += 1
+                    if edge.evidence.count < evidenceLimit {
+                        edge.evidence.append(Evidence(document: document, sentence: sentenceIndex + 1, text: original))
+                    }
+                    pairs[key] = edge
+                }
+            }
+        }
+    }
+
+    /// The edges, sorted by source then target.
+    func edges() -> [Edge] {
+        pairs.values.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
     }
 }

@@ -79,7 +79,7 @@ struct BuildCommand: AsyncParsableCommand {
         print("Found \(built.sentences) sentences, \(built.mentions) mentions, \(graph.nodes.count) entities (\(Summary.typeCounts(graph.nodes))), \(coMentions) co-mention edges")
         let stanceEdges = graph.edges.filter { $0.kind == .stance }
         let drawn = stanceEdges.filter { ($0.confidence ?? 1) >= diagram.minConfidence }.count
-        print("Found \(built.stanceFindings) stance findings: \(stanceEdges.count) stance edges, \(drawn) at confidence ≥ \(diagram.minConfidence) (drawn)")
+        print("Found \(built.stanceFindingCount) stance findings: \(stanceEdges.count) stance edges, \(drawn) at confidence ≥ \(diagram.minConfidence) (drawn)")
 
         let jsonPath = (out as NSString).appendingPathComponent("graph.json")
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EntityRecognition
 import Foundation
+import PlexusTraining
 import RelationExtraction
 
 /// `plexus eval-entities`: scores entity resolution on an annotated fixture.

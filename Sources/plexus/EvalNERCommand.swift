@@ -3,6 +3,7 @@ import Corpus
 import EntityRecognition
 import Foundation
 import PlexusSupport
+import PlexusTraining
 
 /// `plexus eval-ner`: scores the shipped (or a given) tagger on a CoNLL file.
 struct EvalNERCommand: ParsableCommand {

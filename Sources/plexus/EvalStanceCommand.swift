@@ -3,6 +3,7 @@ import EntityRecognition
 import Foundation
 import PlexusGraph
 import PlexusSupport
+import PlexusTraining
 import RelationExtraction
 
 /// `plexus eval-stance`: scores target polarity on NewsMTSC, or stance triples on a team fixture.

@@ -119,9 +119,9 @@ struct AliasOptions: ParsableArguments {
     }
 
     /// Warns about names in the alias file that matched nothing.
-    func warnUnused(_ unused: [(name: String, line: Int)]) {
+    func warnUnused(_ unused: [GraphBuilder.UnusedCorrection]) {
         guard let aliases else { return }
-        for (name, line) in unused { Summary.warn("warning: \(aliases):\(line): \"\(name)\" never occurs in these articles") }
+        for entry in unused { Summary.warn("warning: \(aliases):\(entry.line): \"\(entry.name)\" never occurs in these articles") }
     }
 }
 

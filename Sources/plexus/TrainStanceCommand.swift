@@ -3,6 +3,7 @@ import Corpus
 import EntityRecognition
 import Foundation
 import PlexusSupport
+import PlexusTraining
 import RelationExtraction
 
 /// `plexus train-stance`: trains the target-polarity model on NewsMTSC.
@@ -62,33 +63,6 @@ struct TrainStanceCommand: ParsableCommand {
         if dimension < 1 { throw ValidationError("--dimension must be at least 1") }
     }
 
-    /// The word vectors: from the cache, else learned from --unlabelled, else none.
-    func wordVectors(training: [PolarityExample]) throws -> WordVectors? {
-        if let vectorsCache, FileManager.default.fileExists(atPath: vectorsCache) {
-            do {
-                let vectors = try WordVectors(serialized: try Data(contentsOf: URL(fileURLWithPath: vectorsCache)), path: vectorsCache)
-                print("Read \(vectors.words.count) word vectors from \(vectorsCache)")
-                return vectors
-            } catch {
-                throw UserError("\(vectorsCache): cannot read the word vectors (\(error)); delete it to rebuild it")
-            }
-        }
-        guard !unlabelled.isEmpty else { return nil }
-        for path in unlabelled where !FileManager.default.fileExists(atPath: path) { throw UserError("\(path): no such file or folder") }
-        let started = Date()
-        // Each training sentence once (a sentence with two targets is two examples).
-        var seen = Set<[String]>()
-        let sentences = training.map(\.words).filter { seen.insert($0).inserted }
-        var builder = WordVectorBuilder()
-        builder.dimension = dimension
-        let vectors = builder.build(from: unlabelled, sentences: sentences)
-        print(String(format: "Learned %d word vectors in %.1f s", vectors.words.count, Date().timeIntervalSince(started)))
-        if let vectorsCache {
-            do { try AtomicFile.write(vectors.serialized(), to: vectorsCache) } catch { throw UserError("\(error)") }
-        }
-        return vectors
-    }
-
     func run() throws {
         let trainExamples: [PolarityExample]
         let devExamples: [PolarityExample]
@@ -99,62 +73,26 @@ struct TrainStanceCommand: ParsableCommand {
             throw UserError(error.description)
         }
         print("Read \(trainExamples.count) training and \(devExamples.count) development targets")
-        let vectors = try wordVectors(training: trainExamples)
-        let started = Date()
-        var best: (score: Double, c: Double, balanced: Bool, scale: Float, model: TargetPolarityModel)?
-        for scale in vectors == nil ? [1] : vectorScale {
-            for balanced in [false, true] {
-                for strength in c {
-                    var trainer = TargetPolarityTrainer()
-                    trainer.inverseRegularization = strength
-                    trainer.balancesClasses = balanced
-                    trainer.vectorScale = scale
-                    let model = trainer.train(trainExamples, vectors: vectors)
-                    let score = PolarityScores.score(model, on: devExamples).macroF1
-                    print(String(format: "  C %.3g, %@ classes, vectors × %.3g: dev macro-F1 %.4f", strength, balanced ? "balanced" : "unweighted", scale, score))
-                    if best.map({ score > $0.score }) ?? true { best = (score, strength, balanced, scale, model) }
-                }
-            }
-        }
-        guard let best else { throw UserError("give at least one --c value") }
-        var model = best.model
-        print(String(format: "Chose C %.3g with %@ classes, vectors × %.3g", best.c, best.balanced ? "balanced" : "unweighted", best.scale))
-        if vectors != nil && networks > 0 {
-            var inputs: [[Float]] = []
-            var gold: [Int] = []
-            for example in trainExamples {
-                guard let label = example.gold, let pooled = model.pooledVectors(example) else { continue }
-                inputs.append(pooled)
-                gold.append(label.rawValue)
-            }
-            var trained: [PooledVectorNetwork] = []
-            for member in 0..<networks {
-                var trainer = PooledVectorNetworkTrainer()
-                trainer.hidden = hidden
-                trainer.epochs = networkEpochs
-                trainer.penalty = networkPenalty
-                trainer.seed = UInt64(member + 1)
-                guard let network = trainer.train(inputs, gold: gold) else { throw UserError("\(train): no labelled targets to train the networks on") }
-                trained.append(network)
-            }
-            var chosen: (score: Double, share: Float, model: TargetPolarityModel)?
-            for share in [Float(0)] + networkShare {
-                guard let mixed = model.mixing(trained, share: share) else { continue }
-                let score = PolarityScores.score(mixed, on: devExamples).macroF1
-                print(String(format: "  %d networks mixed in at %.2f: dev macro-F1 %.4f", networks, share, score))
-                if chosen.map({ score > $0.score }) ?? true { chosen = (score, share, mixed) }
-            }
-            if let chosen {
-                model = chosen.model
-                print(String(format: "Chose the networks' share %.2f", chosen.share))
-            }
-        }
-        let bytes = model.serialized()
+        var recipe = PolarityTrainingRecipe()
+        recipe.inverseRegularizations = c
+        recipe.vectorScales = vectorScale
+        recipe.dimension = dimension
+        recipe.networks = networks
+        recipe.networkShares = networkShare
+        recipe.networkEpochs = networkEpochs
+        recipe.networkPenalty = networkPenalty
+        recipe.hidden = hidden
         do {
+            let vectors = try recipe.wordVectors(cache: vectorsCache, unlabelled: unlabelled, training: trainExamples) { print($0) }
+            let started = Date()
+            let model = try recipe.train(trainExamples, dev: devExamples, vectors: vectors) { print($0) }
+            let bytes = model.serialized()
             try AtomicFile.write(bytes, to: out)
-        } catch {
-            throw UserError("\(error)")
+            print(String(format: "Wrote %@ (%.1f MB) in %.1f s", out, Double(bytes.count) / 1e6, Date().timeIntervalSince(started)))
+        } catch let error as TrainingError {
+            throw UserError(error.description)
+        } catch let error as AtomicFile.WriteError {
+            throw UserError(error.description)
         }
-        print(String(format: "Wrote %@ (%.1f MB) in %.1f s", out, Double(bytes.count) / 1e6, Date().timeIntervalSince(started)))
     }
 }

@@ -27,7 +27,7 @@ public struct BidirectionalTagger: Sendable {
         let position = Dictionary(backward.tags.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var index: [Int] = []
         for tag in forward.tags {
-            guard let found = position[ChunkReader.reversedIOBES(tag)] else { return nil }
+            guard let found = position[ChunkTags.reversedIOBES(tag)] else { return nil }
             index.append(found)
         }
         guard Set(index).count == backward.tags.count else { return nil }

@@ -46,14 +46,14 @@ package enum FeatureHash {
 }
 
 /// A token's precomputed hashes and flags.
-struct TokenFacts {
+package struct TokenFacts {
     var word: UInt64
     var lower: UInt64
     var prefixes: (UInt64, UInt64, UInt64, UInt64)
     var suffixes: (UInt64, UInt64, UInt64, UInt64)
     var shape: UInt64
     var shortShape: UInt64
-    var flags: UInt32
+    package var flags: UInt32
     var gazetteer: UInt64  // type and position of a gazetteer phrase covering the token, or 0
     var extra: UInt64  // a second tag column (part of speech for the chunker), or 0
     var profile: UInt64 = 0  // case and frequency buckets from unlabelled text, or 0 when unseen
@@ -68,7 +68,7 @@ struct TokenFacts {
     /// 0 for models without one.
     var ambiguity: UInt64 = 0
 
-    static let capitalized: UInt32 = 1
+    package static let capitalized: UInt32 = 1
     static let allCaps: UInt32 = 2
     static let hasDigit: UInt32 = 4
     static let hasHyphen: UInt32 = 8

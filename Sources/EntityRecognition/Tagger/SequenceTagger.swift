@@ -21,25 +21,25 @@ public struct SequenceTagger: Sendable {
     /// What unlabelled news says about words, learned with the model; `nil` when not used.
     public let profile: WordProfile?
     /// The tags each training word was seen with (the part-of-speech tagger's); `nil` when not used.
-    let lexicon: TagLexicon?
+    package let lexicon: TagLexicon?
     /// One slot of the open-addressing table: the feature key (0 = empty), where its
     /// entries start in `entryClass`/`entryWeight`, and how many there are. Kept in one
     /// 16-byte record so a look-up touches one cache line (with hashing words without
     /// building strings, this took tagging from 135,000 to 301,000 tokens per second).
-    struct Slot {
-        var key: UInt64
-        var start: Int32
-        var count: Int32
+    package struct Slot {
+        package var key: UInt64
+        package var start: Int32
+        package var count: Int32
     }
 
     /// Which tag may follow which under IOBES (see ``TagTransitions``).
     let transitions: TagTransitions
-    let table: [Slot]
+    package let table: [Slot]
     /// One weight of a feature: its class and value, side by side so that reading a feature's
     /// weights touches one array, not two.
-    struct Entry {
-        var cls: UInt32
-        var weight: Float
+    package struct Entry {
+        package var cls: UInt32
+        package var weight: Float
     }
 
     /// The weights, when some are not exact as packed entries (models being trained), else empty.
@@ -56,7 +56,7 @@ public struct SequenceTagger: Sendable {
     /// - Parameter packing: whether weights that are all exact 16-bit floats are stored
     ///   packed (``packed``); tests turn it off to compare the two layouts.
     /// - Complexity: O(features · log features + weights).
-    init(
+    package init(
         tags: [String], usesExtra: Bool, profile: WordProfile?, lexicon: TagLexicon? = nil, features: [(key: UInt64, entries: [(UInt8, Float)])],
         packing: Bool = true
     ) {
@@ -100,44 +100,10 @@ public struct SequenceTagger: Sendable {
 
     /// The class and weight of entry `index`, whichever way the weights are stored.
     @inline(__always)
-    func entry(_ index: Int) -> Entry {
+    package func entry(_ index: Int) -> Entry {
         if packed.isEmpty { return entries[index] }
         let bits = packed[index]
         return Entry(cls: bits & 0xFF, weight: Float(bitPattern: bits & ~0xFF))
-    }
-
-    /// The mean of several taggers' weights (same tags, same profile): one model, as fast as
-    /// each of them, with less of the variance that the visiting order gives a perceptron
-    /// (parameter mixing; on CoNLL dev, single seeds range 0.906–0.914 in F1).
-    ///
-    /// - Complexity: O(total weights).
-    public static func averaging(_ models: [SequenceTagger], pruneBelow: Float = 0.02) -> SequenceTagger? {
-        guard let first = models.first, models.allSatisfy({ $0.tags == first.tags && $0.usesExtra == first.usesExtra }) else { return nil }
-        let classes = first.tags.count
-        var sums: [UInt64: [Float]] = [:]
-        for model in models {
-            for slot in model.table where slot.key != 0 {
-                var row = sums[slot.key] ?? [Float](repeating: 0, count: classes)
-                let start = Int(slot.start)
-                for index in start..<(start + Int(slot.count)) {
-                    let entry = model.entry(index)
-                    row[Int(entry.cls)] += entry.weight
-                }
-                sums[slot.key] = row
-            }
-        }
-        let scale = 1 / Float(models.count)
-        var features: [(key: UInt64, entries: [(UInt8, Float)])] = []
-        features.reserveCapacity(sums.count)
-        for (key, row) in sums {
-            let entries = row.enumerated().compactMap { cls, sum -> (UInt8, Float)? in
-                let mean = sum * scale
-                return abs(mean) >= pruneBelow ? (UInt8(cls), mean) : nil
-            }
-            if !entries.isEmpty { features.append((key, entries)) }
-        }
-        features.sort { $0.key < $1.key }
-        return SequenceTagger(tags: first.tags, usesExtra: first.usesExtra, profile: first.profile, lexicon: first.lexicon, features: features)
     }
 
     /// Adds the weights of `features` to `scores`, using `found` as scratch space for the
@@ -324,17 +290,20 @@ final class WordFactsCache {
 
 /// What the tagger predicted for capitalised words earlier in a document: for each word,
 /// counts of the entity types (tag without its B-/I- prefix) it received.
-struct DocumentHistory {
+package struct DocumentHistory {
     private var counts: [UInt64: [UInt64: Int]] = [:]
 
+    /// An empty history: the start of a document.
+    package init() {}
+
     /// The hashed type most often given to this word before, or 0 when none.
-    func feature(for fact: TokenFacts) -> UInt64 {
+    package func feature(for fact: TokenFacts) -> UInt64 {
         guard fact.flags & TokenFacts.capitalized != 0, let seen = counts[fact.lower] else { return 0 }
         return seen.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 0
     }
 
     /// Records a tagged sentence.
-    mutating func record(facts: [TokenFacts], tags: [Int], names: [String]) {
+    package mutating func record(facts: [TokenFacts], tags: [Int], names: [String]) {
         for (i, tag) in tags.enumerated() {
             let fact = facts[i + 2]
             guard fact.flags & TokenFacts.capitalized != 0 else { continue }

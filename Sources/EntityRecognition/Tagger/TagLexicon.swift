@@ -13,11 +13,11 @@ import PlexusSupport
 ///
 /// Training sentences see a lexicon built without their own fold of documents (see
 /// ``folds(_:tags:folds:)``), so rare words look unknown as often as they will in use.
-struct TagLexicon: Sendable, Equatable {
+package struct TagLexicon: Sendable, Equatable {
     /// Per word as written, a bit per tag index (the model's tag order; at most 64 tags).
     private(set) var masks: [String: UInt64]
 
-    init(masks: [String: UInt64] = [:]) {
+    package init(masks: [String: UInt64] = [:]) {
         self.masks = masks
     }
 
@@ -35,33 +35,12 @@ struct TagLexicon: Sendable, Equatable {
     static let boundary: UInt64 = 3
 
     /// Adds the tags of one sentence.
-    mutating func add(words: [String], tags: [Int]) {
+    package mutating func add(words: [String], tags: [Int]) {
         for (word, tag) in zip(words, tags) where tag < 64 { masks[word, default: 0] |= 1 << UInt64(tag) }
     }
 
-    /// The lexicon of all `sentences` and, for each of `folds` folds (documents in turn), the
-    /// lexicon of the sentences outside it; returns the fold of each sentence too.
-    ///
-    /// - Complexity: O(tokens · folds).
-    static func folds(
-        _ sentences: [(words: [String], document: Int)], tags: [[Int]], folds: Int
-    ) -> (full: TagLexicon, without: [TagLexicon], foldOf: [Int]) {
-        var order: [Int: Int] = [:]
-        for sentence in sentences where order[sentence.document] == nil { order[sentence.document] = order.count }
-        let foldOf = sentences.map { (order[$0.document] ?? 0) % max(1, folds) }
-        var inFold = [TagLexicon](repeating: TagLexicon(), count: max(1, folds))
-        for (index, sentence) in sentences.enumerated() { inFold[foldOf[index]].add(words: sentence.words, tags: tags[index]) }
-        var full = TagLexicon()
-        for lexicon in inFold { full.merge(lexicon) }
-        let without = inFold.indices.map { fold in
-            var lexicon = TagLexicon()
-            for other in inFold.indices where other != fold { lexicon.merge(inFold[other]) }
-            return lexicon
-        }
-        return (full, without, foldOf)
-    }
-
-    private mutating func merge(_ other: TagLexicon) {
+    /// Adds another lexicon's tags to this one's.
+    package mutating func merge(_ other: TagLexicon) {
         masks.merge(other.masks) { $0 | $1 }
     }
 

@@ -14,7 +14,7 @@
 /// and the previous chunk tag with the tag pair ahead (chunk F1 on dev 0.916 → 0.923); for
 /// the part-of-speech tagger, the ambiguity classes of the word and its neighbours alone and
 /// with the previous tags (``TagLexicon``; accuracy on dev 0.9590 → 0.9615).
-struct TaggerFeatures {
+package struct TaggerFeatures {
     /// Marks each capitalised token with what the rest of its document says about the same
     /// word (see ``TokenFacts/documentCues``): read before tagging, so every sentence,
     /// including a headline in capitals, sees cues from sentences after it.
@@ -23,7 +23,7 @@ struct TaggerFeatures {
     /// document ("Jordan" a person after "Michael Jordan", "Petofi" a club after "Petofi
     /// won"); these surface cues need no second tagging pass, so speed is kept.
     /// - Complexity: O(tokens in the document).
-    static func addDocumentCues(_ sentences: inout [[TokenFacts]]) {
+    package static func addDocumentCues(_ sentences: inout [[TokenFacts]]) {
         var cues: [UInt64: UInt64] = [:]
         for facts in sentences {
             for p in 2..<(facts.count - 2) {
@@ -67,7 +67,7 @@ struct TaggerFeatures {
     }
 
     /// Facts for each token of a sentence, with two boundary tokens each side.
-    static func facts(
+    package static func facts(
         for words: [String], extra: [String]? = nil, profile: WordProfile? = nil, lexicon: TagLexicon? = nil, cache: inout [String: TokenFacts]
     ) -> [TokenFacts] {
         var edge = TokenFacts.boundary
@@ -115,7 +115,7 @@ struct TaggerFeatures {
 
     /// The hashed features of position `i` (0-based) given the two previous tags.
     @inline(__always)
-    static func features(
+    package static func features(
         _ facts: [TokenFacts], _ i: Int, previous: Int, beforePrevious: Int, usesExtra: Bool, history: UInt64 = 0,
         hidesWord: Bool = false, into out: inout [UInt64]
     ) {

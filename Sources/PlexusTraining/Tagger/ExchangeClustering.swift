@@ -1,4 +1,9 @@
+import Corpus
+import EntityRecognition
 import Foundation
+import PlexusGraph
+import PlexusSupport
+import RelationExtraction
 
 /// Flat word classes learned from unlabelled text by the exchange algorithm, with the
 /// one-sided ("predictive") class bigram model of Uszkoreit & Brants (2008):

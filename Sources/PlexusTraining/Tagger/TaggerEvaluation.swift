@@ -1,4 +1,9 @@
+import Corpus
 import Dispatch
+import EntityRecognition
+import PlexusGraph
+import PlexusSupport
+import RelationExtraction
 
 /// Scores a tagger on CoNLL sentences: used on dev while training and by `plexus eval-ner`.
 public enum TaggerEvaluation {

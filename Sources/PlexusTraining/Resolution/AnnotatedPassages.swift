@@ -1,5 +1,9 @@
 import Corpus
+import EntityRecognition
 import Foundation
+import PlexusGraph
+import PlexusSupport
+import RelationExtraction
 
 /// A gold mention: where it is in the passage's text and which entity it names.
 public struct GoldMention: Sendable, Equatable {

@@ -1,5 +1,9 @@
+import Corpus
+import EntityRecognition
 import Foundation
+import PlexusGraph
 import PlexusSupport
+import RelationExtraction
 
 /// Trains a ``SequenceTagger`` with the averaged perceptron, greedily, on its own predictions.
 ///

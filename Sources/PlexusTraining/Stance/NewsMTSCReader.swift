@@ -1,6 +1,9 @@
 import Corpus
 import EntityRecognition
 import Foundation
+import PlexusGraph
+import PlexusSupport
+import RelationExtraction
 
 /// A NewsMTSC file could not be used.
 public struct NewsMTSCError: Error, Sendable, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import EntityRecognition
+@testable import PlexusTraining
 import PlexusGraph
 import PlexusSupport
 
@@ -41,11 +42,11 @@ import PlexusSupport
     @Test func iob1AndIob2GiveTheSameChunks() {
         let iob1 = ["I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"]
         let iob2 = ["B-PER", "I-PER", "B-PER", "O", "B-LOC", "B-ORG"]
-        let expected = [ChunkReader.Chunk(start: 0, end: 2, type: "PER"), .init(start: 2, end: 3, type: "PER"),
+        let expected = [ChunkTags.Chunk(start: 0, end: 2, type: "PER"), .init(start: 2, end: 3, type: "PER"),
                         .init(start: 4, end: 5, type: "LOC"), .init(start: 5, end: 6, type: "ORG")]
-        #expect(ChunkReader.chunks(iob1) == expected)
-        #expect(ChunkReader.chunks(iob2) == expected)
-        #expect(ChunkReader.chunks(ChunkReader.iobes(iob1)) == expected)
+        #expect(ChunkTags.chunks(iob1) == expected)
+        #expect(ChunkTags.chunks(iob2) == expected)
+        #expect(ChunkTags.chunks(ChunkTags.iobes(iob1)) == expected)
     }
 }
 
@@ -109,56 +110,6 @@ import PlexusSupport
             Issue.record("unexpected \(error)")
         }
     }
-
-    @Test func writingAShippedModelAgainGivesItsExactBytes() throws {
-        for name in TaggingTask.allCases.map(\.fileName) + [TaggingTask.chunk.backwardFileName] {
-            let url = try #require(modelURL(name))
-            let data = try Data(contentsOf: url)
-            #expect(try SequenceTagger(serialized: data, path: url.path).serialized() == data)
-        }
-    }
-
-    @Test func aShippedModelScoresExactlyAsItsWeightsStoredPlainly() throws {
-        // Read from its file, a model keeps its weights packed with their classes and laid
-        // out busiest first; the scores must be the very sums of the plain weights.
-        let model = try ShippedModels.tagger(.ner)
-        let features = model.table.filter { $0.key != 0 }.map { slot in
-            (key: slot.key, entries: (Int(slot.start)..<Int(slot.start + slot.count)).map { (UInt8(model.entry($0).cls), model.entry($0).weight) })
-        }
-        let plain = SequenceTagger(tags: model.tags, usesExtra: model.usesExtra, profile: model.profile, features: features, packing: false)
-        #expect(!model.packed.isEmpty && plain.packed.isEmpty)
-        let document = [
-            ["Sir", "Keir", "Starmer", "met", "Donald", "Trump", "in", "Washington", "on", "Thursday", "."],
-            ["The", "European", "Union", "said", "Russia", "must", "withdraw", "its", "troops", "from", "Ukraine", "."],
-        ]
-        #expect(model.scoreDocument(document) == plain.scoreDocument(document))
-    }
-
-    func modelURL(_ name: String) -> URL? {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/EntityRecognition/Models/\(name)")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
-
-    @Test func theShippedModelsLoad() throws {
-        let ner = try ShippedModels.tagger(.ner)
-        #expect(Set(ner.tags).isSuperset(of: ["O", "B-PER", "E-PER", "S-LOC", "S-ORG", "S-MISC"]))
-        #expect(try ShippedModels.tagger(.chunk).usesExtra)
-        _ = try SyntaxModels.shipped()
-    }
-
-    @Test func theTaggerRecognizerMapsTypesOntoPlexusTypes() throws {
-        let recognizer = try TaggerRecognizer.shipped()
-        let tokens = Tokenizer().tokenize("President Vladimir Putin met British officials from Nato in Moscow.")
-        let spans = recognizer.recognize(tokens)
-        let found = spans.map { span in (span.nameRange.map { tokens[$0].text }.joined(separator: " "), span.type, span.label) }
-        #expect(found.contains { $0.0 == "Vladimir Putin" && $0.1 == .person })
-        #expect(found.contains { $0.1 == .country && $0.2 == "United Kingdom" })
-        #expect(found.contains { $0.1 == .organisation && $0.2 == "NATO" })
-        #expect(found.contains { $0.0 == "Moscow" && $0.1 == .location })
-        let putin = try #require(spans.first { $0.type == .person })
-        #expect(tokens[putin.range.lowerBound].text == "President")
-    }
 }
 
 @Suite struct BidirectionalTaggerTests {
@@ -179,10 +130,10 @@ import PlexusSupport
             let backwards = sentence.reversed()
             #expect(backwards.words == sentence.words.reversed())
             let n = sentence.words.count
-            let mirrored = ChunkReader.chunks(backwards.chunks).map { ChunkReader.Chunk(start: n - $0.end, end: n - $0.start, type: $0.type) }
-            #expect(Set(mirrored) == Set(ChunkReader.chunks(sentence.chunks)))
-            #expect(Set(ChunkReader.chunks(backwards.entities).map(\.type)) == ["LOC"])
-            #expect(backwards.reversed().chunks == ChunkReader.iobes(sentence.chunks))
+            let mirrored = ChunkTags.chunks(backwards.chunks).map { ChunkTags.Chunk(start: n - $0.end, end: n - $0.start, type: $0.type) }
+            #expect(Set(mirrored) == Set(ChunkTags.chunks(sentence.chunks)))
+            #expect(Set(ChunkTags.chunks(backwards.entities).map(\.type)) == ["LOC"])
+            #expect(backwards.reversed().chunks == ChunkTags.iobes(sentence.chunks))
         }
     }
 
@@ -201,11 +152,11 @@ import PlexusSupport
         let pair = try #require(BidirectionalTagger(forward: trained(backwards: false), backward: trained(backwards: true)))
         for sentence in sentences {
             let tags = pair.tag(sentence.words, extra: sentence.pos)
-            #expect(tags == ChunkReader.iobes(sentence.chunks))
+            #expect(tags == ChunkTags.iobes(sentence.chunks))
         }
         // A document is tagged as its sentences are one by one.
         let document = pair.tagDocument(sentences.map(\.words), extras: sentences.map(\.pos))
-        #expect(document == sentences.map { ChunkReader.iobes($0.chunks) })
+        #expect(document == sentences.map { ChunkTags.iobes($0.chunks) })
     }
 
     @Test func modelsWithDifferentTagSetsDoNotPair() {
@@ -213,15 +164,6 @@ import PlexusSupport
         trainer.epochs = 1
         let other = trainer.train([.init(words: ["a", "b"], tags: ["DT", "NN"])], devScore: { _ in 0 })
         #expect(BidirectionalTagger(forward: trained(backwards: false), backward: other) == nil)
-    }
-
-    @Test func theShippedChunkerRunsInBothDirections() throws {
-        let chunker = try ShippedModels.chunker()
-        let words = ["Moscow", "firmly", "rejects", "any", "European", "peacekeeping", "force", "."]
-        let pos = try ShippedModels.tagger(.pos).tag(words)
-        let tags = chunker.tag(words, extra: pos)
-        let chunks = ChunkReader.chunks(tags).map { words[$0.start..<$0.end].joined(separator: " ") + "/" + $0.type }
-        #expect(chunks.contains("any European peacekeeping force/NP"))
     }
 }
 
@@ -304,7 +246,6 @@ import PlexusSupport
         #expect(train() == train())
     }
 }
-
 
 @Suite struct TagLexiconTests {
     /// Three one-sentence documents; "bank" is a verb in document 2 only.

@@ -1,3 +1,9 @@
+import Corpus
+import EntityRecognition
+import PlexusGraph
+import PlexusSupport
+import RelationExtraction
+
 /// Scores of a mention clustering against gold.
 public struct ResolutionReport: Sendable, Codable {
     /// B-cubed precision over all mentions (gold and predicted).

@@ -1,4 +1,9 @@
+import Corpus
+import EntityRecognition
 import Foundation
+import PlexusGraph
+import PlexusSupport
+import RelationExtraction
 
 /// One sentence of a CoNLL-2003 file: tokens with their part-of-speech, chunk and entity tags.
 public struct CoNLLSentence: Sendable, Equatable {
@@ -19,7 +24,7 @@ extension CoNLLSentence {
     /// and parts of speech reversed, chunk and entity tags as IOBES reversed (so the spans
     /// are the same words).
     public func reversed() -> CoNLLSentence {
-        func flip(_ tags: [String]) -> [String] { ChunkReader.iobes(tags).reversed().map(ChunkReader.reversedIOBES) }
+        func flip(_ tags: [String]) -> [String] { ChunkTags.iobes(tags).reversed().map(ChunkTags.reversedIOBES) }
         return CoNLLSentence(words: words.reversed(), pos: pos.reversed(), chunks: flip(chunks), entities: flip(entities), document: document)
     }
 }
@@ -100,102 +105,6 @@ public enum CoNLLReader {
     }
 }
 
-/// Chunks (typed spans) from a tag sequence, read exactly as conlleval reads them, so
-/// IOB1, IOB2 (BIO) and IOBES all give the same spans.
-public enum ChunkReader {
-    /// A typed span of token positions.
-    public struct Chunk: Hashable, Sendable {
-        /// First token.
-        public var start: Int
-        /// One past the last token.
-        public var end: Int
-        /// Type ("PER").
-        public var type: String
-    }
-
-    static func split(_ tag: String) -> (prefix: Character, type: String) {
-        if tag == "O" || tag.isEmpty { return ("O", "") }
-        let parts = tag.split(separator: "-", maxSplits: 1)
-        return (parts[0].first ?? "O", parts.count > 1 ? String(parts[1]) : "")
-    }
-
-    /// conlleval's end-of-chunk test between the previous and the current tag.
-    static func endsChunk(previous: (Character, String), current: (Character, String)) -> Bool {
-        let (pp, pt) = previous
-        let (cp, ct) = current
-        if pp == "E" || pp == "S" { return true }
-        if pp == "B" && (cp == "B" || cp == "S" || cp == "O") { return true }
-        if pp == "I" && (cp == "B" || cp == "S" || cp == "O") { return true }
-        if pp != "O" && pt != ct { return true }
-        return false
-    }
-
-    /// conlleval's start-of-chunk test.
-    static func startsChunk(previous: (Character, String), current: (Character, String)) -> Bool {
-        let (pp, pt) = previous
-        let (cp, ct) = current
-        if cp == "B" || cp == "S" { return true }
-        if pp == "E" && (cp == "E" || cp == "I") { return true }
-        if pp == "S" && (cp == "E" || cp == "I") { return true }
-        if pp == "O" && (cp == "E" || cp == "I") { return true }
-        if cp != "O" && pt != ct { return true }
-        return false
-    }
-
-    /// The chunks of a tag sequence.
-    ///
-    /// - Complexity: O(n).
-    public static func chunks(_ tags: [String]) -> [Chunk] {
-        var result: [Chunk] = []
-        var start: Int?
-        var previous: (Character, String) = ("O", "")
-        for (index, tag) in tags.enumerated() {
-            let current = split(tag)
-            if let open = start, endsChunk(previous: previous, current: current) {
-                result.append(Chunk(start: open, end: index, type: previous.1))
-                start = nil
-            }
-            if current.0 != "O", startsChunk(previous: previous, current: current) { start = index }
-            previous = current
-        }
-        if let open = start { result.append(Chunk(start: open, end: tags.count, type: previous.1)) }
-        return result
-    }
-
-    /// IOBES tags (single-token chunks S-, last tokens E-) for a tag sequence in any scheme.
-    public static func iobes(_ tags: [String]) -> [String] {
-        var result = [String](repeating: "O", count: tags.count)
-        for chunk in chunks(tags) {
-            if chunk.end - chunk.start == 1 {
-                result[chunk.start] = "S-" + chunk.type
-                continue
-            }
-            result[chunk.start] = "B-" + chunk.type
-            for index in (chunk.start + 1)..<(chunk.end - 1) { result[index] = "I-" + chunk.type }
-            result[chunk.end - 1] = "E-" + chunk.type
-        }
-        return result
-    }
-
-    /// The IOBES tag a token has when its sentence is read backwards: B- and E- swap
-    /// (the first token of a chunk becomes its last); I-, S- and O are unchanged.
-    public static func reversedIOBES(_ tag: String) -> String {
-        if tag.hasPrefix("B-") { return "E-" + tag.dropFirst(2) }
-        if tag.hasPrefix("E-") { return "B-" + tag.dropFirst(2) }
-        return tag
-    }
-
-    /// BIO (IOB2) tags for a tag sequence in any scheme.
-    public static func bio(_ tags: [String]) -> [String] {
-        var result = [String](repeating: "O", count: tags.count)
-        for chunk in chunks(tags) {
-            result[chunk.start] = "B-" + chunk.type
-            for index in (chunk.start + 1)..<max(chunk.start + 1, chunk.end) { result[index] = "I-" + chunk.type }
-        }
-        return result
-    }
-}
-
 /// Precision, recall and F1 per type and overall, as conlleval computes them.
 public struct ChunkScores: Sendable, Codable {
     /// Scores of one type.
@@ -235,8 +144,8 @@ public struct ChunkScores: Sendable, Codable {
         var correctTokens = 0
         var tokens = 0
         for (goldTags, predictedTags) in zip(gold, predicted) {
-            let goldChunks = Set(ChunkReader.chunks(goldTags))
-            let predictedChunks = Set(ChunkReader.chunks(predictedTags))
+            let goldChunks = Set(ChunkTags.chunks(goldTags))
+            let predictedChunks = Set(ChunkTags.chunks(predictedTags))
             for chunk in goldChunks {
                 byType[chunk.type, default: Score(correct: 0, predicted: 0, gold: 0)].gold += 1
                 overall.gold += 1
@@ -252,8 +161,8 @@ public struct ChunkScores: Sendable, Codable {
             // Token accuracy compares tags in one scheme (BIO), so IOB1 gold and IOBES
             // predictions are judged alike; plain tags (parts of speech) compare as they are.
             let chunked = goldTags.contains { $0.hasPrefix("I-") || $0.hasPrefix("B-") }
-            let g = chunked ? ChunkReader.bio(goldTags) : goldTags
-            let p = chunked ? ChunkReader.bio(predictedTags) : predictedTags
+            let g = chunked ? ChunkTags.bio(goldTags) : goldTags
+            let p = chunked ? ChunkTags.bio(predictedTags) : predictedTags
             for (gold, predicted) in zip(g, p) {
                 tokens += 1
                 if gold == predicted { correctTokens += 1 }

@@ -1,31 +1,9 @@
 import Corpus
+import EntityRecognition
 import Foundation
 import PlexusGraph
-
-/// A holder–polarity–target triple, by label ("Russia", oppose, "peacekeepers").
-public struct StanceTriple: Sendable, Hashable, CustomStringConvertible {
-    /// The holder's label.
-    public var holder: String
-    /// Support or oppose.
-    public var polarity: Polarity
-    /// The target's label (an entity or a topic).
-    public var target: String
-
-    /// Creates a triple.
-    public init(holder: String, polarity: Polarity, target: String) {
-        self.holder = holder
-        self.polarity = polarity
-        self.target = target
-    }
-
-    /// `holder | polarity | target`.
-    public var description: String { "\(holder) | \(polarity.rawValue) | \(target)" }
-
-    /// The triple with case folded, for comparison.
-    var folded: StanceTriple {
-        StanceTriple(holder: holder.lowercased(), polarity: polarity, target: target.lowercased())
-    }
-}
+import PlexusSupport
+import RelationExtraction
 
 /// A passage of the stance fixture: its text and the triples it should give.
 public struct StancePassage: Sendable {
@@ -143,15 +121,16 @@ public struct TripleScores: Sendable {
             Document(id: "p\(index + 1)", path: "passage \(passage.line)", text: passage.text)
         }
         let built = builder.build(documents)
+        let triples = built.stanceTriples()
         var scores = TripleScores(correct: 0, predicted: 0, expected: 0, errors: [])
         for (index, passage) in passages.enumerated() {
-            let predicted = Set(built.stanceTriples[index].filter { $0.confidence >= minimumConfidence }.map(\.triple.folded))
+            let predicted = Set(triples[index].filter { $0.confidence >= minimumConfidence }.map(\.triple.folded))
             let expected = Set(passage.expected.map(\.folded))
             scores.correct += predicted.intersection(expected).count
             scores.predicted += predicted.count
             scores.expected += expected.count
             let labels = Dictionary(passage.expected.map { ($0.folded, $0) }, uniquingKeysWith: { a, _ in a })
-            let predictedLabels = Dictionary(built.stanceTriples[index].map { ($0.triple.folded, $0.triple) }, uniquingKeysWith: { a, _ in a })
+            let predictedLabels = Dictionary(triples[index].map { ($0.triple.folded, $0.triple) }, uniquingKeysWith: { a, _ in a })
             let spurious = predicted.subtracting(expected).compactMap { predictedLabels[$0] }.sorted { $0.description < $1.description }
             let missed = expected.subtracting(predicted).compactMap { labels[$0] }.sorted { $0.description < $1.description }
             if !spurious.isEmpty || !missed.isEmpty { scores.errors.append((passage, spurious, missed)) }
