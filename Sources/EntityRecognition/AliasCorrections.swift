@@ -177,3 +177,17 @@ public struct AliasCorrections: Sendable, Equatable {
         return result
     }
 }
+
+/// An alias-file name that matched no entity, with its line in the file.
+public struct UnusedCorrection: Sendable, Equatable {
+    /// The name as written in the file.
+    public var name: String
+    /// The 1-based line.
+    public var line: Int
+
+    /// Creates an entry.
+    public init(name: String, line: Int) {
+        self.name = name
+        self.line = line
+    }
+}

@@ -24,7 +24,7 @@ public struct EntityTable: Sendable {
     /// For each document (in corpus order), local entity index → index into `entities`, or `nil` if dropped.
     public var localToGlobal: [[Int?]]
     /// Names in the user's corrections that matched no entity, with their lines (for warnings).
-    public var unusedCorrectionNames: [(String, Int)] = []
+    public var unusedCorrections: [UnusedCorrection] = []
 }
 
 /// Merges the entities of every document into one table for the corpus.
@@ -44,9 +44,6 @@ public struct CorpusResolver: Sendable {
     /// Creates a resolver.
     public init(corrections: AliasCorrections = .none) { self.corrections = corrections }
 
-    /// Appended to a one-word name that came with a woman's honorific, so it is pooled apart.
-    static let femaleMark = "|f"
-
     struct Accumulator {
         var type: EntityType
         var labels: [String: Int] = [:]
@@ -59,8 +56,8 @@ public struct CorpusResolver: Sendable {
     ///
     /// - Complexity: O(E log E) for E local entities in the corpus.
     public func merge(_ documents: [DocumentEntities]) -> EntityTable {
-        var accumulators: [String: Accumulator] = [:]
-        var singles: [String: (honorific: Bool, mentions: Int)] = [:]
+        var accumulators: [EntityKey: Accumulator] = [:]
+        var singles: [OneWordName: (honorific: Bool, mentions: Int)] = [:]
         for (docIndex, doc) in documents.enumerated() {
             for entity in doc.entities {
                 if let single = entity.singleName {
@@ -75,18 +72,18 @@ public struct CorpusResolver: Sendable {
         }
 
         // Where each one-word name goes: a full name's key, its own key, or nowhere.
-        var singleTarget: [String: String] = [:]
-        var lastWordIndex: [String: [String]] = [:]
-        var firstWordIndex: [String: [String]] = [:]
+        var singleTarget: [OneWordName: EntityKey] = [:]
+        var lastWordIndex: [String: [EntityKey]] = [:]
+        var firstWordIndex: [String: [EntityKey]] = [:]
         for (key, accumulator) in accumulators where accumulator.type == .person {
-            let words = key.dropFirst("person:".count).split(separator: " ")
+            let words = key.name.split(separator: " ")
             if let last = words.last { lastWordIndex[String(last), default: []].append(key) }
             if let first = words.first { firstWordIndex[String(first), default: []].append(key) }
         }
         for (single, info) in singles.sorted(by: { $0.key < $1.key }) {
-            let female = single.hasSuffix(Self.femaleMark)
-            let lower = String(single.dropLast(female ? Self.femaleMark.count : 0)).lowercased()
-            var target: String?
+            let female = single.isFemale
+            let lower = single.word.lowercased()
+            var target: EntityKey?
             for var pool in [lastWordIndex[lower] ?? [], firstWordIndex[lower] ?? []] where !pool.isEmpty {
                 if female {
                     // Not a full name already called "Mr …" or "Sir …".
@@ -103,14 +100,14 @@ public struct CorpusResolver: Sendable {
             if let target {
                 singleTarget[single] = target
             } else if info.honorific {
-                singleTarget[single] = "person:" + lower + (female ? Self.femaleMark : "")
+                singleTarget[single] = .person(knownAs: single)
             }
         }
         for (docIndex, doc) in documents.enumerated() {
             for entity in doc.entities {
                 guard let single = entity.singleName, let target = singleTarget[single] else { continue }
                 var entry = entity
-                if target == "person:" + single.lowercased(), let form = entity.aliases.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key {
+                if target == .person(knownAs: single), let form = entity.aliases.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key {
                     entry.label = form  // a person known only as "Mrs Howard" keeps the honorific in the label
                 }
                 add(entry, to: &accumulators[target, default: Accumulator(type: .person)], document: docIndex)
@@ -118,10 +115,10 @@ public struct CorpusResolver: Sendable {
         }
 
         // Acronyms defined somewhere as "Full Name (ACR)" join that name everywhere.
-        var redirect: [String: String] = [:]
+        var redirect: [EntityKey: EntityKey] = [:]
         for (key, accumulator) in accumulators.sorted(by: { $0.key < $1.key }) where accumulator.type == .organisation {
             for alias in accumulator.aliases.keys where alias.count >= 2 && alias == alias.uppercased() && alias.contains(where: \.isLetter) {
-                let acronymKey = "organisation:" + alias.lowercased()
+                let acronymKey = EntityKey.named(.organisation, alias)
                 guard acronymKey != key, redirect[acronymKey] == nil, let acronym = accumulators[acronymKey] else { continue }
                 var target = accumulators[key] ?? accumulator
                 for (name, count) in acronym.aliases { target.aliases[name, default: 0] += count }
@@ -139,13 +136,13 @@ public struct CorpusResolver: Sendable {
         for rule in corrections.rules {
             switch rule {
             case .drop(let name, let line), .split(let name, _, let line):
-                if !usedOnMentions.contains(name.lowercased()) { unused.append((name, line)) }
+                if !usedOnMentions.contains(name.lowercased()) { unused.append(UnusedCorrection(name: name, line: line)) }
             default: break
             }
         }
 
         // Labels and ids.
-        var entities: [(key: String, entity: ResolvedEntity)] = []
+        var entities: [(key: EntityKey, entity: ResolvedEntity)] = []
         for (key, accumulator) in accumulators {
             let label = bestLabel(accumulator)
             let aliases = accumulator.aliases.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
@@ -168,7 +165,7 @@ public struct CorpusResolver: Sendable {
             entities[index].entity.id = id
         }
         entities.sort { $0.entity.id < $1.entity.id }
-        var globalIndex: [String: Int] = [:]
+        var globalIndex: [EntityKey: Int] = [:]
         for (index, entry) in entities.enumerated() { globalIndex[entry.key] = index }
 
         let maps = documents.map { doc in
@@ -179,15 +176,15 @@ public struct CorpusResolver: Sendable {
                 return globalIndex[redirect[entity.key] ?? entity.key]
             }
         }
-        return EntityTable(entities: entities.map(\.entity), localToGlobal: maps, unusedCorrectionNames: unused)
+        return EntityTable(entities: entities.map(\.entity), localToGlobal: maps, unusedCorrections: unused)
     }
 
     /// Applies merge, rename, type and drop rules to the accumulated entities.
     /// Returns the rule names that matched no entity (for warnings).
-    func applyCorrections(_ accumulators: inout [String: Accumulator], _ redirect: inout [String: String]) -> [(String, Int)] {
+    func applyCorrections(_ accumulators: inout [EntityKey: Accumulator], _ redirect: inout [EntityKey: EntityKey]) -> [UnusedCorrection] {
         guard !corrections.rules.isEmpty else { return [] }
-        var labelOverride: [String: String] = [:]
-        func keys(named name: String) -> [String] {
+        var labelOverride: [EntityKey: String] = [:]
+        func keys(named name: String) -> [EntityKey] {
             let lower = name.lowercased()
             return accumulators.keys.sorted().filter { key in
                 guard let accumulator = accumulators[key] else { return false }
@@ -196,20 +193,20 @@ public struct CorpusResolver: Sendable {
                     || accumulator.aliases.keys.contains { $0.lowercased() == lower }
             }
         }
-        var unused: [(String, Int)] = []
+        var unused: [UnusedCorrection] = []
         for rule in corrections.rules {
             switch rule {
             case .merge(let target, let names, let line):
                 var targetKeys = keys(named: target)
-                var sources: [String] = []
+                var sources: [EntityKey] = []
                 for name in names {
                     let found = keys(named: name)
-                    if found.isEmpty { unused.append((name, line)) }
+                    if found.isEmpty { unused.append(UnusedCorrection(name: name, line: line)) }
                     sources += found
                 }
                 if targetKeys.isEmpty {
                     guard let first = sources.first else {
-                        unused.append((target, line))
+                        unused.append(UnusedCorrection(name: target, line: line))
                         continue
                     }
                     targetKeys = [first]
@@ -227,11 +224,11 @@ public struct CorpusResolver: Sendable {
                 }
             case .rename(let from, let to, let line):
                 let found = keys(named: from)
-                if found.isEmpty { unused.append((from, line)) }
+                if found.isEmpty { unused.append(UnusedCorrection(name: from, line: line)) }
                 for key in found { labelOverride[key] = to }
             case .setType(let name, let type, let line):
                 let found = keys(named: name)
-                if found.isEmpty { unused.append((name, line)) }
+                if found.isEmpty { unused.append(UnusedCorrection(name: name, line: line)) }
                 for key in found { accumulators[key]?.type = type }
             case .drop(let name, let line):
                 let found = keys(named: name).filter { key in
@@ -267,7 +264,7 @@ public struct CorpusResolver: Sendable {
         accumulator.documents.insert(document)
     }
 
-    func dominant(_ pool: [String], _ accumulators: [String: Accumulator]) -> String? {
+    func dominant(_ pool: [EntityKey], _ accumulators: [EntityKey: Accumulator]) -> EntityKey? {
         guard pool.count > 1 else { return pool.first }
         let counts = pool.map { (key: $0, count: accumulators[$0]?.mentions ?? 0) }
         let total = counts.reduce(0) { $0 + $1.count }

@@ -3,8 +3,8 @@ import PlexusGraph
 
 /// An entity found in one document, before the corpus-level merge.
 public struct LocalEntity: Sendable, Equatable {
-    /// The identity key: `type:normalised name` ("person:keir starmer", "country:United Kingdom").
-    public var key: String
+    /// The identity key ("person:keir starmer", "country:United Kingdom").
+    public var key: EntityKey
     /// The entity's type.
     public var type: EntityType
     /// The best label so far ("Keir Starmer").
@@ -14,7 +14,7 @@ public struct LocalEntity: Sendable, Equatable {
     /// Number of mentions in the document.
     public var mentions: Int
     /// For a person known only by one word: that word, to be joined to a full name across the corpus.
-    public var singleName: String?
+    public var singleName: OneWordName?
     /// Whether the single name came with an honorific ("Mr Starmer"), which makes it a person by itself.
     public var hasHonorific: Bool
 }
@@ -50,10 +50,10 @@ public struct EntityResolver: Sendable {
     /// - Complexity: O(m·f) for m mentions and f distinct full names in the document.
     public func resolve(_ analysis: AnalyzedDocument) -> DocumentEntities {
         var entities: [LocalEntity] = []
-        var byKey: [String: Int] = [:]
+        var byKey: [EntityKey: Int] = [:]
         var assignment: [Int?] = Array(repeating: nil, count: analysis.mentions.count)
 
-        func attach(_ mentionIndex: Int, key: String, type: EntityType, label: String, single: String? = nil, honorific: Bool = false,
+        func attach(_ mentionIndex: Int, key: EntityKey, type: EntityType, label: String, single: OneWordName? = nil, honorific: Bool = false,
                     isAlias: Bool = true) {
             let mention = analysis.mentions[mentionIndex]
             let index: Int
@@ -73,11 +73,11 @@ public struct EntityResolver: Sendable {
         }
 
         // Full names first, so one-word names can look at every full name of the document.
-        var fullNames: [(key: String, words: [Substring], firstMention: Int)] = []
-        var fullNamePositions: [String: [Int]] = [:]  // key → positions of its full-name mentions
+        var fullNames: [FullName] = []
+        var fullNamePositions: [EntityKey: [Int]] = [:]  // key → positions of its full-name mentions
         for (index, mention) in analysis.mentions.enumerated() where mention.type == .person && mention.nameWords.count >= 2 {
-            let key = Self.personKey(mention.name)
-            if fullNamePositions[key] == nil { fullNames.append((key, mention.nameWords, index)) }
+            let key = EntityKey.person(mention.name)
+            if fullNamePositions[key] == nil { fullNames.append(FullName(key: key, words: mention.nameWords, firstMention: index)) }
             fullNamePositions[key, default: []].append(index)
         }
 
@@ -98,7 +98,7 @@ public struct EntityResolver: Sendable {
                 let label = splits[name]
             {
                 used.insert(name)
-                attach(index, key: "split:" + label.lowercased(), type: mention.type, label: label)
+                attach(index, key: EntityKey(.split, label.lowercased()), type: mention.type, label: label)
                 continue
             }
             if let referent = mention.referent, referent < index, let target = assignment[referent] {
@@ -111,7 +111,7 @@ public struct EntityResolver: Sendable {
             case .person:
                 let words = mention.nameWords
                 if words.count >= 2 {
-                    attach(index, key: Self.personKey(mention.name), type: .person, label: mention.name)
+                    attach(index, key: .person(mention.name), type: .person, label: mention.name)
                     continue
                 }
                 guard let word = words.first else { continue }
@@ -120,7 +120,7 @@ public struct EntityResolver: Sendable {
                 {
                     // "Prince Charles" is not Charles Kennedy: the title stays in the name.
                     let label = String(last).capitalized + " " + word
-                    attach(index, key: Self.personKey(label), type: .person, label: label)
+                    attach(index, key: .person(label), type: .person, label: label)
                     continue
                 }
                 let honorificWord = mention.title.map { String($0.split(separator: " ").last ?? "") }
@@ -143,17 +143,17 @@ public struct EntityResolver: Sendable {
                     // A title, or a tagger that found the name on its own, keeps it as a person.
                     let honorific = mention.title != nil || !mention.isBareName
                     // Women's honorifics keep their own pool of one-word names ("Mrs Howard").
-                    let single = female == true ? String(word) + CorpusResolver.femaleMark : String(word)
-                    attach(index, key: "person-single:" + single, type: .person, label: String(word), single: single,
+                    let single = OneWordName(String(word), isFemale: female == true)
+                    attach(index, key: EntityKey(.personByOneName, single.description), type: .person, label: String(word), single: single,
                            honorific: honorific)
                 }
             case .country, .location, .topic:
                 let label = mention.label ?? mention.name
-                attach(index, key: "\(mention.type.rawValue):\(label)", type: mention.type, label: label)
+                attach(index, key: .named(mention.type, label), type: mention.type, label: label)
             case .organisation:
                 var label = mention.label ?? Self.organisationName(mention.name)
                 if mention.label == nil, let expansion = acronyms[label] { label = expansion }
-                attach(index, key: "organisation:" + label.lowercased(), type: .organisation, label: label)
+                attach(index, key: .named(.organisation, label), type: .organisation, label: label)
             }
         }
         return DocumentEntities(entities: entities, mentionEntity: assignment, usedCorrectionNames: used)
@@ -163,10 +163,10 @@ public struct EntityResolver: Sendable {
     /// document), the most mentioned, then the first named; surname match before first name.
     func bestFullName(
         for word: Substring, byFirstName: Bool, at position: Int,
-        _ fullNames: [(key: String, words: [Substring], firstMention: Int)], _ positions: [String: [Int]]
-    ) -> (key: String, words: [Substring])? {
+        _ fullNames: [FullName], _ positions: [EntityKey: [Int]]
+    ) -> FullName? {
         // Mentions before this one (all of them when the full name only comes later).
-        func count(_ key: String) -> Int {
+        func count(_ key: EntityKey) -> Int {
             let all = positions[key] ?? []
             let before = all.filter { $0 < position }.count
             return before > 0 ? before : all.count
@@ -183,7 +183,7 @@ public struct EntityResolver: Sendable {
                 let r = count(rhs.key)
                 return l != r ? l < r : lhs.firstMention > rhs.firstMention
             }
-            if let best { return (best.key, best.words) }
+            if let best { return best }
         }
         return nil
     }
@@ -222,8 +222,12 @@ public struct EntityResolver: Sendable {
         return needle.count >= 2
     }
 
-    /// The identity key of a person's name.
-    static func personKey(_ name: String) -> String { "person:" + name.lowercased() }
+    /// A full name of a person in a document, where it first appears.
+    struct FullName {
+        var key: EntityKey
+        var words: [Substring]
+        var firstMention: Int
+    }
 
     /// An organisation's name without a leading "The".
     static func organisationName(_ name: String) -> String {

@@ -60,8 +60,8 @@ public struct DOTWriter: Sendable {
             }
             if let emphasis, !emphasis.contains(node.id) {
                 style.fill = theme.background
-                style.border = theme.name == "dark" ? "#4a5562" : "#c3cad2"
-                fontColour = theme.name == "dark" ? "#7b8794" : "#8a96a3"
+                style.border = theme.fadedBorder
+                fontColour = theme.fadedText
             }
             let fontSize = 12 + 12 * (nodeScore(node) / maxScore).squareRoot()
             let attributes: [(String, String)] = [
@@ -77,10 +77,9 @@ public struct DOTWriter: Sendable {
             switch edge.kind {
             case .coMention:
                 let onPath = emphasis.map { $0.contains(edge.source) && $0.contains(edge.target) }
-                let faded = theme.name == "dark" ? "#3a4450" : "#dde1e6"
-                let colour = onPath == true ? theme.text : (onPath == false ? faded : theme.coMention)
+                let colour = onPath == true ? theme.text : (onPath == false ? theme.fadedEdge : theme.coMention)
                 if onPath == true { attributes[0].1 = format(min(9, width + 2.5)) }
-                if theme.name == "print" { attributes.append(("style", "dotted")) }
+                if theme.dotsCoMentions { attributes.append(("style", "dotted")) }
                 attributes += [("dir", "none"), ("color", colour),
                                ("tooltip", "mentioned together in \(edge.weight) sentence\(edge.weight == 1 ? "" : "s")")]
             case .stance:
@@ -124,7 +123,7 @@ public struct DOTWriter: Sendable {
             cells += "<td align=\"left\"><font point-size=\"14\">fill colour: community</font></td>"
         }
         for (kind, text, colour) in edgeLegend where kinds.contains(kind) {
-            let line = kind == "oppose" ? "- - - ⊣" : (kind == "support" ? "——— ▶" : (theme.name == "print" ? "·······" : "———"))
+            let line = kind == "oppose" ? "- - - ⊣" : (kind == "support" ? "——— ▶" : (theme.dotsCoMentions ? "·······" : "———"))
             cells += "<td align=\"left\"><font point-size=\"14\" color=\"\(Self.html(String(colour.prefix(7))))\">\(line)</font></td>"
             cells += "<td align=\"left\"><font point-size=\"14\">\(Self.html(text))</font></td>"
         }

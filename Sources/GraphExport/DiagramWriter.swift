@@ -4,8 +4,8 @@ import PlexusSupport
 
 /// Writes the diagram files of a graph (DOT, SVG, PNG, PDF) into a folder, each atomically.
 public struct DiagramWriter: Sendable {
-    /// Which part of the graph to draw.
-    public var view = GraphView()
+    /// Which part of the graph to draw: the overview unless told otherwise.
+    public var view: any DiagramView = GraphView()
     /// Layout engine; `nil` picks one by size (see ``LayoutEngine/automatic(nodeCount:)``).
     public var layout: LayoutEngine?
     /// Title; `nil` draws none.
@@ -22,8 +22,6 @@ public struct DiagramWriter: Sendable {
     public var page: PageSize = .slide
     /// Node sizes by these scores (centrality); by mentions when `nil`.
     public var nodeScores: [String: Double]?
-    /// Chooses the entities and edges drawn; the overview of `view` when `nil`.
-    public var selection: (@Sendable (Graph) -> Graph)?
     /// Draw stance edges with the hierarchical `dot` layout when the graph is small.
     public var prefersHierarchy = false
     /// Nodes drawn strongly with the rest faded (a path, an ego network's centre); none when `nil`.
@@ -32,11 +30,21 @@ public struct DiagramWriter: Sendable {
     /// Creates a writer.
     public init() {}
 
+    /// The DOT text of a diagram and the layout engine that draws it.
+    public struct Diagram: Sendable {
+        /// The DOT text.
+        public var text: String
+        /// The engine to lay it out with.
+        public var layout: LayoutEngine
+        /// The part of the graph drawn.
+        public var shown: Graph
+    }
+
     /// The DOT text of the diagram and the engine used.
     ///
     /// - Complexity: O(V log V + E log E).
-    public func dot(for graph: Graph) -> (text: String, layout: LayoutEngine) {
-        let selected = selection?(graph) ?? view.select(from: graph)
+    public func dot(for graph: Graph) -> Diagram {
+        let selected = view.select(from: graph)
         let engine = layout ?? (prefersHierarchy && selected.nodes.count <= 40 ? .dot : .automatic(nodeCount: selected.nodes.count))
         var writer = DOTWriter(layout: engine, title: title, subtitle: subtitle)
         writer.theme = theme
@@ -45,7 +53,7 @@ public struct DiagramWriter: Sendable {
         writer.emphasis = emphasis
         writer.widthInches = page.widthPoints / 72
         writer.heightInches = page.heightPoints / 72
-        return (writer.write(selected), engine)
+        return Diagram(text: writer.write(selected), layout: engine, shown: selected)
     }
 
     /// Renders DOT text and writes it to `path` atomically; PDFs get a fixed date stamp so
@@ -64,11 +72,11 @@ public struct DiagramWriter: Sendable {
     /// - Returns: the paths written, in the order of `formats`.
     /// - Throws: ``RenderError`` or `AtomicFile.WriteError`; files already written stay complete.
     public func write(_ graph: Graph, formats: [OutputFormat], to folder: String, baseName: String = "graph") async throws -> [String] {
-        let (text, engine) = dot(for: graph)
+        let diagram = dot(for: graph)
         var written: [String] = []
         for format in formats {
             let path = (folder as NSString).appendingPathComponent("\(baseName).\(format.rawValue)")
-            try await Self.renderFile(dot: text, layout: engine, format: format, dpi: dpi, page: page, to: path)
+            try await Self.renderFile(dot: diagram.text, layout: diagram.layout, format: format, dpi: dpi, page: page, to: path)
             written.append(path)
         }
         return written

@@ -1,7 +1,14 @@
 import PlexusGraph
 
-/// Picks the part of a graph a diagram shows.
-public struct GraphView: Sendable {
+/// The part of a graph a diagram shows: every view picks nodes and edges from the whole
+/// graph, and ``DiagramWriter`` draws what its view picks.
+public protocol DiagramView: Sendable {
+    /// The nodes and edges to draw.
+    func select(from graph: Graph) -> Graph
+}
+
+/// The overview: the most connected entities and the edges among them.
+public struct GraphView: DiagramView {
     /// How many entities to draw at most.
     public var top: Int
     /// Whether locations (hidden by default) are drawn.
@@ -52,7 +59,7 @@ public struct GraphView: Sendable {
 }
 
 /// The nodes of a path and, faded behind them, each path node's strongest neighbours.
-public struct PathView: Sendable {
+public struct PathView: DiagramView {
     /// Node ids of the path, in order.
     public var path: [String]
     /// How many neighbours of each path node to show.
@@ -80,7 +87,7 @@ public struct PathView: Sendable {
 }
 
 /// An entity and everything within one or two hops of it, strongest ties first.
-public struct EgoView: Sendable {
+public struct EgoView: DiagramView {
     /// The centre's node id.
     public var centre: String
     /// Hops out (1 or 2).
@@ -109,7 +116,7 @@ public struct EgoView: Sendable {
 }
 
 /// Only stance edges (support and oppose), with the entities and topics they join.
-public struct StanceView: Sendable {
+public struct StanceView: DiagramView {
     /// Stance edges below this confidence are left out.
     public var minimumConfidence: Double
     /// Most edges drawn, strongest first.

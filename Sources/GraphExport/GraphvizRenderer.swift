@@ -3,8 +3,30 @@ import Foundation
 
 /// Why Graphviz could not draw a graph.
 public struct RenderError: Error, Sendable, CustomStringConvertible {
-    /// The step that failed: parsing the DOT, laying it out, or writing the format.
-    public var stage: String
+    /// The step of a drawing that failed.
+    public enum Stage: Sendable, Equatable, CustomStringConvertible {
+        /// Creating the Graphviz context.
+        case start
+        /// Parsing the DOT text.
+        case parse
+        /// Laying the graph out with an engine.
+        case layout(LayoutEngine)
+        /// Writing the drawing in a format.
+        case write(OutputFormat)
+
+        /// The step as the end of "Graphviz could not …".
+        public var description: String {
+            switch self {
+            case .start: return "start"
+            case .parse: return "parse the DOT text"
+            case .layout(let engine): return "lay out the graph with \(engine.rawValue)"
+            case .write(let format): return "write \(format.rawValue)"
+            }
+        }
+    }
+
+    /// The step that failed.
+    public var stage: Stage
     /// Graphviz's own message, when it gave one.
     public var message: String
 
@@ -97,17 +119,17 @@ public actor GraphvizRenderer {
         dot: String, layout: LayoutEngine, format: OutputFormat, dpi: Int = 120, page: PageSize? = .slide
     ) throws -> Data {
         if format == .dot { return Data(dot.utf8) }
-        guard let context else { throw RenderError(stage: "start", message: "no Graphviz context") }
+        guard let context else { throw RenderError(stage: .start, message: "no Graphviz context") }
         _ = agreseterrors()
         guard let graph = agmemread(dot) else {
-            throw RenderError(stage: "parse the DOT text", message: lastError())
+            throw RenderError(stage: .parse, message: lastError())
         }
         defer { agclose(graph) }
         if format == .png {
             setAttribute(graph, "dpi", String(dpi))
         }
         guard gvLayout(context, graph, layout.rawValue) == 0 else {
-            throw RenderError(stage: "lay out the graph with \(layout.rawValue)", message: lastError())
+            throw RenderError(stage: .layout(layout), message: lastError())
         }
         defer { gvFreeLayout(context, graph) }
         if let page, let box = boundingBox(graph) {
@@ -122,7 +144,7 @@ public actor GraphvizRenderer {
         var length = 0
         let status = plexus_gv_render_data(context, graph, format.graphvizName, &buffer, &length)
         guard status == 0, let buffer else {
-            throw RenderError(stage: "write \(format.rawValue)", message: lastError())
+            throw RenderError(stage: .write(format), message: lastError())
         }
         defer { gvFreeRenderData(buffer) }
         return Data(bytes: buffer, count: length)

@@ -65,14 +65,6 @@ public struct GraphBuilder: Sendable {
         public var stanceFindingCount: Int { stanceFindings.reduce(0) { $0 + $1.count } }
     }
 
-    /// An alias-file name that matched no entity, with its line in the file.
-    public struct UnusedCorrection: Sendable, Equatable {
-        /// The name as written in the file.
-        public var name: String
-        /// The 1-based line.
-        public var line: Int
-    }
-
     /// A mention after resolution.
     public struct ResolvedMention: Sendable {
         /// Scalar offsets of the mention in the document's text.
@@ -249,7 +241,7 @@ public struct GraphBuilder: Sendable {
         return Output(
             graph: Graph(documents: infos, nodes: allNodes.map(\.element), edges: sortedEdges), sentences: sentenceCount,
             tokens: tokenCount, mentions: mentionCount, documentEntities: documentEntities, documentMentions: documentMentions,
-            unusedCorrections: entities.table.unusedCorrectionNames.map { UnusedCorrection(name: $0.0, line: $0.1) },
+            unusedCorrections: entities.table.unusedCorrections,
             stanceFindings: placedFindings, topicPhrases: stanceResult.keptPhrases)
     }
 }

@@ -25,25 +25,25 @@ struct RenderBench: AsyncParsableCommand {
         overview.title = "Overview"
         for format in [OutputFormat.svg, .png, .pdf] {
             let seconds = try await time {
-                let (text, engine) = overview.dot(for: graph)
-                _ = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: format)
+                let diagram = overview.dot(for: graph)
+                _ = try await GraphvizRenderer.shared.render(dot: diagram.text, layout: diagram.layout, format: format)
             }
             print(String(format: "overview, 40 nodes, %@           %6.2f s", format.rawValue.uppercased(), seconds))
         }
         var large = DiagramWriter()
         large.view = GraphView(top: 1_000, includeLocations: true, maxEdges: 3_000)
         let largeSeconds = try await time {
-            let (text, engine) = large.dot(for: graph)
-            _ = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: .svg)
+            let diagram = large.dot(for: graph)
+            _ = try await GraphvizRenderer.shared.render(dot: diagram.text, layout: diagram.layout, format: .svg)
         }
         print(String(format: "1,000 nodes (%@), SVG            %6.2f s", large.dot(for: graph).layout.rawValue, largeSeconds))
         var deck = DeckBuilder(graph: graph, corpus: "benchmark")
         let index = GraphIndex(graph)
         let strength = (0..<index.nodeCount).map { index.weightedDegree($0) }
         let strongest = (0..<index.nodeCount).sorted { strength[$0] > strength[$1] }
-        deck.paths = [(strongest[0], strongest[5]), (strongest[1], strongest[9])]
+        deck.paths = [.init(from: strongest[0], to: strongest[5]), .init(from: strongest[1], to: strongest[9])]
         let deckSeconds = try await time {
-            let (slides, _) = try await deck.build()
+            let slides = try await deck.build().slides
             let data = try SlideDeck.pptx(slides)
             print("deck: \(slides.count) slides, \(data.count / 1000) kB")
         }

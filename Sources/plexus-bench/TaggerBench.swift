@@ -15,12 +15,11 @@ struct TaggerBench: ParsableCommand {
     @Argument(help: "Files or folders of articles (e.g. ../shared/data/news-corpus).")
     var inputs: [String]
 
-    @Option(help: "ner, pos or chunk.") var task = "ner"
+    @Option(help: "ner, pos or chunk.") var task: TaggingTask = .ner
 
     @Option(help: "Folder with model files (default: the shipped models).") var models: String?
 
     func run() throws {
-        guard let task = TaggingTask(rawValue: task) else { throw ValidationError("--task must be ner, pos or chunk") }
         let loadStart = DispatchTime.now().uptimeNanoseconds
         let model: SequenceTagger
         if let models {
@@ -51,3 +50,5 @@ struct TaggerBench: ParsableCommand {
         print(String(format: "tagging     %8.2f s    %.0f tokens/s on one core (%d chunks found)", seconds, Double(tokenCount) / seconds, entities))
     }
 }
+
+extension TaggingTask: ExpressibleByArgument {}

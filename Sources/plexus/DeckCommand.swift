@@ -28,10 +28,9 @@ struct DeckCommand: AsyncParsableCommand {
     var minConfidence: Double = Edge.defaultMinimumStanceConfidence
 
     @Option(name: .long, help: "light, dark or print.")
-    var theme: String = "light"
+    var theme: ThemeName = .light
 
     func validate() throws {
-        guard Theme.all[theme] != nil else { throw ValidationError("--theme must be light, dark or print") }
         for pair in path where pair.split(separator: ":").count != 2 {
             throw ValidationError("--path takes \"A:B\", got \"\(pair)\"")
         }
@@ -42,14 +41,16 @@ struct DeckCommand: AsyncParsableCommand {
         let folder = loaded.graph.documents.first.map { ($0.path as NSString).deletingLastPathComponent } ?? graphOptions.graph
         let corpus = (folder as NSString).lastPathComponent
         var builder = DeckBuilder(graph: loaded.graph, corpus: corpus)
-        builder.theme = Theme.all[theme] ?? .light
+        builder.theme = Theme.named(theme)
         builder.minimumStanceConfidence = minConfidence
         builder.paths = try path.map { pair in
             let parts = pair.split(separator: ":").map(String.init)
-            return (try loaded.lookup(parts[0]), try loaded.lookup(parts[1]))
+            return DeckBuilder.PathRequest(from: try loaded.lookup(parts[0]), to: try loaded.lookup(parts[1]))
         }
         do {
-            let (slides, pictures) = try await builder.build()
+            let deck = try await builder.build()
+            let slides = deck.slides
+            let pictures = deck.pictures
             try AtomicFile.write(try SlideDeck.pptx(slides), to: out)
             if let images {
                 for picture in pictures {

@@ -17,7 +17,7 @@ struct EvalNERCommand: ParsableCommand {
     var file: String
 
     @Option(name: .long, help: "ner, pos or chunk.")
-    var task: String = "ner"
+    var task: TaggingTask = .ner
 
     @Option(name: .long, help: "Folder with model files (default: the models shipped with plexus).")
     var models: String?
@@ -44,7 +44,6 @@ struct EvalNERCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let task = TaggingTask(rawValue: task) else { throw UserError("--task must be ner, pos or chunk") }
         let sentences: [CoNLLSentence]
         do {
             sentences = try CoNLLReader.read(from: file, entityTypes: nil)
@@ -103,3 +102,5 @@ struct EvalNERCommand: ParsableCommand {
         }
     }
 }
+
+extension TaggingTask: ExpressibleByArgument {}

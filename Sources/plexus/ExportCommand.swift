@@ -28,13 +28,13 @@ struct ExportCommand: ParsableCommand {
         let kept = Set(loaded.index.edgeIndices.map { Int($0) })
         graph.edges = graph.edges.enumerated().filter { kept.contains($0.offset) }.map(\.element)
         var written: [String] = []
-        for (suffix, text) in format.files(for: graph) {
+        for file in format.files(for: graph) {
             var path = out
             if format == .csv {
-                path = (out.hasSuffix(".csv") ? String(out.dropLast(4)) : out) + suffix
+                path = (out.hasSuffix(".csv") ? String(out.dropLast(4)) : out) + file.suffix
             }
             do {
-                try AtomicFile.write(text, to: path)
+                try AtomicFile.write(file.text, to: path)
             } catch {
                 throw UserError("\(error)")
             }

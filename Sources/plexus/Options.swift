@@ -119,7 +119,7 @@ struct AliasOptions: ParsableArguments {
     }
 
     /// Warns about names in the alias file that matched nothing.
-    func warnUnused(_ unused: [GraphBuilder.UnusedCorrection]) {
+    func warnUnused(_ unused: [UnusedCorrection]) {
         guard let aliases else { return }
         for entry in unused { Summary.warn("warning: \(aliases):\(entry.line): \"\(entry.name)\" never occurs in these articles") }
     }
@@ -143,13 +143,13 @@ struct DiagramOptions: ParsableArguments {
     var noTitle = false
 
     @Option(name: .long, help: "light, dark or print (greyscale; support and oppose differ by line style).")
-    var theme: String = "light"
+    var theme: ThemeName = .light
 
     @Option(name: .long, help: "Page: WIDTHxHEIGHT in pixels at --dpi (default 1920x1080), 16:9, 4:3 or a4.")
     var size: String = "1920x1080"
 
     @Option(name: .long, help: "Node size by mentions, weighted-degree or pagerank.")
-    var sizeBy: String = "mentions"
+    var sizeBy: NodeSize = .mentions
 
     @Option(name: .long, help: "Draw only stance edges at or above this confidence (0–1); the others stay in graph.json and in `plexus stances --all`.")
     var minConfidence: Double = Edge.defaultMinimumStanceConfidence
@@ -157,27 +157,21 @@ struct DiagramOptions: ParsableArguments {
     func validate() throws {
         guard top > 0 else { throw ValidationError("--top must be at least 1") }
         guard (24...600).contains(dpi) else { throw ValidationError("--dpi must be between 24 and 600") }
-        guard Theme.all[theme] != nil else { throw ValidationError("--theme must be light, dark or print") }
-        guard ["mentions", "weighted-degree", "pagerank"].contains(sizeBy) else {
-            throw ValidationError("--size-by must be mentions, weighted-degree or pagerank")
-        }
         do { _ = try PageSize.parse(size, dpi: dpi) } catch { throw ValidationError("--size: \(error)") }
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
     }
 
     /// A diagram writer with these options, titled for `graph`.
-    func writer(for graph: Graph, corpus: String) -> DiagramWriter {
+    ///
+    /// - Throws: ``UserError`` for a page size that cannot be read.
+    func writer(for graph: Graph, corpus: String) throws -> DiagramWriter {
         var writer = DiagramWriter()
         writer.view = GraphView(top: top, includeLocations: locations, minimumStanceConfidence: minConfidence)
         writer.layout = layout
         writer.dpi = dpi
-        writer.theme = Theme.all[theme] ?? .light
-        writer.page = (try? PageSize.parse(size, dpi: dpi)) ?? .slide
-        if sizeBy != "mentions", let measure = CentralityMeasure(rawValue: sizeBy) {
-            let index = GraphIndex(graph)
-            let scores = index.centrality(measure).scores
-            writer.nodeScores = Dictionary(uniqueKeysWithValues: graph.nodes.enumerated().map { ($0.element.id, scores[$0.offset]) })
-        }
+        writer.theme = Theme.named(theme)
+        do { writer.page = try PageSize.parse(size, dpi: dpi) } catch { throw UserError("--size: \(error)") }
+        writer.nodeScores = sizeBy.scores(in: graph)
         if !noTitle {
             writer.title = "Who is mentioned with whom"
             writer.subtitle = Summary.subtitle(for: graph, corpus: corpus, shown: min(top, graph.nodes.count))
@@ -187,6 +181,8 @@ struct DiagramOptions: ParsableArguments {
 }
 
 extension LayoutEngine: ExpressibleByArgument {}
+extension ThemeName: ExpressibleByArgument {}
+extension NodeSize: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension PathMetric: ExpressibleByArgument {}
 extension EdgeFilter: ExpressibleByArgument {}

@@ -44,11 +44,10 @@ struct RenderCommand: AsyncParsableCommand {
         let folder = (graphOptions.graph as NSString).deletingLastPathComponent
         let target = out ?? (folder.isEmpty ? "graph.\(format.rawValue)" : (folder as NSString).appendingPathComponent("graph.\(format.rawValue)"))
         let corpus = graph.documents.first.map { ($0.path as NSString).deletingLastPathComponent } ?? graphOptions.graph
-        var writer = diagram.writer(for: graph, corpus: corpus)
+        var writer = try diagram.writer(for: graph, corpus: corpus)
         if let around {
             let centre = graph.nodes[try loaded.lookup(around)]
-            let view = EgoView(centre: centre.id, depth: depth, top: diagram.top)
-            writer.selection = { view.select(from: $0) }
+            writer.view = EgoView(centre: centre.id, depth: depth, top: diagram.top)
             if !diagram.noTitle {
                 writer.title = "Around \(centre.label)"
                 writer.subtitle = "\(depth) hop\(depth == 1 ? "" : "s") · strongest \(diagram.top) ties · " + (writer.subtitle ?? "")
@@ -58,8 +57,7 @@ struct RenderCommand: AsyncParsableCommand {
             guard graph.edges.contains(where: { $0.kind == .stance && ($0.confidence ?? 1) >= diagram.minConfidence }) else {
                 throw UserError("\(graphOptions.graph) has no stance edges at confidence \(diagram.minConfidence) or above to draw")
             }
-            let view = StanceView(minimumConfidence: diagram.minConfidence)
-            writer.selection = { view.select(from: $0) }
+            writer.view = StanceView(minimumConfidence: diagram.minConfidence)
             writer.prefersHierarchy = true
             if !diagram.noTitle { writer.title = "Who supports and opposes whom" }
         }
@@ -72,8 +70,9 @@ struct RenderCommand: AsyncParsableCommand {
                 uniqueKeysWithValues: graph.nodes.enumerated().map { ($0.element.id, assignment.community[$0.offset]) })
         }
         do {
-            let (text, engine) = writer.dot(for: graph)
-            try await DiagramWriter.renderFile(dot: text, layout: engine, format: format, dpi: diagram.dpi, page: writer.page, to: target)
+            let drawing = writer.dot(for: graph)
+            try await DiagramWriter.renderFile(
+                dot: drawing.text, layout: drawing.layout, format: format, dpi: diagram.dpi, page: writer.page, to: target)
         } catch {
             Summary.warn("error: \(error)")
             throw ExitCode(1)

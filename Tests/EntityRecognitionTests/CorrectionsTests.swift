@@ -12,7 +12,7 @@ func resolve(_ texts: [String], corrections: AliasCorrections) -> (entities: [St
     let table = CorpusResolver(corrections: corrections).merge(local)
     var result: [String: (EntityType, Set<String>)] = [:]
     for entity in table.entities { result[entity.label] = (entity.type, Set(entity.aliases)) }
-    return (result, table.unusedCorrectionNames.map(\.0))
+    return (result, table.unusedCorrections.map(\.name))
 }
 
 @Suite struct AliasFileTests {

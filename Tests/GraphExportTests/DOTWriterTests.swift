@@ -59,7 +59,8 @@ import PlexusGraph
             _ = try await GraphvizRenderer.shared.render(dot: "digraph { a -> ", layout: .neato, format: .svg)
             Issue.record("expected an error")
         } catch let error as RenderError {
-            #expect(error.stage == "parse the DOT text")
+            #expect(error.stage == .parse)
+            #expect(error.description.hasPrefix("Graphviz could not parse the DOT text"))
             #expect(error.message.contains("syntax error"))
         } catch {
             Issue.record("unexpected error \(error)")

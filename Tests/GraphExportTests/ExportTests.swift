@@ -98,13 +98,13 @@ func text(_ format: GraphFileFormat, _ graph: Graph = awkward) -> String { forma
 }
 
 @Suite struct DiagramTests {
-    @Test(arguments: ["light", "dark", "print"])
-    func everyThemeRendersASlide(theme: String) async throws {
+    @Test(arguments: ThemeName.allCases)
+    func everyThemeRendersASlide(theme: ThemeName) async throws {
         var writer = DiagramWriter()
-        writer.theme = try #require(Theme.all[theme])
-        writer.title = "Theme \(theme)"
-        let (dot, engine) = writer.dot(for: awkward)
-        let png = try await GraphvizRenderer.shared.render(dot: dot, layout: engine, format: .png, dpi: 120, page: .slide)
+        writer.theme = Theme.named(theme)
+        writer.title = "Theme \(theme.rawValue)"
+        let diagram = writer.dot(for: awkward)
+        let png = try await GraphvizRenderer.shared.render(dot: diagram.text, layout: diagram.layout, format: .png, dpi: 120, page: .slide)
         #expect(png[16..<20].reduce(0) { $0 << 8 | Int($1) } == 1920)
     }
 
@@ -128,8 +128,8 @@ func text(_ format: GraphFileFormat, _ graph: Graph = awkward) -> String { forma
     }
 
     @Test func aFourByThreePageGivesAFourByThreePNG() async throws {
-        let (dot, engine) = DiagramWriter().dot(for: awkward)
-        let png = try await GraphvizRenderer.shared.render(dot: dot, layout: engine, format: .png, dpi: 120, page: .slide4x3)
+        let diagram = DiagramWriter().dot(for: awkward)
+        let png = try await GraphvizRenderer.shared.render(dot: diagram.text, layout: diagram.layout, format: .png, dpi: 120, page: .slide4x3)
         #expect(png[16..<20].reduce(0) { $0 << 8 | Int($1) } == 1600)
         #expect(png[20..<24].reduce(0) { $0 << 8 | Int($1) } == 1200)
     }

@@ -70,7 +70,7 @@ public struct Gazetteer: Sendable {
     /// The longest phrase starting at `start` and ending before `limit`, with its length in tokens.
     ///
     /// - Complexity: O(p·k) for p phrases sharing the first token, k tokens each.
-    public func longestMatch(in tokens: [Token], at start: Int, limit: Int) -> (entry: GazetteerEntry, length: Int)? {
+    public func longestMatch(in tokens: [Token], at start: Int, limit: Int) -> GazetteerMatch? {
         guard start < limit, let candidates = phrases[tokens[start].text] else { return nil }
         for candidate in candidates where start + candidate.tokens.count <= limit {
             var matched = true
@@ -78,7 +78,7 @@ public struct Gazetteer: Sendable {
                 matched = false
                 break
             }
-            if matched { return (candidate.entry, candidate.tokens.count) }
+            if matched { return GazetteerMatch(entry: candidate.entry, length: candidate.tokens.count) }
         }
         return nil
     }
@@ -86,7 +86,7 @@ public struct Gazetteer: Sendable {
     /// The longest phrase starting at `start` in a list of words (the tagger's view of a sentence).
     ///
     /// - Complexity: O(p·k) for p phrases sharing the first word, k words each.
-    public func longestMatch(words: [String], at start: Int) -> (entry: GazetteerEntry, length: Int)? {
+    public func longestMatch(words: [String], at start: Int) -> GazetteerMatch? {
         guard start < words.count, let candidates = phrases[words[start]] else { return nil }
         for candidate in candidates where start + candidate.tokens.count <= words.count {
             var matched = true
@@ -94,7 +94,7 @@ public struct Gazetteer: Sendable {
                 matched = false
                 break
             }
-            if matched { return (candidate.entry, candidate.tokens.count) }
+            if matched { return GazetteerMatch(entry: candidate.entry, length: candidate.tokens.count) }
         }
         return nil
     }
@@ -107,4 +107,12 @@ public struct Gazetteer: Sendable {
         }
         return match.entry
     }
+}
+
+/// A gazetteer phrase found in a sentence: its entry and how many tokens it covers.
+public struct GazetteerMatch: Sendable, Equatable {
+    /// The entry.
+    public var entry: GazetteerEntry
+    /// Tokens covered, from the start position.
+    public var length: Int
 }

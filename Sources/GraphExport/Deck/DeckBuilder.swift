@@ -11,8 +11,8 @@ public struct DeckBuilder: Sendable {
     public var corpus: String
     /// Colours and shapes.
     public var theme: Theme = .light
-    /// Paths to show, as node index pairs.
-    public var paths: [(from: Int, to: Int)] = []
+    /// Paths to show, one slide each.
+    public var paths: [PathRequest] = []
     /// Stance edges below this confidence are not drawn.
     public var minimumStanceConfidence = Edge.defaultMinimumStanceConfidence
 
@@ -20,6 +20,28 @@ public struct DeckBuilder: Sendable {
     public init(graph: Graph, corpus: String) {
         self.graph = graph
         self.corpus = corpus
+    }
+
+    /// A path to show: its two ends, as indices into `graph.nodes`.
+    public struct PathRequest: Sendable, Equatable {
+        /// The start.
+        public var from: Int
+        /// The end.
+        public var to: Int
+
+        /// Creates a request.
+        public init(from: Int, to: Int) {
+            self.from = from
+            self.to = to
+        }
+    }
+
+    /// The slides of a deck and the pictures drawn for them.
+    public struct Deck: Sendable {
+        /// The slides, in order.
+        public var slides: [Slide]
+        /// Each drawn slide's picture as PNG and SVG.
+        public var pictures: [Picture]
     }
 
     /// One rendered slide picture, in both formats.
@@ -35,7 +57,7 @@ public struct DeckBuilder: Sendable {
     /// The slides and their pictures.
     ///
     /// - Throws: ``RenderError`` from Graphviz.
-    public func build() async throws -> (slides: [Slide], pictures: [Picture]) {
+    public func build() async throws -> Deck {
         var slides: [Slide] = []
         var pictures: [Picture] = []
         let dates = graph.documents.compactMap(\.date).sorted()
@@ -47,28 +69,25 @@ public struct DeckBuilder: Sendable {
             caption: ["\(graph.documents.count) articles", span, "\(graph.nodes.count) entities", "\(coMentions) co-mention ties",
                       "\(stances.count) stance edges"].compactMap { $0 }.joined(separator: " · ")))
 
-        func render(_ selection: @escaping @Sendable (Graph) -> Graph, hierarchy: Bool = false, emphasis: Set<String>? = nil) async throws -> (Data, Data, Graph) {
+        func add(_ title: String, _ caption: (Graph) -> String, _ view: any DiagramView, hierarchy: Bool = false, emphasis: Set<String>? = nil)
+            async throws
+        {
             var writer = DiagramWriter()
             writer.theme = theme
-            writer.selection = selection
+            writer.view = view
             writer.prefersHierarchy = hierarchy
             writer.emphasis = emphasis
-            let (text, engine) = writer.dot(for: graph)
-            let png = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: .png, dpi: 120, page: .slide)
-            let svg = try await GraphvizRenderer.shared.render(dot: text, layout: engine, format: .svg, page: .slide)
-            return (png, svg, selection(graph))
-        }
-        func add(_ title: String, _ caption: (Graph) -> String, _ selection: @escaping @Sendable (Graph) -> Graph,
-                 hierarchy: Bool = false, emphasis: Set<String>? = nil) async throws {
-            let (png, svg, shown) = try await render(selection, hierarchy: hierarchy, emphasis: emphasis)
-            slides.append(Slide(title: title, caption: caption(shown), picture: png))
+            let diagram = writer.dot(for: graph)
+            let png = try await GraphvizRenderer.shared.render(dot: diagram.text, layout: diagram.layout, format: .png, dpi: 120, page: .slide)
+            let svg = try await GraphvizRenderer.shared.render(dot: diagram.text, layout: diagram.layout, format: .svg, page: .slide)
+            slides.append(Slide(title: title, caption: caption(diagram.shown), picture: png))
             pictures.append(Picture(slide: slides.count, png: png, svg: svg))
         }
 
         let overview = GraphView(top: 40, minimumStanceConfidence: minimumStanceConfidence)
         try await add("Who is mentioned with whom", { shown in
             "The \(shown.nodes.count) most connected of \(graph.nodes.filter { $0.type != .location }.count) entities; line width grows with the sentences they share"
-        }, { overview.select(from: $0) })
+        }, overview)
 
         if !stances.contains(where: { ($0.confidence ?? 1) >= minimumStanceConfidence }) {
             slides.append(Slide(title: "Who supports and opposes whom", caption: "No stance edges at confidence \(minimumStanceConfidence) or above were found in these articles"))
@@ -77,7 +96,7 @@ public struct DeckBuilder: Sendable {
             try await add("Who supports and opposes whom", { shown in
                 let support = shown.edges.filter { $0.polarity == .support }.count
                 return "\(support) support and \(shown.edges.count - support) oppose edges among \(shown.nodes.count) entities; arrows point at the target"
-            }, { view.select(from: $0) }, hierarchy: true)
+            }, view, hierarchy: true)
         }
 
         let index = GraphIndex(graph)
@@ -91,14 +110,14 @@ public struct DeckBuilder: Sendable {
             try await add("Around \(node.label)", { shown in
                 "\(shown.nodes.count - 1) entities mentioned with \(node.label) (\(node.mentions) mentions in \(node.documents) articles)"
                     + (strongest.map { "; strongest tie: \($0)" } ?? "")
-            }, { view.select(from: $0) })
+            }, view)
         }
 
         let finder = PathFinder(index)
-        for (from, to) in paths {
-            let a = graph.nodes[from].label
-            let b = graph.nodes[to].label
-            guard let path = finder.shortestPath(from: from, to: to, by: .strength) else {
+        for request in paths {
+            let a = graph.nodes[request.from].label
+            let b = graph.nodes[request.to].label
+            guard let path = finder.shortestPath(from: request.from, to: request.to, by: .strength) else {
                 slides.append(Slide(title: "\(a) → \(b)", caption: "No connection between \(a) and \(b) in these articles"))
                 continue
             }
@@ -108,8 +127,8 @@ public struct DeckBuilder: Sendable {
             try await add("\(a) → \(b)", { _ in
                 "\(path.hops.count) hop\(path.hops.count == 1 ? "" : "s") by strength" + (via.isEmpty ? ", mentioned together directly" : " via " + via.joined(separator: ", "))
                     + "; faded: their strongest neighbours"
-            }, { view.select(from: $0) }, emphasis: Set(ids))
+            }, view, emphasis: Set(ids))
         }
-        return (slides, pictures)
+        return Deck(slides: slides, pictures: pictures)
     }
 }

@@ -10,14 +10,28 @@ public struct Slide: Sendable {
     /// A PNG picture of the slide's diagram, fitted below the caption.
     public var picture: Data?
     /// The picture's size in pixels (for its aspect ratio).
-    public var pictureSize: (width: Int, height: Int)
+    public var pictureSize: PixelSize
 
     /// Creates a slide.
-    public init(title: String, caption: String, picture: Data? = nil, pictureSize: (width: Int, height: Int) = (1920, 1080)) {
+    public init(title: String, caption: String, picture: Data? = nil, pictureSize: PixelSize = PixelSize(width: 1920, height: 1080)) {
         self.title = title
         self.caption = caption
         self.picture = picture
         self.pictureSize = pictureSize
+    }
+}
+
+/// A picture's width and height in pixels.
+public struct PixelSize: Sendable, Equatable {
+    /// Width in pixels.
+    public var width: Int
+    /// Height in pixels.
+    public var height: Int
+
+    /// Creates a size.
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
     }
 }
 

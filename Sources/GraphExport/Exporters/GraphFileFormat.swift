@@ -15,15 +15,28 @@ public enum GraphFileFormat: String, Sendable, CaseIterable {
     /// Cypher statements for Neo4j or Memgraph.
     case cypher
 
-    /// The files this format writes, by name suffix and content.
-    public func files(for graph: Graph) -> [(suffix: String, text: String)] {
+    /// One file of an export: what its name ends with and its text.
+    public struct ExportFile: Sendable, Equatable {
+        /// Appended to the base name (".graphml", "-nodes.csv").
+        public var suffix: String
+        /// The file's content.
+        public var text: String
+    }
+
+    /// The files this format writes.
+    ///
+    /// - Complexity: O(size of the graph).
+    public func files(for graph: Graph) -> [ExportFile] {
         switch self {
-        case .graphml: return [(".graphml", GraphMLWriter.write(graph))]
-        case .gexf: return [(".gexf", GEXFWriter.write(graph))]
-        case .json: return [(".json", NodeLinkWriter.d3(graph))]
-        case .cytoscape: return [(".cyjs", NodeLinkWriter.cytoscape(graph))]
-        case .csv: return [("-nodes.csv", CSVWriter.nodes(graph)), ("-edges.csv", CSVWriter.edges(graph))]
-        case .cypher: return [(".cypher", CypherWriter.write(graph))]
+        case .graphml: return [ExportFile(suffix: ".graphml", text: GraphMLWriter.write(graph))]
+        case .gexf: return [ExportFile(suffix: ".gexf", text: GEXFWriter.write(graph))]
+        case .json: return [ExportFile(suffix: ".json", text: NodeLinkWriter.d3(graph))]
+        case .cytoscape: return [ExportFile(suffix: ".cyjs", text: NodeLinkWriter.cytoscape(graph))]
+        case .csv:
+            return [
+                ExportFile(suffix: "-nodes.csv", text: CSVWriter.nodes(graph)), ExportFile(suffix: "-edges.csv", text: CSVWriter.edges(graph)),
+            ]
+        case .cypher: return [ExportFile(suffix: ".cypher", text: CypherWriter.write(graph))]
         }
     }
 }

@@ -103,7 +103,17 @@ public struct TripleScores: Sendable {
     /// Triples expected.
     public var expected: Int
     /// For each passage: the triples predicted but not expected, and expected but not predicted.
-    public var errors: [(passage: StancePassage, spurious: [StanceTriple], missed: [StanceTriple])]
+    public var errors: [PassageErrors]
+
+    /// What one passage got wrong.
+    public struct PassageErrors: Sendable {
+        /// The passage.
+        public var passage: StancePassage
+        /// Triples predicted but not expected.
+        public var spurious: [StanceTriple]
+        /// Triples expected but not predicted.
+        public var missed: [StanceTriple]
+    }
 
     /// correct / predicted.
     public var precision: Double { predicted > 0 ? Double(correct) / Double(predicted) : 0 }
@@ -133,7 +143,7 @@ public struct TripleScores: Sendable {
             let predictedLabels = Dictionary(triples[index].map { ($0.triple.folded, $0.triple) }, uniquingKeysWith: { a, _ in a })
             let spurious = predicted.subtracting(expected).compactMap { predictedLabels[$0] }.sorted { $0.description < $1.description }
             let missed = expected.subtracting(predicted).compactMap { labels[$0] }.sorted { $0.description < $1.description }
-            if !spurious.isEmpty || !missed.isEmpty { scores.errors.append((passage, spurious, missed)) }
+            if !spurious.isEmpty || !missed.isEmpty { scores.errors.append(PassageErrors(passage: passage, spurious: spurious, missed: missed)) }
         }
         return scores
     }

@@ -247,7 +247,7 @@ public struct StanceExtractor: Sendable {
         var quoted: [Bool]
         var mentionAt: [Int?]
         var topicAt: [Int?]
-        var topicSpans: [(range: Range<Int>, label: String)]
+        var topicSpans: [TopicMatch]
         var speaker: StanceMention?
     }
 

@@ -220,14 +220,14 @@ public struct TopicLexicon: Sendable {
     /// Every topic phrase in a sentence (lower-case words), longest first at each position, not overlapping.
     ///
     /// - Complexity: O(n · longest).
-    public func matches(in lowerWords: [String]) -> [(range: Range<Int>, label: String)] {
-        var found: [(Range<Int>, String)] = []
+    public func matches(in lowerWords: [String]) -> [TopicMatch] {
+        var found: [TopicMatch] = []
         var i = 0
         while i < lowerWords.count {
             var matched = false
             for length in stride(from: min(longest, lowerWords.count - i), through: 1, by: -1) {
                 if let label = phrases[Array(lowerWords[i..<(i + length)])] {
-                    found.append((i..<(i + length), label))
+                    found.append(TopicMatch(range: i..<(i + length), label: label))
                     i += length
                     matched = true
                     break
@@ -237,4 +237,12 @@ public struct TopicLexicon: Sendable {
         }
         return found
     }
+}
+
+/// A topic phrase found in a sentence.
+public struct TopicMatch: Sendable, Equatable {
+    /// The words of the phrase, as indices into the sentence.
+    public var range: Range<Int>
+    /// The topic's label.
+    public var label: String
 }
