@@ -153,13 +153,6 @@ public struct DocumentStanceReader: Sendable {
         return out
     }
 
-    static let roleWords: Set<String> = [
-        "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "leader", "ambassador", "chief",
-        "head", "official", "envoy", "chancellor", "premier", "diplomat", "negotiator", "adviser", "advisor", "representative",
-        "general", "commander", "chair", "chairman", "chairwoman", "mp", "mps", "senator", "member", "members", "deputy",
-        "officials", "ministers", "leaders", "spokesmen", "candidate", "candidates", "activists", "peers", "backbenchers",
-        "government", "ministry", "party",
-    ]
 
     /// Whom each person speaks for, from "Russia's foreign minister Sergei Lavrov", "Kremlin
     /// spokesman Dmitry Peskov" and "Maria Zakharova, spokeswoman of the Russian foreign ministry".
@@ -174,7 +167,7 @@ public struct DocumentStanceReader: Sendable {
                     let group = mentions[k - 1]
                     let between = lower[group.range.upperBound..<person.range.lowerBound]
                     if group.type == .country || group.type == .organisation, between.count <= 3,
-                        between.contains(where: { roleWords.contains($0) }),
+                        between.contains(where: { StanceExtractor.roleWords.contains($0) }),
                         between.allSatisfy({ $0 == "'s" || $0.first?.isLetter == true })
                     {
                         out[person.entity] = group.entity
@@ -186,7 +179,7 @@ public struct DocumentStanceReader: Sendable {
                     let group = mentions[k + 1]
                     let between = lower[(person.range.upperBound + 1)..<group.range.lowerBound]
                     if group.type == .country || group.type == .organisation, between.count <= 6, !between.contains(","),
-                        between.contains(where: { roleWords.contains($0) })
+                        between.contains(where: { StanceExtractor.roleWords.contains($0) })
                     {
                         out[person.entity] = group.entity
                     }

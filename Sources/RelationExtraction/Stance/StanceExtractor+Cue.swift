@@ -1,0 +1,145 @@
+import EntityRecognition
+import PlexusGraph
+
+// Reading one cue: its holder, target, polarity and confidence.
+extension StanceExtractor {
+    func interpret(_ cue: StanceCue, at cueRange: Range<Int>, in context: inout Context) -> [StanceFinding] {
+        let lower = context.lower
+        let start = cueRange.lowerBound
+        let passive = cue.kind == .verb && start >= 1 && (lower[start].hasSuffix("ed") || Self.irregularPassives.contains(lower[start]))
+            && (Self.beForms.contains(lower[start - 1]) || (start >= 2 && Self.beForms.contains(lower[start - 2]) && lower[start - 1].hasSuffix("ly")))
+        var holders: [Party] = []
+        var targets: [Party] = []
+        var certainty = cue.strength
+        switch cue.kind {
+        case .verb, .giving:
+            if passive, let agent = byAgent(after: cueRange.upperBound, context) {
+                holders = [agent]
+                targets = leftParties(before: start, context, excluding: holders.map(\.range))
+            } else if passive, cueRange.upperBound < lower.count, lower[cueRange.upperBound] != "to" {
+                // "Russia was condemned for…": no agent, so only a speaker can hold the stance.
+                targets = leftParties(before: start, context, excluding: [])
+            } else {
+                holders = subject(before: start, context)
+                targets = rightParties(from: cueRange.upperBound, context, excluding: holders.map(\.range))
+                if cue.kind == .giving {
+                    // "pledged military aid to Ukraine": the thing given must be a topic, the recipient an entity.
+                    // Refusing to give says nothing about the recipient, so a negated giving keeps only the topic.
+                    targets = givenTopic(after: cueRange.upperBound, context).map { [$0] } ?? []
+                    if targets.isEmpty { return [] }
+                    if !isNegated(before: start, context, holderEnd: holders.map(\.range.upperBound).filter { $0 <= start }.max() ?? 0) {
+                        targets += recipients(after: cueRange.upperBound, context)
+                    }
+                }
+            }
+        case .noun:
+            holders = possessor(before: start, context).map { [$0] } ?? subject(before: start, context)
+            let next = cueRange.upperBound
+            // "the support of the British people" names the holder, "criticism of Hungary" the target.
+            if next < lower.count, lower[next] == "of", cue.polarity == .support { return [] }
+            if next < lower.count, Self.targetPrepositions.contains(lower[next]) {
+                targets = rightParties(from: next + 1, context, excluding: holders.map(\.range), limit: 5)
+            }
+            if targets.isEmpty, lower[start] == "sanctions" { return [] }
+            certainty *= 0.95
+        case .adjective:
+            // Only two frames say whom a judgement is about: naming ("called him a dictator",
+            // "branded the plan provocative") and a copula ("the claims by London were deceit").
+            // Anywhere else an evaluative word is too loosely attached to be a stance.
+            guard let frame = judgementFrame(before: start, context) else { return [] }
+            switch frame {
+            case .naming(let verb):
+                holders = subject(before: verb, context)
+                targets = Array(leftParties(before: start, context, excluding: holders.map(\.range), limit: start - verb).prefix(1))
+            case .copula(let be):
+                holders = context.speaker.map { [Party(target: .entity($0.entity), range: $0.range, mention: $0, certainty: 0.9)] } ?? []
+                targets = Array(leftParties(before: be, context, excluding: holders.map(\.range), limit: 6, pronouns: false).prefix(1))
+            }
+        }
+        if holders.isEmpty, let speaker = context.speaker, cue.kind == .adjective || commonNounSubject(before: start, context) == nil {
+            holders = [Party(target: .entity(speaker.entity), range: speaker.range, mention: speaker, certainty: 0.85)]
+        }
+        if targets.isEmpty, cue.kind == .verb, !passive, let phrase = nounPhrase(after: cueRange.upperBound, context) {
+            targets = [phrase]
+        }
+        // "sanctioning military action" authorises it; only "sanctioned Iran" is opposition.
+        if cue.lemma == "sanction" { targets = targets.filter { $0.mention != nil } }
+        guard !holders.isEmpty, !targets.isEmpty else { return [] }
+
+        var polarity = cue.polarity
+        let holderEnd = holders.map(\.range.upperBound).filter { $0 <= start }.max() ?? 0
+        let negated = isNegated(before: start, context, holderEnd: holderEnd)
+        if negated {
+            if polarity == .support {
+                polarity = .oppose
+                certainty *= 0.9
+            } else {
+                polarity = .support
+                certainty *= 0.5
+            }
+        }
+        let windowStart = min(start, max(0, (holders.map(\.range.lowerBound).min() ?? start) - 1))
+        if lower[windowStart..<start].contains(where: { Self.hedges.contains($0) }) { certainty *= 0.8 }
+        // "called on Mr Clarke to denounce…", "urged Kyiv to accept…": the infinitive is asked of
+        // someone else, so it is no one's stance yet.
+        if start >= 2, lower[start - 1] == "to", let end = holders.map(\.range.upperBound).filter({ $0 <= start }).max(),
+            (end..<(start - 1)).contains(where: { context.mentionAt[$0] != nil || Self.personPronouns.contains(lower[$0]) || lower[$0] == "them" })
+        {
+            return []
+        }
+        // "Putin must agree to a ceasefire", "Zelensky should thank…": a demand on the subject, not its stance.
+        if let end = holders.map(\.range.upperBound).filter({ $0 <= start }).max(),
+            lower[end..<start].contains(where: { Self.obligations.contains($0) })
+        {
+            return []
+        }
+        if lower.last == "?" { certainty *= 0.8 }
+
+        var out: [StanceFinding] = []
+        for holder in holders {
+            guard case .entity(let holderEntity) = holder.target else { continue }
+            for target in targets {
+                if target.target == holder.target { continue }
+                let gap = target.range.lowerBound > cueRange.upperBound ? target.range.lowerBound - cueRange.upperBound
+                    : max(0, start - target.range.upperBound)
+                var confidence = certainty * holder.certainty * target.certainty * max(0.6, 1 - 0.03 * Double(max(0, gap - 3)))
+                if case .entity = target.target, let model = polarityModel {
+                    let p = model.probabilities(PolarityExample(words: context.sentence.originalWords ?? context.sentence.words, target: target.range))
+                    let agreeing = polarity == .support ? p[TargetPolarity.positive.rawValue] : p[TargetPolarity.negative.rawValue]
+                    confidence = 0.8 * confidence + 0.2 * agreeing
+                }
+                out.append(StanceFinding(holder: holderEntity, target: target.target, polarity: polarity,
+                                         confidence: min(0.99, max(0, confidence)), cue: cue.lemma))
+            }
+        }
+        return out
+    }
+
+    enum JudgementFrame {
+        /// A naming verb at this index: "called", "branded", "described … as".
+        case naming(Int)
+        /// A form of "be" at this index: "was", "is", "were".
+        case copula(Int)
+    }
+
+
+    /// The frame that attaches an evaluative word to its target, if any, within six words before it.
+    func judgementFrame(before index: Int, _ context: Context) -> JudgementFrame? {
+        var i = index - 1
+        while i >= 0 && index - i <= 7 {
+            let word = context.lower[i]
+            if Self.namingVerbs.contains(word) { return .naming(i) }
+            if Self.copulas.contains(word) {
+                // Only adverbs, articles and intensifiers may stand between "was" and the word.
+                let between = context.lower[(i + 1)..<index]
+                if between.allSatisfy({ Self.copulaFillers.contains($0) }) {
+                    return .copula(i)
+                }
+                return nil
+            }
+            if Self.clauseBreaks.contains(word) || Self.speechVerbs.contains(word) { return nil }
+            i -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,175 @@
+import EntityRecognition
+import PlexusGraph
+
+// Targets: entities, topics and noun phrases on either side of a cue.
+extension StanceExtractor {
+    /// Entities and topics on the right of a cue, up to a clause stop, "and"-joined ones included.
+    func rightParties(from index: Int, _ context: Context, excluding: [Range<Int>], limit: Int = 9) -> [Party] {
+        var found: [Party] = []
+        var sawNoun = false
+        var i = index
+        while i < context.lower.count && i - index <= limit {
+            let word = context.lower[i]
+            if let party = party(at: i, context), !excluding.contains(where: { $0.overlaps(party.range) }) {
+                // "the Tory leader", "Labour MPs", "Tory leader Michael Howard": a group before a role
+                // word describes a person; the person, if named, is the target, otherwise nothing is.
+                if party.mention.map({ $0.type != .person }) == true, party.range.upperBound < context.lower.count,
+                    Self.roleWords.contains(context.lower[party.range.upperBound])
+                {
+                    var j = party.range.upperBound
+                    while j < context.lower.count && Self.roleWords.contains(context.lower[j]) { j += 1 }
+                    if j < context.lower.count, let person = self.party(at: j, context), person.mention?.type == .person {
+                        if !found.contains(where: { $0.target == person.target }) { found.append(person) }
+                        i = person.range.upperBound
+                        continue
+                    }
+                    break
+                }
+                var kept = party
+                // "a House of Lords ruling", "Tory proposals": a name before a common noun modifies
+                // it, so the stance is about the thing more than the name.
+                if party.mention != nil, party.range.upperBound < context.lower.count, let tags = context.sentence.posTags,
+                    tags[party.range.upperBound] == "NN" || tags[party.range.upperBound] == "NNS",
+                    context.mentionAt[party.range.upperBound] == nil, context.topicAt[party.range.upperBound] == nil
+                {
+                    kept.certainty *= 0.75
+                }
+                if !found.contains(where: { $0.target == kept.target }) { found.append(kept) }
+                i = party.range.upperBound
+                continue
+            }
+            if !found.isEmpty {
+                // "condemned Russia and Belarus", "Britain, France and Germany".
+                guard ["and", "or", ","].contains(word) else { break }
+                i += 1
+                continue
+            }
+            if Self.rightStops.contains(word) || Self.speechVerbs.contains(word) { break }
+            // "defended plans to end the EU's embargo": another verb starts another predicate.
+            // "refused to join the sanctions": a verb right after "to" continues the cue's predicate.
+            // "warned against sending troops": a gerund right after the cue's preposition carries its object.
+            let continuesCue = (i == index + 1 && context.lower[index] == "to")
+                || (i == index && index > 0 && ["against", "for", "of"].contains(context.lower[index - 1]) && word.hasSuffix("ing"))
+            if !continuesCue, let tags = context.sentence.posTags, tags[i].hasPrefix("VB"), !Self.auxiliaries.contains(word) { break }
+            // "attacked the government over Iraq": past the object's noun, a preposition starts an adjunct.
+            if let tags = context.sentence.posTags {
+                if sawNoun && Self.adjunctPrepositions.contains(word) { break }
+                if tags[i] == "NN" || tags[i] == "NNS" { sawNoun = true }
+                if tags[i] == "PRP$" { i += 1; continue }  // "her record": a possessive, not an object
+            }
+            if Self.personPronouns.contains(word) || word == "them" || word == "it",
+                let resolved = resolvePronoun(word, at: i, context, excluding: excluding)
+            {
+                found.append(Party(target: resolved.target, range: i..<(i + 1), mention: resolved.mention, certainty: 0.85))
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// The nearest entity or topic on the left of a cue within the clause (passive subjects, adjectives).
+    func leftParties(before index: Int, _ context: Context, excluding: [Range<Int>], limit: Int = 12, pronouns: Bool = true) -> [Party] {
+        var i = index - 1
+        while i >= 0 && index - i <= limit {
+            if Self.clauseBreaks.contains(context.lower[i]) || Self.speechVerbs.contains(context.lower[i]) { break }
+            if let party = party(at: i, context), !excluding.contains(where: { $0.overlaps(party.range) }) {
+                return [party]
+            }
+            if pronouns, Self.personPronouns.contains(context.lower[i]) || context.lower[i] == "them" || context.lower[i] == "it",
+                let resolved = resolvePronoun(context.lower[i], at: i, context, excluding: excluding)
+            {
+                return [Party(target: resolved.target, range: i..<(i + 1), mention: resolved.mention, certainty: 0.85)]
+            }
+            i -= 1
+        }
+        return []
+    }
+
+    /// The topic a giving verb gives: the first topic within the clause ("give Ukraine NATO membership").
+    func givenTopic(after index: Int, _ context: Context) -> Party? {
+        var i = index
+        while i < context.lower.count && i - index <= 8 {
+            if Self.rightStops.contains(context.lower[i]) { return nil }
+            if let t = context.topicAt[i] {
+                let span = context.topicSpans[t]
+                return Party(target: .topic(span.label), range: span.range, mention: nil, certainty: 1)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// "…to Ukraine", "…for Kyiv": the recipient of a giving verb.
+    func recipients(after index: Int, _ context: Context) -> [Party] {
+        var i = index
+        while i < context.lower.count && i - index <= 8 {
+            let word = context.lower[i]
+            if Self.rightStops.contains(word) { break }
+            if word == "to" || word == "for" {
+                return rightParties(from: i + 1, context, excluding: [], limit: 4).filter { $0.mention != nil }
+            }
+            if i == index, let party = party(at: i, context), party.mention != nil {
+                return [party]  // "give Ukraine weapons"
+            }
+            i += 1
+        }
+        return []
+    }
+
+    /// The entity or topic starting at a word.
+    func party(at index: Int, _ context: Context) -> Party? {
+        if let m = context.mentionAt[index] {
+            let mention = context.sentence.mentions[m]
+            return Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: 1)
+        }
+        if let t = context.topicAt[index] {
+            let span = context.topicSpans[t]
+            return Party(target: .topic(span.label), range: span.range, mention: nil, certainty: 1)
+        }
+        return nil
+    }
+
+    /// A noun phrase right after a verb cue, from the chunker: a candidate topic ("the tax plans").
+    func nounPhrase(after index: Int, _ context: Context) -> Party? {
+        guard let chunks = context.sentence.chunkTags, let tags = context.sentence.posTags else { return nil }
+        var start = index
+        while start < chunks.count && start - index <= 2 && !(chunks[start].hasPrefix("B-NP") || chunks[start].hasPrefix("S-NP")) {
+            if Self.rightStops.contains(context.lower[start]) { return nil }
+            start += 1
+        }
+        guard start < chunks.count, chunks[start].hasPrefix("B-NP") || chunks[start].hasPrefix("S-NP") else { return nil }
+        var end = start + 1
+        while end < chunks.count && (chunks[end].hasPrefix("I-NP") || chunks[end].hasPrefix("E-NP")) { end += 1 }
+        let skip: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+                                 "your", "any", "all", "some", "such", "further", "more", "new", "every", "no", "what"]
+        let kept = (start..<end).filter { !skip.contains(context.lower[$0]) && context.sentence.words[$0].first?.isLetter == true }
+        guard let last = kept.last, kept.count <= 3, tags[last].hasPrefix("NN"), !tags[last].hasPrefix("NNP"),
+            kept.allSatisfy({ tags[$0].hasPrefix("NN") || tags[$0].hasPrefix("JJ") || tags[$0] == "VBG" })
+        else { return nil }
+        // One-word heads ("plans", "issue", "party") and times ("last week") are too vague to be topics,
+        // and "the idea of X" names its topic after "of".
+        guard kept.count >= 2, !kept.contains(where: { Self.timeWords.contains(context.lower[$0]) || Self.notTopicWords.contains(context.lower[$0]) }),
+            !(end < context.lower.count && context.lower[end] == "of")
+        else { return nil }
+        let phrase = kept.map { context.lower[$0] }.joined(separator: " ")
+        return Party(target: .phrase(phrase), range: start..<end, mention: nil, certainty: 0.8)
+    }
+
+    /// "he"/"she"/"him"/"her" → the nearest person; "it"/"they"/"them" → the nearest country or organisation
+    /// (in the sentence before the pronoun, then in earlier sentences).
+    func resolvePronoun(_ word: String, at index: Int, _ context: Context, excluding: [Range<Int>]) -> Party? {
+        let wantsPerson = Self.personPronouns.contains(word)
+        func fits(_ mention: StanceMention) -> Bool {
+            wantsPerson ? mention.type == .person : (mention.type == .country || mention.type == .organisation || (word != "it" && mention.type == .person))
+        }
+        for mention in context.sentence.mentions.reversed() where mention.range.upperBound <= index && fits(mention)
+            && !excluding.contains(where: { $0.overlaps(mention.range) })
+        {
+            return Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: wantsPerson ? 0.7 : 0.55)
+        }
+        for mention in context.sentence.recentEntities where fits(mention) {
+            return Party(target: .entity(mention.entity), range: index..<(index + 1), mention: mention, certainty: wantsPerson ? 0.6 : 0.5)
+        }
+        return nil
+    }
+}
