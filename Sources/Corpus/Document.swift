@@ -79,3 +79,43 @@ public struct Document: Sendable, Equatable {
         return path
     }
 }
+
+/// A window of publication dates, both ends inclusive; an open end is unbounded.
+public struct DateWindow: Sendable, Equatable {
+    /// The first day kept (`YYYY-MM-DD`), or `nil` for no lower bound.
+    public var since: String?
+    /// The last day kept, or `nil` for no upper bound.
+    public var until: String?
+
+    /// Creates a window.
+    public init(since: String?, until: String?) {
+        self.since = since
+        self.until = until
+    }
+
+    /// Whether the window leaves anything out.
+    public var isBounded: Bool { since != nil || until != nil }
+
+    /// The documents dated inside the window; undated ones are left out when it is bounded.
+    ///
+    /// - Complexity: O(n) in the number of documents.
+    public func apply(to documents: [Document]) -> WindowedDocuments {
+        guard isBounded else { return WindowedDocuments(kept: documents, outside: 0, undated: 0) }
+        let undated = documents.filter { $0.date == nil }.count
+        let kept = documents.filter { document in
+            guard let date = document.date else { return false }
+            return (since.map { date >= $0 } ?? true) && (until.map { date <= $0 } ?? true)
+        }
+        return WindowedDocuments(kept: kept, outside: documents.count - undated - kept.count, undated: undated)
+    }
+}
+
+/// The documents a ``DateWindow`` kept, and how many it left out and why.
+public struct WindowedDocuments: Sendable {
+    /// The documents inside the window, in their order.
+    public var kept: [Document]
+    /// Dated documents outside the window.
+    public var outside: Int
+    /// Documents without a date (left out of a bounded window).
+    public var undated: Int
+}

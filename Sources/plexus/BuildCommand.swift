@@ -54,15 +54,13 @@ struct BuildCommand: AsyncParsableCommand {
         builder.stances?.rollUp = rollUp
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
-        var documents = loaded.documents
-        if since != nil || until != nil {
-            let undated = documents.filter { $0.date == nil }.count
-            documents = documents.filter { document in
-                guard let date = document.date else { return false }
-                return (since.map { date >= $0 } ?? true) && (until.map { date <= $0 } ?? true)
-            }
-            let outside = loaded.documents.count - undated - documents.count
-            Summary.warn("note: window \(since ?? "…") to \(until ?? "…"): \(documents.count) documents, \(outside) outside the window, \(undated) without a date left out")
+        let window = DateWindow(since: since, until: until)
+        let windowed = window.apply(to: loaded.documents)
+        let documents = windowed.kept
+        if window.isBounded {
+            Summary.warn(
+                "note: window \(since ?? "…") to \(until ?? "…"): \(documents.count) documents, \(windowed.outside) outside the window, \(windowed.undated) without a date left out"
+            )
         }
         guard !documents.isEmpty else {
             Summary.warn("error: no articles could be read" + (loaded.documents.isEmpty ? "" : " in the window") + "; nothing written")

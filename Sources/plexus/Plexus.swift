@@ -6,10 +6,19 @@ struct Plexus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plexus",
         abstract: "Turn a folder of news articles into a graph of people, countries and organisations.",
-        subcommands: [
-            BuildCommand.self, EntitiesCommand.self, PathCommand.self, NeighborsCommand.self, TopCommand.self,
-            CommunitiesCommand.self, RenderCommand.self, ExportCommand.self, DeckCommand.self, EvalEntitiesCommand.self, TrainCommand.self,
-            EvalNERCommand.self, StancesCommand.self, TrainStanceCommand.self, EvalStanceCommand.self,
+        groupedSubcommands: [
+            CommandGroup(
+                name: "Build and query",
+                subcommands: [
+                    BuildCommand.self, EntitiesCommand.self, PathCommand.self, NeighborsCommand.self, TopCommand.self,
+                    CommunitiesCommand.self, StancesCommand.self,
+                ]),
+            CommandGroup(name: "Draw and export", subcommands: [RenderCommand.self, ExportCommand.self, DeckCommand.self]),
+            CommandGroup(
+                name: "Develop (train and evaluate the models)",
+                subcommands: [
+                    TrainCommand.self, EvalNERCommand.self, TrainStanceCommand.self, EvalStanceCommand.self, EvalEntitiesCommand.self,
+                ]),
         ]
     )
 }
