@@ -4,7 +4,7 @@ EXAMPLES := examples/ukraine-peace
 GRAPHS := graphs/ukraine-peace
 RELEASE_BIN := .build/release/plexus
 
-.PHONY: demo test graphs build release prerequisites bench models stance-model clean
+.PHONY: demo test lint graphs build release prerequisites bench models stance-model clean
 CONLL := ../shared/data/conll2003
 NEWSMTSC := ../shared/data/newsmtsc
 
@@ -16,10 +16,15 @@ demo: prerequisites release
 ## graphs: regenerate graphs/ from examples/ (deterministic, byte for byte).
 graphs: demo
 
-## test: install what is missing, build, and run every test.
-test: prerequisites
+## test: install what is missing, check the house style, build, and run every test.
+test: prerequisites lint
 	$(SWIFT) build
 	$(SWIFT) test
+
+## lint: the house style (.swift-format: no force unwraps or try!, ordered imports, doc
+## comments that open with a one-line summary), as errors.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 
 build: prerequisites
 	$(SWIFT) build

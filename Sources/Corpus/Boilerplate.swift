@@ -59,7 +59,9 @@ public enum Boilerplate {
         let lower = line.lowercased()
         if words.count <= 14 {
             let stripped = lower.trimmingCharacters(in: " .:|»>-")
-            if socialPhrases.contains(where: { stripped == $0 || stripped.hasPrefix($0 + " ") || stripped.hasPrefix($0) && $0.hasSuffix(":") }) {
+            if socialPhrases.contains(where: {
+                stripped == $0 || stripped.hasPrefix($0 + " ") || stripped.hasPrefix($0) && $0.hasSuffix(":")
+            }) {
                 return .social
             }
             if stripped == "share" || stripped == "save" || stripped == "print" || stripped == "email" {

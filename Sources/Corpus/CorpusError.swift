@@ -1,4 +1,6 @@
-/// Why one input could not be read. Each case names the file (and line where there is one)
+/// Why one input could not be read.
+///
+/// Each case names the file (and line where there is one)
 /// and says what a user can do about it.
 public enum CorpusError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The path does not exist.

@@ -185,7 +185,9 @@ public struct CorpusLoader: Sendable {
     }
 
     /// Reads a file as UTF-8 text, rejecting binary data, invalid UTF-8, enormous files and
-    /// enormous lines. Line endings become `\n`; a byte-order mark is dropped.
+    /// enormous lines.
+    ///
+    /// Line endings become `\n`; a byte-order mark is dropped.
     static func readText(_ path: String, options: Options) -> Result<String, CorpusError> {
         let data: Data
         do {
@@ -228,6 +230,7 @@ public struct CorpusLoader: Sendable {
     // MARK: - Across documents
 
     /// Drops short paragraphs that occur in `crossDocumentThreshold` or more documents.
+    ///
     /// Titles are never dropped. Returns how many paragraphs were removed.
     func removeCrossDocumentRepeats(_ articles: inout [CleanArticle]) -> Int {
         guard articles.count >= options.crossDocumentThreshold else { return 0 }

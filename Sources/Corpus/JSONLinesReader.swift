@@ -11,7 +11,9 @@ struct JSONLinesRecord: Sendable {
 }
 
 /// Reads JSON Lines: one JSON object per line with a string `text` and optional `title`,
-/// `date`, `url` and `id`. A bad line becomes a ``CorpusError/malformedRecord(path:line:reason:)``
+/// `date`, `url` and `id`.
+///
+/// A bad line becomes a ``CorpusError/malformedRecord(path:line:reason:)``
 /// and the other lines are still read; blank lines are skipped.
 enum JSONLinesReader {
     static func records(in text: String, path: String) -> (records: [JSONLinesRecord], failures: [CorpusError]) {

@@ -81,7 +81,8 @@ public struct AliasCorrections: Sendable, Equatable {
     ///   missing fields, unknown type, a cycle of merges or renames).
     public static func read(from path: String) throws -> AliasCorrections {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw AliasFileError(path: path, line: nil, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+            throw AliasFileError(
+                path: path, line: nil, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw AliasFileError(path: path, line: nil, reason: "not UTF-8 text")

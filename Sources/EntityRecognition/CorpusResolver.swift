@@ -107,7 +107,9 @@ public struct CorpusResolver: Sendable {
             for entity in doc.entities {
                 guard let single = entity.singleName, let target = singleTarget[single] else { continue }
                 var entry = entity
-                if target == .person(knownAs: single), let form = entity.aliases.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key {
+                if target == .person(knownAs: single),
+                    let form = entity.aliases.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key
+                {
                     entry.label = form  // a person known only as "Mrs Howard" keeps the honorific in the label
                 }
                 add(entry, to: &accumulators[target, default: Accumulator(type: .person)], document: docIndex)
@@ -117,7 +119,8 @@ public struct CorpusResolver: Sendable {
         // Acronyms defined somewhere as "Full Name (ACR)" join that name everywhere.
         var redirect: [EntityKey: EntityKey] = [:]
         for (key, accumulator) in accumulators.sorted(by: { $0.key < $1.key }) where accumulator.type == .organisation {
-            for alias in accumulator.aliases.keys where alias.count >= 2 && alias == alias.uppercased() && alias.contains(where: \.isLetter) {
+            for alias in accumulator.aliases.keys where alias.count >= 2 && alias == alias.uppercased() && alias.contains(where: \.isLetter)
+            {
                 let acronymKey = EntityKey.named(.organisation, alias)
                 guard acronymKey != key, redirect[acronymKey] == nil, let acronym = accumulators[acronymKey] else { continue }
                 var target = accumulators[key] ?? accumulator
@@ -147,8 +150,12 @@ public struct CorpusResolver: Sendable {
             let label = bestLabel(accumulator)
             let aliases = accumulator.aliases.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
             entities.append(
-                (key, ResolvedEntity(id: Self.slug(label), label: label, type: accumulator.type, aliases: aliases,
-                                     mentions: accumulator.mentions, documents: accumulator.documents.count)))
+                (
+                    key,
+                    ResolvedEntity(
+                        id: Self.slug(label), label: label, type: accumulator.type, aliases: aliases,
+                        mentions: accumulator.mentions, documents: accumulator.documents.count)
+                ))
         }
         entities.sort { $0.entity.id != $1.entity.id ? $0.entity.id < $1.entity.id : $0.key < $1.key }
         var usedIDs = Set<String>()
@@ -180,6 +187,7 @@ public struct CorpusResolver: Sendable {
     }
 
     /// Applies merge, rename, type and drop rules to the accumulated entities.
+    ///
     /// Returns the rule names that matched no entity (for warnings).
     func applyCorrections(_ accumulators: inout [EntityKey: Accumulator], _ redirect: inout [EntityKey: EntityKey]) -> [UnusedCorrection] {
         guard !corrections.rules.isEmpty else { return [] }

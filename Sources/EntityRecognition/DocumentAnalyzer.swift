@@ -71,7 +71,9 @@ public struct AnalyzedDocument: Sendable {
 }
 
 /// The analysis stage: tokenizes, splits, recognises entities and reads the syntax of one
-/// document. Every model runs here, once per sentence; the models are values given to it.
+/// document.
+///
+/// Every model runs here, once per sentence; the models are values given to it.
 public struct DocumentAnalyzer: Sendable {
     /// The recogniser behind the analyzer.
     public var recognizer: any EntityRecognizer
@@ -139,7 +141,8 @@ public struct DocumentAnalyzer: Sendable {
                 // "Appearing on BBC Radio", "Interviewed on BBC Radio": a verb before an organisation,
                 // and the connector after it.
                 let first = span.range.lowerBound
-                let participle = first + 1 < sentenceTokens.count && sentenceTokens[first].text.hasSuffix("ed")
+                let participle =
+                    first + 1 < sentenceTokens.count && sentenceTokens[first].text.hasSuffix("ed")
                     && sentenceTokens[first + 1].text.first?.isLowercase == true
                 if span.type == .organisation, span.label == nil, span.range.count > 2,
                     Self.opensClause(sentenceTokens, at: first) || (first == 0 && participle)

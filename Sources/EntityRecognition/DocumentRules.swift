@@ -56,10 +56,12 @@ struct DocumentRules {
                 }
             }
             if mention.type == .country, mention.label == "Georgia" {
-                let afterCity = start >= 2 && tokens[start - 1].text == "," && tokens[start - 2].isCapitalized
+                let afterCity =
+                    start >= 2 && tokens[start - 1].text == "," && tokens[start - 2].isCapitalized
                     && !mentions.contains { $0.tokenRange.upperBound == start - 1 && $0.type == .country }
                 let afterStateOf = lower(start - 1) == "of" && lower(start - 2) == "state"
-                let beforeStateWord = lower(end).map { Roles.usStateContext.contains($0) } ?? false
+                let beforeStateWord =
+                    lower(end).map { Roles.usStateContext.contains($0) } ?? false
                     || (lower(end) == "'s" && (lower(end + 1).map { Roles.usStateContext.contains($0) } ?? false))
                 if afterCity || afterStateOf || beforeStateWord {
                     mentions[index].type = .location
@@ -83,13 +85,15 @@ struct DocumentRules {
     }
 
     mutating func applyCountrySurnames() {
-        let surnames = Set(mentions.filter { $0.type == .person && $0.nameWords.count >= 2 }.compactMap { $0.nameWords.last.map(String.init) })
+        let surnames = Set(
+            mentions.filter { $0.type == .person && $0.nameWords.count >= 2 }.compactMap { $0.nameWords.last.map(String.init) })
         for index in mentions.indices where mentions[index].type == .country && mentions[index].tokenRange.count == 1 {
             let surface = mentions[index].surface
             let start = mentions[index].tokenRange.lowerBound
             let end = mentions[index].tokenRange.upperBound
             // "Jordan said" is the person; "visited Jordan" stays the country.
-            let actsLikePerson = (lower(end).map { Roles.actorVerbs.contains($0) } ?? false)
+            let actsLikePerson =
+                (lower(end).map { Roles.actorVerbs.contains($0) } ?? false)
                 && !(lower(start - 1).map { Roles.placePrepositions.contains($0) } ?? false)
             if surnames.contains(surface), actsLikePerson, Gazetteer.standard.entry(for: surface)?.isDemonym != true {
                 mentions[index].type = .person
@@ -144,7 +148,8 @@ struct DocumentRules {
         // Role holders: titles in the mention, role words just before it, or an appositive after it.
         for (index, mention) in mentions.enumerated() where mention.type == .person && mention.nameWords.count >= 2 {
             let start = mention.tokenRange.lowerBound
-            if let title = mention.title, let role = Self.role(endingWith: title.replacingHyphens().split(separator: " ").map(String.init)) {
+            if let title = mention.title, let role = Self.role(endingWith: title.replacingHyphens().split(separator: " ").map(String.init))
+            {
                 holders.append(Holder(mention: index, role: role, qualifier: qualifier(endingAt: start), position: start))
             }
             for role in Roles.roles where start - role.count >= 0 {
@@ -159,7 +164,9 @@ struct DocumentRules {
             if end + 2 < tokens.count, tokens[end].text == ",", lower(end + 1) == "the" {
                 var cursor = end + 2
                 var qualifierLabel: String?
-                if let next = mentions.first(where: { $0.tokenRange.lowerBound == cursor && ($0.type == .country || $0.type == .organisation) }) {
+                if let next = mentions.first(where: {
+                    $0.tokenRange.lowerBound == cursor && ($0.type == .country || $0.type == .organisation)
+                }) {
                     qualifierLabel = next.label ?? next.name
                     cursor = next.tokenRange.upperBound
                 }
@@ -181,7 +188,8 @@ struct DocumentRules {
             }
             var cursor = k + 1
             var qualifierLabel: String?
-            if let next = mentions.first(where: { $0.tokenRange.lowerBound == cursor && ($0.type == .country || $0.type == .organisation) }) {
+            if let next = mentions.first(where: { $0.tokenRange.lowerBound == cursor && ($0.type == .country || $0.type == .organisation) })
+            {
                 qualifierLabel = next.label ?? next.name
                 cursor = next.tokenRange.upperBound
             }
@@ -202,8 +210,9 @@ struct DocumentRules {
                 let sentence = sentenceOfToken[k]
                 let surface = tokens[k..<end].map(\.text).joined(separator: " ")
                 added.append(
-                    Mention(sentence: sentence, tokenRange: k..<end, type: .person, surface: surface, name: mentions[holder.mention].name,
-                            title: nil, label: nil, isBareName: false, referent: holder.mention))
+                    Mention(
+                        sentence: sentence, tokenRange: k..<end, type: .person, surface: surface, name: mentions[holder.mention].name,
+                        title: nil, label: nil, isBareName: false, referent: holder.mention))
             }
             k = end
         }

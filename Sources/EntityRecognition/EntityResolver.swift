@@ -53,8 +53,10 @@ public struct EntityResolver: Sendable {
         var byKey: [EntityKey: Int] = [:]
         var assignment: [Int?] = Array(repeating: nil, count: analysis.mentions.count)
 
-        func attach(_ mentionIndex: Int, key: EntityKey, type: EntityType, label: String, single: OneWordName? = nil, honorific: Bool = false,
-                    isAlias: Bool = true) {
+        func attach(
+            _ mentionIndex: Int, key: EntityKey, type: EntityType, label: String, single: OneWordName? = nil, honorific: Bool = false,
+            isAlias: Bool = true
+        ) {
             let mention = analysis.mentions[mentionIndex]
             let index: Int
             if let existing = byKey[key] {
@@ -63,8 +65,9 @@ public struct EntityResolver: Sendable {
                 index = entities.count
                 byKey[key] = index
                 entities.append(
-                    LocalEntity(key: key, type: type, label: label, aliases: [:], mentions: 0, singleName: single,
-                                hasHonorific: honorific))
+                    LocalEntity(
+                        key: key, type: type, label: label, aliases: [:], mentions: 0, singleName: single,
+                        hasHonorific: honorific))
             }
             entities[index].mentions += 1
             if isAlias { entities[index].aliases[mention.surface, default: 0] += 1 }
@@ -144,8 +147,9 @@ public struct EntityResolver: Sendable {
                     let honorific = mention.title != nil || !mention.isBareName
                     // Women's honorifics keep their own pool of one-word names ("Mrs Howard").
                     let single = OneWordName(String(word), isFemale: female == true)
-                    attach(index, key: EntityKey(.personByOneName, single.description), type: .person, label: String(word), single: single,
-                           honorific: honorific)
+                    attach(
+                        index, key: EntityKey(.personByOneName, single.description), type: .person, label: String(word), single: single,
+                        honorific: honorific)
                 }
             case .country, .location, .topic:
                 let label = mention.label ?? mention.name

@@ -17,8 +17,10 @@ public struct EntitySpan: Sendable, Equatable {
     public var isGuess: Bool
 
     /// Creates a span.
-    public init(range: Range<Int>, nameRange: Range<Int>? = nil, type: EntityType, label: String? = nil, isBareName: Bool = false,
-                isGuess: Bool = false) {
+    public init(
+        range: Range<Int>, nameRange: Range<Int>? = nil, type: EntityType, label: String? = nil, isBareName: Bool = false,
+        isGuess: Bool = false
+    ) {
         self.range = range
         self.nameRange = nameRange ?? range
         self.type = type

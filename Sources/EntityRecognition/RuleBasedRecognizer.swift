@@ -18,7 +18,9 @@ public struct RuleBasedRecognizer: EntityRecognizer {
     public init(gazetteer: Gazetteer = .standard) { self.gazetteer = gazetteer }
 
     static let connectors: Set<String> = ["of", "for", "the", "on", "&"]
-    static let nameParticles: Set<String> = ["de", "da", "di", "del", "van", "von", "der", "den", "al", "bin", "le", "la", "du", "dos", "ibn"]
+    static let nameParticles: Set<String> = [
+        "de", "da", "di", "del", "van", "von", "der", "den", "al", "bin", "le", "la", "du", "dos", "ibn",
+    ]
 
     /// The entity spans in a sentence.
     ///
@@ -189,8 +191,9 @@ public struct RuleBasedRecognizer: EntityRecognizer {
                     spans.append(EntitySpan(range: p..<end, type: match.entry.type, label: match.entry.label))
                     return spans
                 }
-                if titleLength(tokens, from: p + match.length, end: end) > 0 || match.entry.type != .country
-                    && gazetteer.longestMatch(in: tokens, at: p + match.length, limit: end) != nil
+                if titleLength(tokens, from: p + match.length, end: end) > 0
+                    || match.entry.type != .country
+                        && gazetteer.longestMatch(in: tokens, at: p + match.length, limit: end) != nil
                 {
                     spans.append(EntitySpan(range: p..<(p + match.length), type: match.entry.type, label: match.entry.label))
                     p += match.length

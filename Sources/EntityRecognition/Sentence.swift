@@ -44,8 +44,9 @@ public struct SentenceSplitter: Sendable {
         func close(at end: Int) {
             guard end > start else { return }
             sentences.append(
-                Sentence(index: sentences.count, tokenRange: start..<end, start: tokens[start].start,
-                         end: tokens[end - 1].end))
+                Sentence(
+                    index: sentences.count, tokenRange: start..<end, start: tokens[start].start,
+                    end: tokens[end - 1].end))
             start = end
         }
         while k < tokens.count {

@@ -63,7 +63,8 @@ public struct TaggerRecognizer: EntityRecognizer {
             var nameStart = range.lowerBound
             while nameStart < range.upperBound - 1, isTitle(tokens[nameStart]) { nameStart += 1 }
             if start < nameStart || nameStart > range.lowerBound {
-                return EntitySpan(range: min(start, range.lowerBound)..<range.upperBound, nameRange: nameStart..<range.upperBound, type: .person)
+                return EntitySpan(
+                    range: min(start, range.lowerBound)..<range.upperBound, nameRange: nameStart..<range.upperBound, type: .person)
             }
             return EntitySpan(range: range, type: .person)
         case "LOC":
@@ -82,7 +83,9 @@ public struct TaggerRecognizer: EntityRecognizer {
             }
             return EntitySpan(range: range, type: .organisation)
         case "MISC":
-            if whole, let entry = match?.entry, entry.type == .country { return EntitySpan(range: range, type: .country, label: entry.label) }
+            if whole, let entry = match?.entry, entry.type == .country {
+                return EntitySpan(range: range, type: .country, label: entry.label)
+            }
             return nil
         default:
             return nil

@@ -52,8 +52,9 @@ public struct Tokenizer: Sendable {
         func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
             let text = String(String.UnicodeScalarView(scalars[start..<end]))
             tokens.append(
-                Token(text: text, start: start, end: end, kind: kind, spaceBefore: spaceBefore,
-                      paragraphStart: newlines >= 2))
+                Token(
+                    text: text, start: start, end: end, kind: kind, spaceBefore: spaceBefore,
+                    paragraphStart: newlines >= 2))
             spaceBefore = false
             newlines = 0
         }

@@ -49,7 +49,8 @@ public struct DOTWriter: Sendable {
         ]
         out += "  graph [" + graphAttributes.map { "\($0.0)=\(Self.quote($0.1))" }.joined(separator: ", ")
         out += ", label=<\(legend(graph))>];\n"
-        out += "  node [fontname=\(Self.quote(theme.font)), fontcolor=\(Self.quote(theme.text)), style=\"filled\", penwidth=1.4, margin=\"0.12,0.06\"];\n"
+        out +=
+            "  node [fontname=\(Self.quote(theme.font)), fontcolor=\(Self.quote(theme.text)), style=\"filled\", penwidth=1.4, margin=\"0.12,0.06\"];\n"
         out += "  edge [fontname=\(Self.quote(theme.font)), arrowsize=0.8];\n"
         let maxScore = max(1e-12, graph.nodes.map(nodeScore).max() ?? 1)
         for node in graph.nodes {
@@ -80,13 +81,17 @@ public struct DOTWriter: Sendable {
                 let colour = onPath == true ? theme.text : (onPath == false ? theme.fadedEdge : theme.coMention)
                 if onPath == true { attributes[0].1 = format(min(9, width + 2.5)) }
                 if theme.dotsCoMentions { attributes.append(("style", "dotted")) }
-                attributes += [("dir", "none"), ("color", colour),
-                               ("tooltip", "mentioned together in \(edge.weight) sentence\(edge.weight == 1 ? "" : "s")")]
+                attributes += [
+                    ("dir", "none"), ("color", colour),
+                    ("tooltip", "mentioned together in \(edge.weight) sentence\(edge.weight == 1 ? "" : "s")"),
+                ]
             case .stance:
                 let support = edge.polarity == .support
-                attributes += [("color", support ? theme.support : theme.oppose), ("style", support ? "solid" : "dashed"),
-                               ("arrowhead", support ? "normal" : "tee"),
-                               ("tooltip", "\(support ? "supports" : "opposes") (\(edge.weight) sentence\(edge.weight == 1 ? "" : "s"))")]
+                attributes += [
+                    ("color", support ? theme.support : theme.oppose), ("style", support ? "solid" : "dashed"),
+                    ("arrowhead", support ? "normal" : "tee"),
+                    ("tooltip", "\(support ? "supports" : "opposes") (\(edge.weight) sentence\(edge.weight == 1 ? "" : "s"))"),
+                ]
             }
             out += "  \(Self.quote(edge.source)) -> \(Self.quote(edge.target)) ["
             out += attributes.map { "\($0.0)=\(Self.quote($0.1))" }.joined(separator: ", ") + "];\n"
@@ -134,7 +139,8 @@ public struct DOTWriter: Sendable {
         if let subtitle {
             rows += "<tr><td align=\"left\"><font point-size=\"16\">\(Self.html(subtitle))</font></td></tr>"
         }
-        rows += "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"4\" cellpadding=\"1\"><tr>\(cells)</tr></table></td></tr>"
+        rows +=
+            "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"4\" cellpadding=\"1\"><tr>\(cells)</tr></table></td></tr>"
         return "<table border=\"0\" cellborder=\"0\" cellspacing=\"4\" cellpadding=\"2\">\(rows)</table>"
     }
 

@@ -19,7 +19,10 @@ public struct GraphView: DiagramView {
     public var minimumStanceConfidence: Double
 
     /// Creates a view.
-    public init(top: Int = 40, includeLocations: Bool = false, maxEdges: Int? = nil, minimumStanceConfidence: Double = Edge.defaultMinimumStanceConfidence) {
+    public init(
+        top: Int = 40, includeLocations: Bool = false, maxEdges: Int? = nil,
+        minimumStanceConfidence: Double = Edge.defaultMinimumStanceConfidence
+    ) {
         self.top = top
         self.includeLocations = includeLocations
         self.maxEdges = maxEdges
@@ -46,7 +49,8 @@ public struct GraphView: DiagramView {
         }
         let kept = Set(ranked.prefix(top).map(\.id))
         var edges = graph.edges.filter {
-            kept.contains($0.source) && kept.contains($0.target) && ($0.kind == .coMention || ($0.confidence ?? 1) >= minimumStanceConfidence)
+            kept.contains($0.source) && kept.contains($0.target)
+                && ($0.kind == .coMention || ($0.confidence ?? 1) >= minimumStanceConfidence)
         }
         let limit = maxEdges ?? top * 4
         if edges.count > limit {
@@ -110,8 +114,9 @@ public struct EgoView: DiagramView {
         guard let centreIndex = index.indexByID[centre] else { return Graph(documents: graph.documents) }
         let around = index.neighborhood(of: centreIndex, depth: depth).filter { graph.nodes[$0.node].type != .location }
         let kept = Set([centre] + around.prefix(max(0, top - 1)).map { graph.nodes[$0.node].id })
-        return Graph(documents: graph.documents, nodes: graph.nodes.filter { kept.contains($0.id) },
-                     edges: graph.edges.filter { kept.contains($0.source) && kept.contains($0.target) })
+        return Graph(
+            documents: graph.documents, nodes: graph.nodes.filter { kept.contains($0.id) },
+            edges: graph.edges.filter { kept.contains($0.source) && kept.contains($0.target) })
     }
 }
 
@@ -136,7 +141,8 @@ public struct StanceView: DiagramView {
             .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.source, $0.target) < ($1.source, $1.target) }
             .prefix(maxEdges)
         let ends = Set(edges.flatMap { [$0.source, $0.target] })
-        return Graph(documents: graph.documents, nodes: graph.nodes.filter { ends.contains($0.id) },
-                     edges: edges.sorted { ($0.source, $0.target) < ($1.source, $1.target) })
+        return Graph(
+            documents: graph.documents, nodes: graph.nodes.filter { ends.contains($0.id) },
+            edges: edges.sorted { ($0.source, $0.target) < ($1.source, $1.target) })
     }
 }

@@ -167,7 +167,9 @@ public actor GraphvizRenderer {
         return text
     }
 
-    /// Sets a graph attribute. cgraph takes `char *` and copies the strings into its own
+    /// Sets a graph attribute.
+    ///
+    /// cgraph takes `char *` and copies the strings into its own
     /// pool, so the temporary copies are freed right after the call.
     private func setAttribute(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String, _ value: String) {
         guard let cName = strdup(name), let cValue = strdup(value), let cDefault = strdup("") else { return }

@@ -32,8 +32,10 @@ public struct DocumentInfo: Sendable, Codable, Equatable {
     public var sentences: Int?
 
     /// Creates a document entry.
-    public init(id: String, path: String, line: Int? = nil, title: String? = nil, date: String? = nil,
-                url: String? = nil, sentences: Int? = nil) {
+    public init(
+        id: String, path: String, line: Int? = nil, title: String? = nil, date: String? = nil,
+        url: String? = nil, sentences: Int? = nil
+    ) {
         self.id = id
         self.path = path
         self.line = line
@@ -62,8 +64,10 @@ public struct Node: Sendable, Codable, Equatable {
     public var byDocument: [String: Int]?
 
     /// Creates a node.
-    public init(id: String, label: String, type: EntityType, aliases: [String] = [], mentions: Int = 0, documents: Int = 0,
-                byDocument: [String: Int]? = nil) {
+    public init(
+        id: String, label: String, type: EntityType, aliases: [String] = [], mentions: Int = 0, documents: Int = 0,
+        byDocument: [String: Int]? = nil
+    ) {
         self.id = id
         self.label = label
         self.type = type
@@ -111,8 +115,10 @@ public struct Edge: Sendable, Codable, Equatable {
     public var byDocument: [String: Int]?
 
     /// Creates an edge.
-    public init(source: String, target: String, kind: EdgeKind, polarity: Polarity? = nil, weight: Int,
-                confidence: Double? = nil, evidence: [Evidence] = [], byDocument: [String: Int]? = nil) {
+    public init(
+        source: String, target: String, kind: EdgeKind, polarity: Polarity? = nil, weight: Int,
+        confidence: Double? = nil, evidence: [Evidence] = [], byDocument: [String: Int]? = nil
+    ) {
         self.byDocument = byDocument
         self.source = source
         self.target = target

@@ -87,9 +87,13 @@ public enum GraphCodec {
                 guard top.version == version else {
                     throw GraphFileError(
                         path: path,
-                        reason: "graph format version \(top.version.map(String.init) ?? "missing") is not supported (this plexus reads version \(version))")
+                        reason:
+                            "graph format version \(top.version.map(String.init) ?? "missing") is not supported (this plexus reads version \(version))"
+                    )
                 }
-                guard let documents = top.documents else { throw GraphFileError(path: path, reason: "missing field \"documents\" at top level") }
+                guard let documents = top.documents else {
+                    throw GraphFileError(path: path, reason: "missing field \"documents\" at top level")
+                }
                 guard let nodes = top.nodes else { throw GraphFileError(path: path, reason: "missing field \"nodes\" at top level") }
                 guard let edges = top.edges else { throw GraphFileError(path: path, reason: "missing field \"edges\" at top level") }
                 return Graph(
@@ -108,7 +112,8 @@ public enum GraphCodec {
         }
         for (index, edge) in graph.edges.enumerated() {
             for end in [edge.source, edge.target] where !ids.contains(end) {
-                throw GraphFileError(path: path, reason: "edge \(index + 1) (\(edge.source) → \(edge.target)) refers to unknown node \"\(end)\"")
+                throw GraphFileError(
+                    path: path, reason: "edge \(index + 1) (\(edge.source) → \(edge.target)) refers to unknown node \"\(end)\"")
             }
             if edge.kind == .stance, edge.polarity == nil {
                 throw GraphFileError(path: path, reason: "stance edge \(index + 1) (\(edge.source) → \(edge.target)) has no polarity")

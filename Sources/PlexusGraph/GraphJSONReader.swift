@@ -31,7 +31,10 @@ struct GraphJSONReader {
         skipSpace()
         try expect(UInt8(ascii: "{"), "a JSON object")
         skipSpace()
-        if peek() == UInt8(ascii: "}") { i += 1; return top }
+        if peek() == UInt8(ascii: "}") {
+            i += 1
+            return top
+        }
         while true {
             skipSpace()
             let key = try readString()
@@ -42,9 +45,15 @@ struct GraphJSONReader {
             switch key {
             case "format": top.format = try readOptionalString()
             case "version": top.version = try readOptionalInt()
-            case "documents": try skipValue(); top.documents = start..<i
-            case "nodes": try skipValue(); top.nodes = start..<i
-            case "edges": try skipValue(); top.edges = start..<i
+            case "documents":
+                try skipValue()
+                top.documents = start..<i
+            case "nodes":
+                try skipValue()
+                top.nodes = start..<i
+            case "edges":
+                try skipValue()
+                top.edges = start..<i
             default: try skipValue()
             }
             skipSpace()
@@ -56,12 +65,17 @@ struct GraphJSONReader {
     }
 
     /// Reads the array at `range` with `element` for each item.
-    mutating func readArray<T>(at range: Range<Int>, named name: String, _ element: (inout GraphJSONReader, String) throws -> T) throws -> [T] {
+    mutating func readArray<T>(
+        at range: Range<Int>, named name: String, _ element: (inout GraphJSONReader, String) throws -> T
+    ) throws -> [T] {
         i = range.lowerBound
         var items: [T] = []
         try expect(UInt8(ascii: "["), "an array for \"\(name)\"")
         skipSpace()
-        if peek() == UInt8(ascii: "]") { i += 1; return items }
+        if peek() == UInt8(ascii: "]") {
+            i += 1
+            return items
+        }
         while true {
             skipSpace()
             items.append(try element(&self, "\(name)[\(items.count)]"))
@@ -75,7 +89,10 @@ struct GraphJSONReader {
     mutating func readObject(_ place: String, _ field: (inout GraphJSONReader, String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"), "an object at \(place)")
         skipSpace()
-        if peek() == UInt8(ascii: "}") { i += 1; return }
+        if peek() == UInt8(ascii: "}") {
+            i += 1
+            return
+        }
         while true {
             skipSpace()
             let key = try readString()
@@ -91,7 +108,13 @@ struct GraphJSONReader {
     // MARK: - Model values
 
     mutating func readDocument(_ place: String) throws -> DocumentInfo {
-        var id: String?, path: String?, line: Int?, title: String?, date: String?, url: String?, sentences: Int?
+        var id: String?
+        var path: String?
+        var line: Int?
+        var title: String?
+        var date: String?
+        var url: String?
+        var sentences: Int?
         try readObject(place) { reader, key in
             switch key {
             case "id": id = try reader.readOptionalString()
@@ -110,7 +133,12 @@ struct GraphJSONReader {
     }
 
     mutating func readNode(_ place: String) throws -> Node {
-        var id: String?, label: String?, type: EntityType?, aliases: [String] = [], mentions = 0, documents = 0
+        var id: String?
+        var label: String?
+        var type: EntityType?
+        var aliases: [String] = []
+        var mentions = 0
+        var documents = 0
         var byDocument: [String: Int]?
         try readObject(place) { reader, key in
             switch key {
@@ -118,7 +146,9 @@ struct GraphJSONReader {
             case "label": label = try reader.readOptionalString()
             case "type":
                 let text = try reader.readString()
-                guard let value = EntityType(rawValue: text) else { throw Failure(reason: "unknown entity type \"\(text)\" at \(place).type") }
+                guard let value = EntityType(rawValue: text) else {
+                    throw Failure(reason: "unknown entity type \"\(text)\" at \(place).type")
+                }
                 type = value
             case "aliases": aliases = try reader.readStringArray("\(place).aliases")
             case "mentions": mentions = try reader.readOptionalInt() ?? 0
@@ -134,7 +164,12 @@ struct GraphJSONReader {
     }
 
     mutating func readEdge(_ place: String) throws -> Edge {
-        var source: String?, target: String?, kind: EdgeKind?, polarity: Polarity?, weight: Int?, confidence: Double?
+        var source: String?
+        var target: String?
+        var kind: EdgeKind?
+        var polarity: Polarity?
+        var weight: Int?
+        var confidence: Double?
         var evidence: [Evidence] = []
         var byDocument: [String: Int]?
         try readObject(place) { reader, key in
@@ -147,7 +182,9 @@ struct GraphJSONReader {
                 kind = value
             case "polarity":
                 if let text = try reader.readOptionalString() {
-                    guard let value = Polarity(rawValue: text) else { throw Failure(reason: "unknown polarity \"\(text)\" at \(place).polarity") }
+                    guard let value = Polarity(rawValue: text) else {
+                        throw Failure(reason: "unknown polarity \"\(text)\" at \(place).polarity")
+                    }
                     polarity = value
                 }
             case "weight": weight = try reader.readOptionalInt()
@@ -156,7 +193,9 @@ struct GraphJSONReader {
                 let start = reader.i
                 try reader.skipValue()
                 let end = reader.i
-                evidence = try reader.readArray(at: start..<end, named: "\(place).evidence") { inner, where_ in try inner.readEvidence(where_) }
+                evidence = try reader.readArray(at: start..<end, named: "\(place).evidence") { inner, place in
+                    try inner.readEvidence(place)
+                }
             case "byDocument": byDocument = try reader.readCounts("\(place).byDocument")
             default: try reader.skipValue()
             }
@@ -165,12 +204,15 @@ struct GraphJSONReader {
         guard let target else { throw missing("target", place) }
         guard let kind else { throw missing("kind", place) }
         guard let weight else { throw missing("weight", place) }
-        return Edge(source: source, target: target, kind: kind, polarity: polarity, weight: weight, confidence: confidence,
-                    evidence: evidence, byDocument: byDocument)
+        return Edge(
+            source: source, target: target, kind: kind, polarity: polarity, weight: weight, confidence: confidence,
+            evidence: evidence, byDocument: byDocument)
     }
 
     mutating func readEvidence(_ place: String) throws -> Evidence {
-        var document: String?, sentence: Int?, text: String?
+        var document: String?
+        var sentence: Int?
+        var text: String?
         try readObject(place) { reader, key in
             switch key {
             case "document": document = try reader.readOptionalString()
@@ -223,8 +265,14 @@ struct GraphJSONReader {
     /// After a value in a container: `true` at the closing byte, `false` after a comma.
     mutating func endOfContainer(_ closing: UInt8) throws -> Bool {
         guard i < bytes.count else { throw syntax("the file ends inside an object or array (truncated?)") }
-        if bytes[i] == UInt8(ascii: ",") { i += 1; return false }
-        if bytes[i] == closing { i += 1; return true }
+        if bytes[i] == UInt8(ascii: ",") {
+            i += 1
+            return false
+        }
+        if bytes[i] == closing {
+            i += 1
+            return true
+        }
         throw syntax("expected ',' or '\(Character(Unicode.Scalar(closing)))'")
     }
 
@@ -275,7 +323,11 @@ struct GraphJSONReader {
         var k = range.lowerBound
         while k < range.upperBound {
             let c = bytes[k]
-            guard c == UInt8(ascii: "\\") else { out.append(c); k += 1; continue }
+            guard c == UInt8(ascii: "\\") else {
+                out.append(c)
+                k += 1
+                continue
+            }
             k += 1
             guard k < range.upperBound else { throw syntax("bad escape") }
             switch bytes[k] {
@@ -330,7 +382,10 @@ struct GraphJSONReader {
         if try readNull() { return nil }
         let start = i
         var negative = false
-        if peek() == UInt8(ascii: "-") { negative = true; i += 1 }
+        if peek() == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        }
         var value = 0
         var digits = 0
         while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
@@ -338,7 +393,10 @@ struct GraphJSONReader {
             i += 1
             digits += 1
         }
-        guard digits > 0, digits <= 18 else { i = start; throw syntax("expected a whole number") }
+        guard digits > 0, digits <= 18 else {
+            i = start
+            throw syntax("expected a whole number")
+        }
         if let c = peek(), c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
             i = start
             throw syntax("expected a whole number")
@@ -351,7 +409,10 @@ struct GraphJSONReader {
         let start = i
         while i < bytes.count, "+-.eE0123456789".utf8.contains(bytes[i]) { i += 1 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-        guard let value = Double(text) else { i = start; throw syntax("expected a number") }
+        guard let value = Double(text) else {
+            i = start
+            throw syntax("expected a number")
+        }
         return value
     }
 
@@ -372,14 +433,20 @@ struct GraphJSONReader {
                 if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") { depth += 1 }
                 if b == UInt8(ascii: "}") || b == UInt8(ascii: "]") {
                     depth -= 1
-                    if depth == 0 { i += 1; return }
+                    if depth == 0 {
+                        i += 1
+                        return
+                    }
                 }
                 i += 1
             }
             throw syntax("the file ends inside an object or array (truncated?)")
         case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-            let literal: [UInt8] = c == UInt8(ascii: "t") ? Array("true".utf8) : (c == UInt8(ascii: "f") ? Array("false".utf8) : Array("null".utf8))
-            guard i + literal.count <= bytes.count, Array(bytes[i..<(i + literal.count)]) == literal else { throw syntax("invalid literal") }
+            let literal: [UInt8] =
+                c == UInt8(ascii: "t") ? Array("true".utf8) : (c == UInt8(ascii: "f") ? Array("false".utf8) : Array("null".utf8))
+            guard i + literal.count <= bytes.count, Array(bytes[i..<(i + literal.count)]) == literal else {
+                throw syntax("invalid literal")
+            }
             i += literal.count
         default:
             let start = i
@@ -392,7 +459,10 @@ struct GraphJSONReader {
         i += 1
         while i < bytes.count {
             let c = bytes[i]
-            if c == UInt8(ascii: "\\") { i += 2; continue }
+            if c == UInt8(ascii: "\\") {
+                i += 2
+                continue
+            }
             i += 1
             if c == UInt8(ascii: "\"") { return }
         }
@@ -404,7 +474,12 @@ struct GraphJSONReader {
         var line = 1
         var column = 1
         for k in 0..<min(i, bytes.count) {
-            if bytes[k] == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if bytes[k] == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return Failure(reason: "invalid JSON at line \(line), column \(column): \(what)")
     }

@@ -31,7 +31,9 @@ public enum WindowError: Error, Sendable, CustomStringConvertible, Equatable {
 
 extension Graph {
     /// The graph restricted to documents dated from `since` to `until` (inclusive, `YYYY-MM-DD`,
-    /// either may be `nil`). Undated documents are left out and counted.
+    /// either may be `nil`).
+    ///
+    /// Undated documents are left out and counted.
     ///
     /// - Throws: ``WindowError``.
     /// - Complexity: O(V + E + total per-document entries).
@@ -49,8 +51,14 @@ extension Graph {
                 undated += 1
                 continue
             }
-            if let since, date < since { excluded += 1; continue }
-            if let until, date > until { excluded += 1; continue }
+            if let since, date < since {
+                excluded += 1
+                continue
+            }
+            if let until, date > until {
+                excluded += 1
+                continue
+            }
             kept.insert(document.id)
         }
         // The per-document counts inside the window, or nil when nothing is left.

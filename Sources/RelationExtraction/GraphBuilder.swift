@@ -190,7 +190,8 @@ public struct GraphBuilder: Sendable {
                 mentionCount += 1
                 let tokens = analysis.tokens
                 resolved.append(
-                    ResolvedMention(range: tokens[mention.tokenRange.lowerBound].start..<tokens[mention.tokenRange.upperBound - 1].end, node: node))
+                    ResolvedMention(
+                        range: tokens[mention.tokenRange.lowerBound].start..<tokens[mention.tokenRange.upperBound - 1].end, node: node))
                 entitiesBySentence[mention.sentence, default: []].insert(node)
                 counts[node, default: (0, [:])].mentions += 1
                 if mention.referent == nil { counts[node, default: (0, [:])].aliases[mention.surface, default: 0] += 1 }
@@ -204,7 +205,8 @@ public struct GraphBuilder: Sendable {
                 }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.node < $1.node })
             if docIndex < findings.count {
                 for finding in findings[docIndex] {
-                    stanceEdges.add(finding, document: document.id, sentence: finding.sentence, text: analysis.sentenceTexts[finding.sentence])
+                    stanceEdges.add(
+                        finding, document: document.id, sentence: finding.sentence, text: analysis.sentenceTexts[finding.sentence])
                 }
             }
             coMentions.add(analysis, document: document.id, entitiesBySentence: entitiesBySentence)
@@ -222,8 +224,12 @@ public struct GraphBuilder: Sendable {
         var newIndex = [Int](repeating: 0, count: allNodes.count)
         for (position, entry) in allNodes.enumerated() { newIndex[entry.offset] = position }
         for docIndex in documentEntities.indices {
-            for k in documentEntities[docIndex].indices { documentEntities[docIndex][k].node = newIndex[documentEntities[docIndex][k].node] }
-            for k in documentMentions[docIndex].indices { documentMentions[docIndex][k].node = newIndex[documentMentions[docIndex][k].node] }
+            for k in documentEntities[docIndex].indices {
+                documentEntities[docIndex][k].node = newIndex[documentEntities[docIndex][k].node]
+            }
+            for k in documentMentions[docIndex].indices {
+                documentMentions[docIndex][k].node = newIndex[documentMentions[docIndex][k].node]
+            }
         }
         let placedFindings = findings.map { document in
             document.map { placed in

@@ -74,7 +74,9 @@ struct GraphBench: ParsableCommand {
             if path != nil { found += 1 }
             pathTimes.append(time)
         }
-        report("path", median(pathTimes), "median of \(queries) random pairs by strength (\(found) connected), max \(format(pathTimes.max() ?? 0))")
+        report(
+            "path", median(pathTimes),
+            "median of \(queries) random pairs by strength (\(found) connected), max \(format(pathTimes.max() ?? 0))")
         var kTimes: [Double] = []
         for _ in 0..<max(3, queries / 10) {
             let a = Int.random(in: 0..<n, using: &generator)

@@ -59,4 +59,3 @@ enum SyntheticGraph {
         return Graph(documents: [], nodes: nodeList, edges: list)
     }
 }
-

@@ -9,7 +9,8 @@ struct TaggerBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tagger",
         abstract: "Time the shipped tagger on a news corpus: model load, and tagging alone in tokens per second.",
-        discussion: "Loading, cleaning, tokenizing and sentence splitting are done first and not timed; tagging runs on one core, document by document, as plexus build does."
+        discussion:
+            "Loading, cleaning, tokenizing and sentence splitting are done first and not timed; tagging runs on one core, document by document, as plexus build does."
     )
 
     @Argument(help: "Files or folders of articles (e.g. ../shared/data/news-corpus).")
@@ -28,7 +29,10 @@ struct TaggerBench: ParsableCommand {
             model = try ShippedModels.tagger(task)
         }
         let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
-        print(String(format: "model load  %8.1f ms   %@ (%d tags, %d profiled words)", loadSeconds * 1000, task.fileName, model.tags.count, model.profile?.count ?? 0))
+        print(
+            String(
+                format: "model load  %8.1f ms   %@ (%d tags, %d profiled words)", loadSeconds * 1000, task.fileName, model.tags.count,
+                model.profile?.count ?? 0))
         let documents = CorpusLoader().load(paths: inputs).documents
         let tokenizer = Tokenizer()
         let splitter = SentenceSplitter()
@@ -47,7 +51,10 @@ struct TaggerBench: ParsableCommand {
             for tags in model.tagDocument(sentences) { entities += tags.filter { $0.hasPrefix("B-") || $0.hasPrefix("S-") }.count }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        print(String(format: "tagging     %8.2f s    %.0f tokens/s on one core (%d chunks found)", seconds, Double(tokenCount) / seconds, entities))
+        print(
+            String(
+                format: "tagging     %8.2f s    %.0f tokens/s on one core (%d chunks found)", seconds, Double(tokenCount) / seconds,
+                entities))
     }
 }
 

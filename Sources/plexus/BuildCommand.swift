@@ -32,7 +32,11 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var aliasOptions: AliasOptions
 
-    @Flag(name: .long, help: "Also credit a person's stance to the country or organisation they speak for (\"Russia's foreign minister Sergei Lavrov\", \"Maria Zakharova, spokeswoman of the Russian foreign ministry\").")
+    @Flag(
+        name: .long,
+        help:
+            "Also credit a person's stance to the country or organisation they speak for (\"Russia's foreign minister Sergei Lavrov\", \"Maria Zakharova, spokeswoman of the Russian foreign ministry\")."
+    )
     var rollUp = false
 
     @Option(name: .long, help: "Only articles dated on or after this day (YYYY-MM-DD); undated articles are left out and counted.")
@@ -70,14 +74,22 @@ struct BuildCommand: AsyncParsableCommand {
         aliasOptions.warnUnused(built.unusedCorrections)
         let graph = built.graph
         let report = loaded.report
-        print("Read \(report.files) file\(report.files == 1 ? "" : "s"): \(loaded.documents.count) documents, \(loaded.failures.count) failed")
+        print(
+            "Read \(report.files) file\(report.files == 1 ? "" : "s"): \(loaded.documents.count) documents, \(loaded.failures.count) failed"
+        )
         if documents.count != loaded.documents.count { print("Kept \(documents.count) documents in the time window") }
-        print("Cleaned: \(report.totalBoilerplateLines) boilerplate lines, \(report.repeatedParagraphs) repeated paragraphs, \(report.crossDocumentParagraphs) paragraphs shared across documents")
+        print(
+            "Cleaned: \(report.totalBoilerplateLines) boilerplate lines, \(report.repeatedParagraphs) repeated paragraphs, \(report.crossDocumentParagraphs) paragraphs shared across documents"
+        )
         let coMentions = graph.edges.filter { $0.kind == .coMention }.count
-        print("Found \(built.sentences) sentences, \(built.mentions) mentions, \(graph.nodes.count) entities (\(Summary.typeCounts(graph.nodes))), \(coMentions) co-mention edges")
+        print(
+            "Found \(built.sentences) sentences, \(built.mentions) mentions, \(graph.nodes.count) entities (\(Summary.typeCounts(graph.nodes))), \(coMentions) co-mention edges"
+        )
         let stanceEdges = graph.edges.filter { $0.kind == .stance }
         let drawn = stanceEdges.filter { ($0.confidence ?? 1) >= diagram.minConfidence }.count
-        print("Found \(built.stanceFindingCount) stance findings: \(stanceEdges.count) stance edges, \(drawn) at confidence ≥ \(diagram.minConfidence) (drawn)")
+        print(
+            "Found \(built.stanceFindingCount) stance findings: \(stanceEdges.count) stance edges, \(drawn) at confidence ≥ \(diagram.minConfidence) (drawn)"
+        )
 
         let jsonPath = (out as NSString).appendingPathComponent("graph.json")
         do {

@@ -10,7 +10,8 @@ struct DeckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deck",
         abstract: "Write a 16:9 PowerPoint deck: title, overview, stance map, the top 3 ego networks and the paths you ask for.",
-        discussion: "Every slide has a title and a one-line caption saying what it shows. --images also writes each diagram as numbered SVG and PNG files."
+        discussion:
+            "Every slide has a title and a one-line caption saying what it shows. --images also writes each diagram as numbered SVG and PNG files."
     )
 
     @OptionGroup var graphOptions: GraphOptions

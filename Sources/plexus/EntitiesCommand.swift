@@ -19,7 +19,9 @@ struct EntitiesCommand: ParsableCommand {
 
     @OptionGroup var aliasOptions: AliasOptions
 
-    @Flag(name: .long, help: "List likely duplicate entities (shared words, spelling, acronyms) with evidence, as alias-file lines to confirm.")
+    @Flag(
+        name: .long,
+        help: "List likely duplicate entities (shared words, spelling, acronyms) with evidence, as alias-file lines to confirm.")
     var suggestMerges = false
 
     struct EntityRow: Encodable {
@@ -57,8 +59,9 @@ struct EntitiesCommand: ParsableCommand {
                     id: document.id, path: document.location, title: document.title,
                     entities: entities.map { entry in
                         let node = nodes[entry.node]
-                        return EntityRow(id: node.id, label: node.label, type: node.type.rawValue, mentions: entry.mentions,
-                                         aliases: entry.aliases)
+                        return EntityRow(
+                            id: node.id, label: node.label, type: node.type.rawValue, mentions: entry.mentions,
+                            aliases: entry.aliases)
                     }))
         }
         switch format {
@@ -70,8 +73,9 @@ struct EntitiesCommand: ParsableCommand {
                 if row.entities.isEmpty { print("    (no entities)") }
                 for entity in row.entities {
                     let aliases = entity.aliases.filter { $0 != entity.label }
-                    print("    " + Summary.pad(entity.type, 13) + Summary.pad(entity.label, 32) + Summary.pad(String(entity.mentions), 5)
-                          + (aliases.isEmpty ? "" : aliases.joined(separator: "; ")))
+                    print(
+                        "    " + Summary.pad(entity.type, 13) + Summary.pad(entity.label, 32) + Summary.pad(String(entity.mentions), 5)
+                            + (aliases.isEmpty ? "" : aliases.joined(separator: "; ")))
                 }
             }
         }
@@ -102,7 +106,9 @@ extension EntitiesCommand {
         case .json:
             print(try Summary.json(rows))
         case .table:
-            print("\(rows.count) possible duplicate\(rows.count == 1 ? "" : "s"); confirm by copying the merge lines into an alias file (--aliases)")
+            print(
+                "\(rows.count) possible duplicate\(rows.count == 1 ? "" : "s"); confirm by copying the merge lines into an alias file (--aliases)"
+            )
             for row in rows {
                 print("  \(row.keep)  ←  \(row.merge)   [\(row.type); \(row.reason)]")
                 print("      \(row.evidence)")

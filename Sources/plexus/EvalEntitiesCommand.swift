@@ -47,8 +47,13 @@ struct EvalEntitiesCommand: ParsableCommand {
         case .json:
             print(try Summary.json(report))
         case .table:
-            print("\(passages.count) passages, \(report.goldMentions) gold mentions, \(report.predictedMentions) found, \(report.matchedMentions) matched")
-            print(String(format: "B-cubed      precision %.3f  recall %.3f  F1 %.3f", report.bCubedPrecision, report.bCubedRecall, report.bCubedF1))
+            print(
+                "\(passages.count) passages, \(report.goldMentions) gold mentions, \(report.predictedMentions) found, \(report.matchedMentions) matched"
+            )
+            print(
+                String(
+                    format: "B-cubed      precision %.3f  recall %.3f  F1 %.3f", report.bCubedPrecision, report.bCubedRecall,
+                    report.bCubedF1))
             print(String(format: "entity list  precision %.3f  recall %.3f", report.entityPrecision, report.entityRecall))
             if !report.errors.isEmpty {
                 print("Errors:")

@@ -10,7 +10,8 @@ struct EvalNERCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval-ner",
         abstract: "Score the entity tagger (or the POS or chunk tagger) on a CoNLL-2003 file, conlleval-style.",
-        discussion: "Exact-match spans; IOB1 and IOB2 files are read alike. Prints precision, recall and F1 per type and overall, and tokens per second of tagging."
+        discussion:
+            "Exact-match spans; IOB1 and IOB2 files are read alike. Prints precision, recall and F1 per type and overall, and tokens per second of tagging."
     )
 
     @Argument(help: "A CoNLL-2003 file.")
@@ -25,7 +26,11 @@ struct EvalNERCommand: ParsableCommand {
     @Option(name: .long, help: "table or json.")
     var format: OutputStyle = .table
 
-    @Flag(name: .long, help: "For --task chunk: read the file's part-of-speech column instead of tagging it (what the chunker scores when the tags are right).")
+    @Flag(
+        name: .long,
+        help:
+            "For --task chunk: read the file's part-of-speech column instead of tagging it (what the chunker scores when the tags are right)."
+    )
     var filePartOfSpeech = false
 
     @Option(name: .long, help: "Also write each token with its gold and predicted tag to this file (conlleval's input format).")
@@ -69,7 +74,8 @@ struct EvalNERCommand: ParsableCommand {
                 backward = try model(task, .backward)
             }
         }
-        let result = TaggerEvaluation.score(tagger, task: task, on: sentences, posTagger: task == .chunk && !filePartOfSpeech ? try model(.pos) : nil, backward: backward)
+        let result = TaggerEvaluation.score(
+            tagger, task: task, on: sentences, posTagger: task == .chunk && !filePartOfSpeech ? try model(.pos) : nil, backward: backward)
         let scores = result.scores
         if let predictions {
             var lines = ""
@@ -95,7 +101,10 @@ struct EvalNERCommand: ParsableCommand {
             if task != .pos {
                 print("  type     precision  recall     F1")
                 for (type, score) in scores.byType.sorted(by: { $0.key < $1.key }) {
-                    print(String(format: "  %@ %9.4f  %9.4f  %9.4f", type.padding(toLength: 7, withPad: " ", startingAt: 0), score.precision, score.recall, score.f1))
+                    print(
+                        String(
+                            format: "  %@ %9.4f  %9.4f  %9.4f", type.padding(toLength: 7, withPad: " ", startingAt: 0), score.precision,
+                            score.recall, score.f1))
                 }
                 print(String(format: "  overall %9.4f  %9.4f  %9.4f", scores.overall.precision, scores.overall.recall, scores.overall.f1))
             }

@@ -70,8 +70,10 @@ struct EvalStanceCommand: ParsableCommand {
         case .json: print(try Summary.json(report))
         case .table:
             print("\(path): \(scores.count) targets")
-            print(String(format: "accuracy %.4f   macro-F1 %.4f   (F1 negative %.4f, neutral %.4f, positive %.4f)",
-                         scores.accuracy, scores.macroF1, scores.f1[0], scores.f1[1], scores.f1[2]))
+            print(
+                String(
+                    format: "accuracy %.4f   macro-F1 %.4f   (F1 negative %.4f, neutral %.4f, positive %.4f)",
+                    scores.accuracy, scores.macroF1, scores.f1[0], scores.f1[1], scores.f1[2]))
         }
     }
 }
@@ -97,7 +99,9 @@ extension EvalStanceCommand {
 
     func evaluateTriples(_ path: String) throws {
         let passages: [StancePassage]
-        do { passages = try StanceFixture.read(from: path) } catch let error as StanceFixture.FormatError { throw UserError(error.description) }
+        do { passages = try StanceFixture.read(from: path) } catch let error as StanceFixture.FormatError {
+            throw UserError(error.description)
+        }
         var builder: GraphBuilder
         do { builder = try GraphBuilder.shipped() } catch let error as ModelFileError { throw UserError(error.description) }
         if model != nil { builder.stances?.extractor.polarityModel = try polarityModel() }
@@ -105,12 +109,21 @@ extension EvalStanceCommand {
         let report = TripleReport(
             file: path, passages: passages.count, expected: scores.expected, predicted: scores.predicted, correct: scores.correct,
             precision: scores.precision, recall: scores.recall, f1: scores.f1,
-            errors: scores.errors.map { .init(passage: $0.passage.name, line: $0.passage.line, spurious: $0.spurious.map(\.description), missed: $0.missed.map(\.description)) })
+            errors: scores.errors.map {
+                .init(
+                    passage: $0.passage.name, line: $0.passage.line, spurious: $0.spurious.map(\.description),
+                    missed: $0.missed.map(\.description))
+            })
         switch format {
         case .json: print(try Summary.json(report))
         case .table:
-            print("\(path): \(passages.count) passages, \(scores.expected) expected triples, \(scores.predicted) predicted at confidence ≥ \(minConfidence)")
-            print(String(format: "precision %.3f   recall %.3f   F1 %.3f   (%d correct)", scores.precision, scores.recall, scores.f1, scores.correct))
+            print(
+                "\(path): \(passages.count) passages, \(scores.expected) expected triples, \(scores.predicted) predicted at confidence ≥ \(minConfidence)"
+            )
+            print(
+                String(
+                    format: "precision %.3f   recall %.3f   F1 %.3f   (%d correct)", scores.precision, scores.recall, scores.f1,
+                    scores.correct))
             for error in scores.errors {
                 print("\n\(path):\(error.passage.line) \(error.passage.name)")
                 for triple in error.spurious { print("  wrong:  \(triple)") }

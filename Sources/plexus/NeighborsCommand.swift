@@ -44,7 +44,8 @@ struct NeighborsCommand: ParsableCommand {
         let nodes = loaded.graph.nodes
         let found = loaded.index.neighborhood(of: centre, depth: depth)
         let rows = found.prefix(top).map { neighbour in
-            Row(label: nodes[neighbour.node].label, type: nodes[neighbour.node].type.rawValue, depth: neighbour.depth,
+            Row(
+                label: nodes[neighbour.node].label, type: nodes[neighbour.node].type.rawValue, depth: neighbour.depth,
                 through: nodes[neighbour.through].label, weight: neighbour.weight, coMentions: neighbour.coMentions,
                 stanceFromCentre: neighbour.stanceFromCentre, stanceToCentre: neighbour.stanceToCentre)
         }
@@ -52,13 +53,18 @@ struct NeighborsCommand: ParsableCommand {
         case .json:
             print(try Summary.json(rows))
         case .table:
-            print("Around \(nodes[centre].label): \(found.count) entit\(found.count == 1 ? "y" : "ies") within \(depth) hop\(depth == 1 ? "" : "s")" + (found.count > top ? ", top \(top) shown" : ""))
-            print("  " + Summary.pad("entity", 32) + Summary.pad("type", 14) + Summary.pad("depth", 7) + Summary.pad("weight", 8)
-                  + Summary.pad("stance →", 12) + "stance ←" + (depth > 1 ? "   through" : ""))
+            print(
+                "Around \(nodes[centre].label): \(found.count) entit\(found.count == 1 ? "y" : "ies") within \(depth) hop\(depth == 1 ? "" : "s")"
+                    + (found.count > top ? ", top \(top) shown" : ""))
+            print(
+                "  " + Summary.pad("entity", 32) + Summary.pad("type", 14) + Summary.pad("depth", 7) + Summary.pad("weight", 8)
+                    + Summary.pad("stance →", 12) + "stance ←" + (depth > 1 ? "   through" : ""))
             for row in rows {
-                print("  " + Summary.pad(row.label, 32) + Summary.pad(row.type, 14) + Summary.pad(String(row.depth), 7)
-                      + Summary.pad(String(row.weight), 8) + Summary.pad(describe(row.stanceFromCentre), 12) + describe(row.stanceToCentre)
-                      + (row.depth > 1 ? "   \(row.through)" : ""))
+                print(
+                    "  " + Summary.pad(row.label, 32) + Summary.pad(row.type, 14) + Summary.pad(String(row.depth), 7)
+                        + Summary.pad(String(row.weight), 8) + Summary.pad(describe(row.stanceFromCentre), 12)
+                        + describe(row.stanceToCentre)
+                        + (row.depth > 1 ? "   \(row.through)" : ""))
             }
         }
     }

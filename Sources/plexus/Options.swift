@@ -88,7 +88,8 @@ struct GraphOptions: ParsableArguments {
 
 /// The user's alias file and recogniser choice, shared by the commands that resolve entities.
 struct AliasOptions: ParsableArguments {
-    @Option(name: .long, help: "Entity recogniser: rules (gazetteers, titles, capitalisation; the default) or tagger (trained on CoNLL-2003).")
+    @Option(
+        name: .long, help: "Entity recogniser: rules (gazetteers, titles, capitalisation; the default) or tagger (trained on CoNLL-2003).")
     var recognizer: DocumentAnalyzer.RecognizerChoice = .rules
 
     /// A graph builder with the shipped models, the chosen recogniser and the alias file's
@@ -151,7 +152,9 @@ struct DiagramOptions: ParsableArguments {
     @Option(name: .long, help: "Node size by mentions, weighted-degree or pagerank.")
     var sizeBy: NodeSize = .mentions
 
-    @Option(name: .long, help: "Draw only stance edges at or above this confidence (0–1); the others stay in graph.json and in `plexus stances --all`.")
+    @Option(
+        name: .long,
+        help: "Draw only stance edges at or above this confidence (0–1); the others stay in graph.json and in `plexus stances --all`.")
     var minConfidence: Double = Edge.defaultMinimumStanceConfidence
 
     func validate() throws {

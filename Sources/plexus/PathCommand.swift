@@ -106,8 +106,9 @@ struct PathCommand: AsyncParsableCommand {
                         weight: hop.edge.weight,
                         evidence: evidence.map {
                             let document = documents[$0.document]
-                            return EvidenceRow(document: $0.document, path: document?.path, title: document?.title, date: document?.date,
-                                               sentence: $0.sentence, text: $0.text)
+                            return EvidenceRow(
+                                document: $0.document, path: document?.path, title: document?.title, date: document?.date,
+                                sentence: $0.sentence, text: $0.text)
                         })
                 })
         }
@@ -125,7 +126,9 @@ struct PathCommand: AsyncParsableCommand {
     func printTable(_ row: PathRow, ranked: Bool) {
         let hopCount = row.hops.count
         let cost = by == .strength ? String(format: ", distance %.3f", row.cost) : ""
-        print((ranked ? "#\(row.rank) " : "") + "\(row.from) → \(row.to): \(hopCount) hop\(hopCount == 1 ? "" : "s") by \(by.rawValue)\(cost)")
+        print(
+            (ranked ? "#\(row.rank) " : "") + "\(row.from) → \(row.to): \(hopCount) hop\(hopCount == 1 ? "" : "s") by \(by.rawValue)\(cost)"
+        )
         for (number, hop) in row.hops.enumerated() {
             let relation = hop.polarity.map { "\($0)s" } ?? hop.kind
             print("  \(number + 1). \(hop.from) — \(hop.to)  (\(relation), \(hop.weight) sentence\(hop.weight == 1 ? "" : "s"))")
@@ -144,8 +147,9 @@ struct PathCommand: AsyncParsableCommand {
         let format = OutputFormat(rawValue: (file as NSString).pathExtension.lowercased()) ?? .svg
         let view = PathView(path: path.nodes.map(\.id), neighbours: 3)
         let subgraph = view.select(from: loaded.graph)
-        var writer = DOTWriter(layout: .neato, title: "\(path.nodes.first?.label ?? "") → \(path.nodes.last?.label ?? "")",
-                               subtitle: "\(path.hops.count) hops by \(by.rawValue) · faded: their strongest neighbours")
+        var writer = DOTWriter(
+            layout: .neato, title: "\(path.nodes.first?.label ?? "") → \(path.nodes.last?.label ?? "")",
+            subtitle: "\(path.hops.count) hops by \(by.rawValue) · faded: their strongest neighbours")
         writer.emphasis = Set(path.nodes.map(\.id))
         do {
             try await DiagramWriter.renderFile(dot: writer.write(subgraph), layout: .neato, format: format, to: file)
@@ -162,4 +166,3 @@ struct AnyEncodable: Encodable {
     init(_ value: any Encodable) { self.value = value }
     func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }
-

@@ -42,7 +42,8 @@ struct RenderCommand: AsyncParsableCommand {
         let loaded = try graphOptions.load()
         let graph = loaded.graph
         let folder = (graphOptions.graph as NSString).deletingLastPathComponent
-        let target = out ?? (folder.isEmpty ? "graph.\(format.rawValue)" : (folder as NSString).appendingPathComponent("graph.\(format.rawValue)"))
+        let target =
+            out ?? (folder.isEmpty ? "graph.\(format.rawValue)" : (folder as NSString).appendingPathComponent("graph.\(format.rawValue)"))
         let corpus = graph.documents.first.map { ($0.path as NSString).deletingLastPathComponent } ?? graphOptions.graph
         var writer = try diagram.writer(for: graph, corpus: corpus)
         if let around {

@@ -43,7 +43,9 @@ struct StancesCommand: ParsableCommand {
             print(try Summary.json(listing))
         case .table:
             let threshold = all ? "all confidences" : "confidence ≥ \(minConfidence)"
-            print("\(label): \(listing.holds.count) stance\(listing.holds.count == 1 ? "" : "s") held, \(listing.receives.count) received (\(threshold))")
+            print(
+                "\(label): \(listing.holds.count) stance\(listing.holds.count == 1 ? "" : "s") held, \(listing.receives.count) received (\(threshold))"
+            )
             let paths = Dictionary(graph.documents.map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
             section("\(label) supports or opposes", listing.holds, arrow: "→", paths: paths)
             section("Who supports or opposes \(label)", listing.receives, arrow: "←", paths: paths)
@@ -55,7 +57,9 @@ struct StancesCommand: ParsableCommand {
         if entries.isEmpty { print("  (none)") }
         for entry in entries {
             let verb = entry.polarity == .support ? "supports" : "opposes "
-            let line = "  \(arrow) \(verb) " + Summary.pad(entry.label, 28) + Summary.pad("\(entry.weight) sentence\(entry.weight == 1 ? "" : "s")", 14)
+            let line =
+                "  \(arrow) \(verb) " + Summary.pad(entry.label, 28)
+                + Summary.pad("\(entry.weight) sentence\(entry.weight == 1 ? "" : "s")", 14)
                 + String(format: "confidence %.2f", entry.confidence)
             print(line)
             if let evidence = entry.evidence {

@@ -7,7 +7,8 @@ struct TopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "top",
         abstract: "Rank entities by degree, weighted degree, PageRank or betweenness.",
-        discussion: "Betweenness uses distance 1/weight; it is exact up to 5,000 nodes and estimated from 1,000 sampled sources above, as the output says."
+        discussion:
+            "Betweenness uses distance 1/weight; it is exact up to 5,000 nodes and estimated from 1,000 sampled sources above, as the output says."
     )
 
     @OptionGroup var graphOptions: GraphOptions
@@ -48,20 +49,28 @@ struct TopCommand: ParsableCommand {
             scores.scores[lhs] != scores.scores[rhs] ? scores.scores[lhs] > scores.scores[rhs] : nodes[lhs].id < nodes[rhs].id
         }.prefix(n)
         let rows = ranked.enumerated().map { position, node in
-            Row(rank: position + 1, label: nodes[node].label, type: nodes[node].type.rawValue, score: scores.scores[node],
+            Row(
+                rank: position + 1, label: nodes[node].label, type: nodes[node].type.rawValue, score: scores.scores[node],
                 mentions: nodes[node].mentions)
         }
         switch format {
         case .json:
-            print(try Summary.json(Report(measure: by.rawValue, sampled: scores.isSampled, sources: scores.sources, nodes: nodes.count, entities: rows)))
+            print(
+                try Summary.json(
+                    Report(measure: by.rawValue, sampled: scores.isSampled, sources: scores.sources, nodes: nodes.count, entities: rows)))
         case .table:
             var heading = "Top \(rows.count) by \(by.rawValue)" + (type.map { " (\($0.rawValue))" } ?? "")
             if by == .betweenness, let sources = scores.sources {
-                heading += scores.isSampled ? ", estimated from \(sources) sampled sources of \(nodes.count) nodes" : ", exact over \(sources) nodes"
+                heading +=
+                    scores.isSampled
+                    ? ", estimated from \(sources) sampled sources of \(nodes.count) nodes" : ", exact over \(sources) nodes"
             }
             print(heading)
             for row in rows {
-                let score = by == .degree ? String(Int(row.score)) : (by == .weightedDegree ? String(format: "%.0f", row.score) : String(format: "%.6f", row.score))
+                let score =
+                    by == .degree
+                    ? String(Int(row.score))
+                    : (by == .weightedDegree ? String(format: "%.0f", row.score) : String(format: "%.6f", row.score))
                 print("  " + Summary.pad("\(row.rank).", 5) + Summary.pad(row.label, 32) + Summary.pad(row.type, 14) + score)
             }
         }

@@ -47,13 +47,18 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Share of capitalised training words whose word features are hidden (word dropout).")
     var wordDropout: Double = 0
 
-    @Option(name: .long, help: "Word-profile cache: read it from this file if it exists, else build it from --unlabelled and write it here.")
+    @Option(
+        name: .long, help: "Word-profile cache: read it from this file if it exists, else build it from --unlabelled and write it here.")
     var profileCache: String?
 
-    @Option(name: .long, help: "For the chunker: forward (left to right), backward (right to left, paired with the forward chunk.plxtag in --out) or both.")
+    @Option(
+        name: .long,
+        help: "For the chunker: forward (left to right), backward (right to left, paired with the forward chunk.plxtag in --out) or both.")
     var direction: ChunkerDirections = .both
 
-    @Option(name: .long, help: "The part-of-speech tagger reads a lexicon of its training words' tags, jackknifed over this many folds (0: no lexicon).")
+    @Option(
+        name: .long,
+        help: "The part-of-speech tagger reads a lexicon of its training words' tags, jackknifed over this many folds (0: no lexicon).")
     var posLexiconFolds: Int = 10
 
     /// The tasks `--task` names.

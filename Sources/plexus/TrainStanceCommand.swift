@@ -26,13 +26,19 @@ struct TrainStanceCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the model (polarity.plxpol).")
     var out: String
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Inverse regularisation strengths to try (scikit-learn's C); the best on --dev is kept.")
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Inverse regularisation strengths to try (scikit-learn's C); the best on --dev is kept.")
     var c: [Double] = [0.3, 1, 3]
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Unlabelled news (files or folders) to learn word vectors from, with the training sentences; none gives a sparse-only model.")
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Unlabelled news (files or folders) to learn word vectors from, with the training sentences; none gives a sparse-only model.")
     var unlabelled: [String] = []
 
-    @Option(name: .long, help: "Word-vector cache: read it from this file if it exists, else build the vectors from --unlabelled and write it here.")
+    @Option(
+        name: .long,
+        help: "Word-vector cache: read it from this file if it exists, else build the vectors from --unlabelled and write it here.")
     var vectorsCache: String?
 
     @Option(name: .long, parsing: .upToNextOption, help: "Multipliers of the pooled word vectors to try; the best on --dev is kept.")
@@ -59,7 +65,9 @@ struct TrainStanceCommand: ParsableCommand {
     func validate() throws {
         if networks < 0 || networks > 64 { throw ValidationError("--networks must be between 0 and 64") }
         if hidden < 1 { throw ValidationError("--hidden must be at least 1") }
-        if networkShare.contains(where: { !(0...1).contains($0) }) { throw ValidationError("--network-share values must be between 0 and 1") }
+        if networkShare.contains(where: { !(0...1).contains($0) }) {
+            throw ValidationError("--network-share values must be between 0 and 1")
+        }
         if dimension < 1 { throw ValidationError("--dimension must be at least 1") }
     }
 

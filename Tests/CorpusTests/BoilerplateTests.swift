@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Corpus
 
 @Suite struct BoilerplateTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Corpus
 
 /// A temporary folder removed at the end of the test.

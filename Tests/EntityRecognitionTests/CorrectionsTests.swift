@@ -1,11 +1,14 @@
 import Corpus
-import Testing
-@testable import EntityRecognition
 import PlexusGraph
 import PlexusSupport
+import Testing
+
+@testable import EntityRecognition
 
 /// Resolves texts with corrections; returns label → (type, aliases) and the unused names.
-func resolve(_ texts: [String], corrections: AliasCorrections) -> (entities: [String: (type: EntityType, aliases: Set<String>)], unused: [String]) {
+func resolve(
+    _ texts: [String], corrections: AliasCorrections
+) -> (entities: [String: (type: EntityType, aliases: Set<String>)], unused: [String]) {
     let analyzer = DocumentAnalyzer()
     let documents = texts.enumerated().map { Document(id: "d\($0.offset + 1)", path: "t\($0.offset).txt", text: $0.element) }
     let local = documents.map { EntityResolver(corrections: corrections).resolve(analyzer.analyze($0)) }
@@ -20,17 +23,21 @@ func resolve(_ texts: [String], corrections: AliasCorrections) -> (entities: [St
         let corrections = try AliasCorrections.parse(
             "# comment\nmerge\tDonald Trump\tThe Donald\tDJT\nsplit\tPutin\tEvgeny Putin\nrename\tKeir Starmer\tSir Keir Starmer\ntype\tWagner\torganisation\ndrop\tReuters\n",
             path: "a.tsv")
-        #expect(corrections.rules == [
-            .merge(target: "Donald Trump", names: ["The Donald", "DJT"], line: 2),
-            .split(name: "Putin", label: "Evgeny Putin", line: 3),
-            .rename(from: "Keir Starmer", to: "Sir Keir Starmer", line: 4),
-            .setType(name: "Wagner", type: .organisation, line: 5),
-            .drop(name: "Reuters", line: 6),
-        ])
+        #expect(
+            corrections.rules == [
+                .merge(target: "Donald Trump", names: ["The Donald", "DJT"], line: 2),
+                .split(name: "Putin", label: "Evgeny Putin", line: 3),
+                .rename(from: "Keir Starmer", to: "Sir Keir Starmer", line: 4),
+                .setType(name: "Wagner", type: .organisation, line: 5),
+                .drop(name: "Reuters", line: 6),
+            ])
     }
 
     @Test(arguments: [
-        ("merge Donald Trump", "a.tsv:1: expected a rule and names separated by tabs (merge, split, rename, type, drop), got \"merge Donald Trump\""),
+        (
+            "merge Donald Trump",
+            "a.tsv:1: expected a rule and names separated by tabs (merge, split, rename, type, drop), got \"merge Donald Trump\""
+        ),
         ("\nfuse\tA\tB", "a.tsv:2: unknown rule \"fuse\"; use merge, split, rename, type or drop"),
         ("type\tWagner\tmilitia", "a.tsv:1: unknown type \"militia\"; use one of person, country, organisation, location, topic"),
         ("merge\tA", "a.tsv:1: merge needs the entity and at least one name to join it"),
@@ -71,7 +78,8 @@ func resolve(_ texts: [String], corrections: AliasCorrections) -> (entities: [St
     func entities(_ text: String) -> [String: (type: EntityType, aliases: Set<String>)] { resolve([text]) }
 
     @Test func capitalsActingAreTheirCountryAndCapitalsAsPlacesStayPlaces() {
-        let found = entities("Moscow would respond to any attack. Talks were held in Moscow. Kyiv has not confirmed it, and Moscow's position is unchanged.")
+        let found = entities(
+            "Moscow would respond to any attack. Talks were held in Moscow. Kyiv has not confirmed it, and Moscow's position is unchanged.")
         #expect(found["Russia"]?.aliases == ["Moscow"])
         #expect(found["Ukraine"]?.aliases == ["Kyiv"])
         #expect(found["Moscow"]?.type == .location)
@@ -91,11 +99,14 @@ func resolve(_ texts: [String], corrections: AliasCorrections) -> (entities: [St
     }
 
     @Test func descriptionsJoinTheOnlyPersonNamedInThatRole() {
-        let text = "Prime Minister Keir Starmer met US President Donald Trump. The prime minister said the US president was right. Kremlin spokesman Dmitry Peskov objected. The Kremlin spokesman added more."
+        let text =
+            "Prime Minister Keir Starmer met US President Donald Trump. The prime minister said the US president was right. Kremlin spokesman Dmitry Peskov objected. The Kremlin spokesman added more."
         let analysis = DocumentAnalyzer().analyze(Document(id: "d1", path: "t", text: text))
         let local = EntityResolver().resolve(analysis)
         func entity(of surface: String) -> String? {
-            guard let index = analysis.mentions.firstIndex(where: { $0.surface == surface }), let entity = local.mentionEntity[index] else { return nil }
+            guard let index = analysis.mentions.firstIndex(where: { $0.surface == surface }), let entity = local.mentionEntity[index] else {
+                return nil
+            }
             return local.entities[entity].label
         }
         #expect(entity(of: "The prime minister") == "Keir Starmer")

@@ -1,8 +1,9 @@
 import Corpus
-import Testing
-@testable import EntityRecognition
 import PlexusGraph
 import PlexusSupport
+import Testing
+
+@testable import EntityRecognition
 
 /// Spans as (text of the name, type, gazetteer label) for readable expectations.
 func recognized(_ sentence: String) -> [(String, EntityType, String?)] {

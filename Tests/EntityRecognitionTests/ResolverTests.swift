@@ -1,8 +1,9 @@
 import Corpus
-import Testing
-@testable import EntityRecognition
 import PlexusGraph
 import PlexusSupport
+import Testing
+
+@testable import EntityRecognition
 
 /// Resolves a set of documents and returns label → aliases for every entity.
 func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<String>)] {
@@ -17,7 +18,9 @@ func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<Stri
 
 @Suite struct ResolverTests {
     @Test func honorificsAndSurnamesJoinTheFullName() {
-        let entities = resolve(["Sir Keir Starmer met Mr Zelensky. Sir Keir said Mr Starmer's plan was ready. Starmer left. Volodymyr Zelensky agreed."])
+        let entities = resolve([
+            "Sir Keir Starmer met Mr Zelensky. Sir Keir said Mr Starmer's plan was ready. Starmer left. Volodymyr Zelensky agreed."
+        ])
         let starmer = entities["Keir Starmer"]
         #expect(starmer?.aliases == ["Sir Keir Starmer", "Sir Keir", "Mr Starmer", "Starmer"])
         #expect(entities["Volodymyr Zelensky"]?.aliases.contains("Mr Zelensky") == true)
@@ -25,7 +28,9 @@ func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<Stri
     }
 
     @Test func countryNamesAbbreviationsAndDemonymsMerge() {
-        let entities = resolve(["Britain and the UK are one; British troops went. The U.S. and America and American officials agreed with the United States."])
+        let entities = resolve([
+            "Britain and the UK are one; British troops went. The U.S. and America and American officials agreed with the United States."
+        ])
         #expect(entities["United Kingdom"]?.aliases == ["Britain", "UK", "British"])
         #expect(entities["United States"]?.aliases == ["U.S.", "America", "American", "United States"])
         #expect(entities.count == 2)
@@ -45,14 +50,18 @@ func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<Stri
     }
 
     @Test func aWomansHonorificDoesNotJoinAManOfTheSameSurname() {
-        let entities = resolve(["Michael Howard spoke. Mr Howard left.", "Mrs Howard campaigned in Folkestone.", "Ruth Kelly spoke.", "Ms Kelly left."])
+        let entities = resolve([
+            "Michael Howard spoke. Mr Howard left.", "Mrs Howard campaigned in Folkestone.", "Ruth Kelly spoke.", "Ms Kelly left.",
+        ])
         #expect(entities["Mrs Howard"]?.aliases == ["Mrs Howard"])
         #expect(entities["Michael Howard"]?.aliases.contains("Mrs Howard") == false)
         #expect(entities["Ruth Kelly"]?.aliases.contains("Ms Kelly") == true)
     }
 
     @Test func aVerbOpeningTheSentenceIsNotPartOfAName() {
-        let entities = resolve(["\"Making Michael Howard leader was a gamble,\" he said. Interviewed on BBC Radio Wales, Conservative Michael Howard smiled."])
+        let entities = resolve([
+            "\"Making Michael Howard leader was a gamble,\" he said. Interviewed on BBC Radio Wales, Conservative Michael Howard smiled."
+        ])
         #expect(entities["Michael Howard"] != nil)
         #expect(entities.keys.allSatisfy { !$0.hasPrefix("Making") && !$0.hasPrefix("Interviewed") && !$0.hasPrefix("Conservative M") })
         #expect(entities["BBC Radio Wales"]?.type == .organisation)

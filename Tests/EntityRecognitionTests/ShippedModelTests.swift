@@ -1,9 +1,9 @@
 import Foundation
+import PlexusGraph
+import PlexusSupport
 import Testing
 
 @testable import EntityRecognition
-import PlexusGraph
-import PlexusSupport
 
 /// The models shipped in the package: they load, they read back to their exact bytes, and a
 /// damaged one is an error that names it.
@@ -21,7 +21,10 @@ import PlexusSupport
         // out busiest first; the scores must be the very sums of the plain weights.
         let model = try ShippedModels.tagger(.ner)
         let features = model.table.filter { $0.key != 0 }.map { slot in
-            (key: slot.key, entries: (Int(slot.start)..<Int(slot.start + slot.count)).map { (UInt8(model.entry($0).cls), model.entry($0).weight) })
+            (
+                key: slot.key,
+                entries: (Int(slot.start)..<Int(slot.start + slot.count)).map { (UInt8(model.entry($0).cls), model.entry($0).weight) }
+            )
         }
         let plain = SequenceTagger(tags: model.tags, usesExtra: model.usesExtra, profile: model.profile, features: features, packing: false)
         #expect(!model.packed.isEmpty && plain.packed.isEmpty)

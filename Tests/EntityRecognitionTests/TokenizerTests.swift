@@ -1,7 +1,8 @@
-import Testing
-@testable import EntityRecognition
 import PlexusGraph
 import PlexusSupport
+import Testing
+
+@testable import EntityRecognition
 
 @Suite struct TokenizerTests {
     func texts(_ text: String) -> [String] { Tokenizer().tokenize(text).map(\.text) }
@@ -11,13 +12,17 @@ import PlexusSupport
     }
 
     @Test func keepsAbbreviationsInitialsAndInnerApostrophesWhole() {
-        #expect(texts("Mr. O'Brien met J. K. Rowling in the U.S. today") ==
-            ["Mr.", "O'Brien", "met", "J.", "K.", "Rowling", "in", "the", "U.S.", "today"])
+        #expect(
+            texts("Mr. O'Brien met J. K. Rowling in the U.S. today") == [
+                "Mr.", "O'Brien", "met", "J.", "K.", "Rowling", "in", "the", "U.S.", "today",
+            ])
     }
 
     @Test func keepsHyphenatedWordsAndNumbersWhole() {
-        #expect(texts("A US-brokered deal worth £1,400.50 - or 2.5%") ==
-            ["A", "US-brokered", "deal", "worth", "£", "1,400.50", "-", "or", "2.5", "%"])
+        #expect(
+            texts("A US-brokered deal worth £1,400.50 - or 2.5%") == [
+                "A", "US-brokered", "deal", "worth", "£", "1,400.50", "-", "or", "2.5", "%",
+            ])
     }
 
     @Test func recordsOffsetsAndParagraphStarts() {
@@ -35,18 +40,21 @@ import PlexusSupport
     }
 
     @Test func titlesAndInitialsDoNotEndASentence() {
-        #expect(sentences("Mr. Smith met Dr. Jones and J. K. Rowling. They talked.") ==
-            ["Mr. Smith met Dr. Jones and J. K. Rowling.", "They talked."])
+        #expect(
+            sentences("Mr. Smith met Dr. Jones and J. K. Rowling. They talked.") == [
+                "Mr. Smith met Dr. Jones and J. K. Rowling.", "They talked.",
+            ])
     }
 
     @Test func anAbbreviationEndsASentenceBeforeACommonOpener() {
-        #expect(sentences("He flew to the U.S. The trip was short. He met U.S. officials.") ==
-            ["He flew to the U.S.", "The trip was short.", "He met U.S. officials."])
+        #expect(
+            sentences("He flew to the U.S. The trip was short. He met U.S. officials.") == [
+                "He flew to the U.S.", "The trip was short.", "He met U.S. officials.",
+            ])
     }
 
     @Test func closingQuotesStayWithTheirSentence() {
-        #expect(sentences("\"We will act.\" He left. \"Why?\" she asked.") ==
-            ["\"We will act.\"", "He left.", "\"Why?\" she asked."])
+        #expect(sentences("\"We will act.\" He left. \"Why?\" she asked.") == ["\"We will act.\"", "He left.", "\"Why?\" she asked."])
     }
 
     @Test func paragraphsAlwaysEndSentences() {

@@ -1,10 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Testing
-@testable import GraphExport
 import PlexusGraph
+import Testing
+
+@testable import GraphExport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct DOTWriterTests {
     static let nasty = "Bad \"label\" \\ {braces} <b>html</b> & \nnew line"
@@ -16,8 +18,10 @@ import PlexusGraph
 
     @Test func anyLabelRendersAsWrittenThroughGraphviz() async throws {
         let graph = Graph(
-            nodes: [Node(id: "x\"y", label: Self.nasty, type: .person, mentions: 3),
-                    Node(id: "z", label: "Zelensky", type: .country, mentions: 1)],
+            nodes: [
+                Node(id: "x\"y", label: Self.nasty, type: .person, mentions: 3),
+                Node(id: "z", label: "Zelensky", type: .country, mentions: 1),
+            ],
             edges: [Edge(source: "x\"y", target: "z", kind: .coMention, weight: 4)])
         let writer = DOTWriter(layout: .neato, title: "Title <with> & \"quotes\"", subtitle: "sub")
         let svg = try await GraphvizRenderer.shared.render(dot: writer.write(graph), layout: .neato, format: .svg)
@@ -35,8 +39,9 @@ import PlexusGraph
 
 @Suite struct GraphvizRendererTests {
     let dot = DOTWriter(layout: .neato, title: "T").write(
-        Graph(nodes: [Node(id: "a", label: "A", type: .person, mentions: 2), Node(id: "b", label: "B", type: .organisation, mentions: 1)],
-              edges: [Edge(source: "a", target: "b", kind: .coMention, weight: 2)]))
+        Graph(
+            nodes: [Node(id: "a", label: "A", type: .person, mentions: 2), Node(id: "b", label: "B", type: .organisation, mentions: 1)],
+            edges: [Edge(source: "a", target: "b", kind: .coMention, weight: 2)]))
 
     @Test func rendersPNGOfSlideSize() async throws {
         let png = try await GraphvizRenderer.shared.render(dot: dot, layout: .neato, format: .png, dpi: 120)

@@ -1,19 +1,27 @@
 import Foundation
-import Testing
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-@testable import GraphExport
 import PlexusGraph
+import Testing
+
+@testable import GraphExport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A small graph with awkward text: quotes, commas, a backslash, a newline and non-ASCII.
 let awkward = Graph(
     documents: [DocumentInfo(id: "d1", path: "a.txt")],
-    nodes: [Node(id: "a", label: "O'Brien, \"Jr\"", type: .person, aliases: ["Mr O'Brien", "Jr\\n"], mentions: 3, documents: 1),
-            Node(id: "b", label: "Zürich & Co <AG>", type: .organisation, mentions: 1, documents: 1),
-            Node(id: "c", label: "Россия", type: .country, mentions: 2, documents: 1)],
-    edges: [Edge(source: "a", target: "b", kind: .coMention, weight: 2, evidence: [Evidence(document: "d1", sentence: 1, text: "He said, \"yes\"\nthen left.")]),
-            Edge(source: "c", target: "a", kind: .stance, polarity: .oppose, weight: 1, confidence: 0.8)])
+    nodes: [
+        Node(id: "a", label: "O'Brien, \"Jr\"", type: .person, aliases: ["Mr O'Brien", "Jr\\n"], mentions: 3, documents: 1),
+        Node(id: "b", label: "Zürich & Co <AG>", type: .organisation, mentions: 1, documents: 1),
+        Node(id: "c", label: "Россия", type: .country, mentions: 2, documents: 1),
+    ],
+    edges: [
+        Edge(
+            source: "a", target: "b", kind: .coMention, weight: 2,
+            evidence: [Evidence(document: "d1", sentence: 1, text: "He said, \"yes\"\nthen left.")]),
+        Edge(source: "c", target: "a", kind: .stance, polarity: .oppose, weight: 1, confidence: 0.8),
+    ])
 
 func text(_ format: GraphFileFormat, _ graph: Graph = awkward) -> String { format.files(for: graph)[0].text }
 
@@ -75,7 +83,12 @@ func text(_ format: GraphFileFormat, _ graph: Graph = awkward) -> String { forma
         while let character = characters.popFirst() {
             if quoted {
                 if character == "\"" {
-                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
+                    if characters.first == "\"" {
+                        field.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(character)
                 }
@@ -111,9 +124,13 @@ func text(_ format: GraphFileFormat, _ graph: Graph = awkward) -> String { forma
     @Test func printThemeTellsSupportFromOpposeByLineStyle() {
         var writer = DOTWriter(layout: .dot)
         writer.theme = .print
-        let dot = writer.write(Graph(nodes: awkward.nodes, edges: [
-            Edge(source: "a", target: "b", kind: .stance, polarity: .support, weight: 1),
-            Edge(source: "b", target: "c", kind: .stance, polarity: .oppose, weight: 1)]))
+        let dot = writer.write(
+            Graph(
+                nodes: awkward.nodes,
+                edges: [
+                    Edge(source: "a", target: "b", kind: .stance, polarity: .support, weight: 1),
+                    Edge(source: "b", target: "c", kind: .stance, polarity: .oppose, weight: 1),
+                ]))
         #expect(dot.contains("style=\"solid\""))
         #expect(dot.contains("style=\"dashed\""))
         #expect(dot.contains("arrowhead=\"tee\""))
@@ -129,7 +146,8 @@ func text(_ format: GraphFileFormat, _ graph: Graph = awkward) -> String { forma
 
     @Test func aFourByThreePageGivesAFourByThreePNG() async throws {
         let diagram = DiagramWriter().dot(for: awkward)
-        let png = try await GraphvizRenderer.shared.render(dot: diagram.text, layout: diagram.layout, format: .png, dpi: 120, page: .slide4x3)
+        let png = try await GraphvizRenderer.shared.render(
+            dot: diagram.text, layout: diagram.layout, format: .png, dpi: 120, page: .slide4x3)
         #expect(png[16..<20].reduce(0) { $0 << 8 | Int($1) } == 1600)
         #expect(png[20..<24].reduce(0) { $0 << 8 | Int($1) } == 1200)
     }
@@ -145,7 +163,9 @@ func text(_ format: GraphFileFormat, _ graph: Graph = awkward) -> String { forma
 
 @Suite struct DeckTests {
     @Test func theDeckIsAZipWithOneSlidePartPerSlide() throws {
-        let slides = [Slide(title: "Title & more", caption: "caption"), Slide(title: "Two", caption: "c", picture: Data([0x89, 0x50, 0x4E, 0x47]))]
+        let slides = [
+            Slide(title: "Title & more", caption: "caption"), Slide(title: "Two", caption: "c", picture: Data([0x89, 0x50, 0x4E, 0x47])),
+        ]
         let data = try SlideDeck.pptx(slides)
         #expect(Array(data.prefix(2)) == [0x50, 0x4B])
         let text = String(decoding: data, as: UTF8.self)

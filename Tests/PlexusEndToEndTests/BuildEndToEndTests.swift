@@ -82,7 +82,9 @@ actor ExampleBuild {
             try produced.write(to: golden, atomically: true, encoding: .utf8)
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(produced == expected, "graph.dot differs from the golden file; if the change is intended, run PLEXUS_UPDATE_GOLDEN=1 swift test")
+        #expect(
+            produced == expected, "graph.dot differs from the golden file; if the change is intended, run PLEXUS_UPDATE_GOLDEN=1 swift test"
+        )
     }
 
     @Test func committedGraphsMatchAFreshBuild() async throws {

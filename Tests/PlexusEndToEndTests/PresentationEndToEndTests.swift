@@ -4,7 +4,8 @@ import Testing
 
 /// Bounding boxes of the node shapes in a Graphviz SVG (ellipses and polygons inside `class="node"` groups).
 func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: Double, maxX: Double, maxY: Double)] {
-    let group = try NSRegularExpression(pattern: #"<g id="node\d+" class="node">\s*<title>([^<]*)</title>(.*?)</g>"#, options: [.dotMatchesLineSeparators])
+    let group = try NSRegularExpression(
+        pattern: #"<g id="node\d+" class="node">\s*<title>([^<]*)</title>(.*?)</g>"#, options: [.dotMatchesLineSeparators])
     let ellipse = try NSRegularExpression(pattern: #"<ellipse[^>]*cx="([-\d.]+)" cy="([-\d.]+)" rx="([-\d.]+)" ry="([-\d.]+)""#)
     let polygon = try NSRegularExpression(pattern: #"<polygon[^>]*points="([^"]+)""#)
     let text = svg as NSString
@@ -16,7 +17,9 @@ func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: 
             let v = (1...4).map { Double(body.substring(with: e.range(at: $0))) ?? 0 }
             boxes.append((name, v[0] - v[2], v[1] - v[3], v[0] + v[2], v[1] + v[3]))
         } else if let p = polygon.firstMatch(in: body as String, range: NSRange(location: 0, length: body.length)) {
-            let points = body.substring(with: p.range(at: 1)).split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
+            let points = body.substring(with: p.range(at: 1)).split(separator: " ").map {
+                $0.split(separator: ",").compactMap { Double($0) }
+            }
             let xs = points.compactMap(\.first)
             let ys = points.compactMap(\.last)
             boxes.append((name, xs.min() ?? 0, ys.min() ?? 0, xs.max() ?? 0, ys.max() ?? 0))
@@ -58,7 +61,9 @@ func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: 
         let folder = try Plexus.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for format in ["graphml", "gexf", "json", "cytoscape", "csv", "cypher"] {
-            let result = try Plexus.run(["export", "--graph", try await graphPath, "--format", format, "--out", folder.appendingPathComponent("g.\(format)").path])
+            let result = try Plexus.run([
+                "export", "--graph", try await graphPath, "--format", format, "--out", folder.appendingPathComponent("g.\(format)").path,
+            ])
             #expect(result.status == 0, "\(format): \(result.stderr)")
         }
         let graph = try GraphCodec.read(from: try await graphPath)
@@ -83,7 +88,8 @@ func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: 
             return
         }
         check.waitUntilExit()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         if output == "skip" {
             print("skipping the networkx check: networkx is not installed (pip install networkx)")
             return
@@ -96,8 +102,10 @@ func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: 
         let folder = try Plexus.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let deck = folder.appendingPathComponent("talk.pptx")
-        let result = try Plexus.run(["deck", "--graph", try await graphPath, "--out", deck.path, "--path", "Starmer:Medvedev",
-                                     "--images", folder.appendingPathComponent("slides").path])
+        let result = try Plexus.run([
+            "deck", "--graph", try await graphPath, "--out", deck.path, "--path", "Starmer:Medvedev",
+            "--images", folder.appendingPathComponent("slides").path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("(7 slides)"))  // title, overview, stance map, 3 ego networks, 1 path
         let images = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("slides").path).sorted()
@@ -115,7 +123,8 @@ func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: 
         try convert.run()
         convert.waitUntilExit()
         let pdf = try Data(contentsOf: folder.appendingPathComponent("talk.pdf"))
-        let pages = String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
+        let pages =
+            String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
             + String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type/Page/").count - 1
         #expect(pages == 7 || String(decoding: pdf, as: UTF8.self).contains("/Count 7"), "LibreOffice made \(pages) pages")
     }
@@ -123,13 +132,20 @@ func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: 
     @Test func badPresentationRequestsAreClearErrors() async throws {
         let folder = try Plexus.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let unknown = try Plexus.run(["render", "--graph", try await graphPath, "--around", "Keir Starmr", "--out", folder.appendingPathComponent("x.svg").path])
+        let unknown = try Plexus.run([
+            "render", "--graph", try await graphPath, "--around", "Keir Starmr", "--out", folder.appendingPathComponent("x.svg").path,
+        ])
         #expect(unknown.status != 0 && unknown.stderr.contains("did you mean \"Keir Starmer\""))
-        let size = try Plexus.run(["render", "--graph", try await graphPath, "--size", "0x0", "--out", folder.appendingPathComponent("x.svg").path])
+        let size = try Plexus.run([
+            "render", "--graph", try await graphPath, "--size", "0x0", "--out", folder.appendingPathComponent("x.svg").path,
+        ])
         #expect(size.status != 0 && size.stderr.contains("is not a page size"))
         let unwritable = try Plexus.run(["render", "--graph", try await graphPath, "--out", "/proc/plexus/x.svg"])
         #expect(unwritable.status != 0 && unwritable.stderr.contains("/proc/plexus/x.svg: cannot be written"))
-        let stance = try Plexus.run(["render", "--graph", try await graphPath, "--stance", "--min-confidence", "1", "--out", folder.appendingPathComponent("s.svg").path])
+        let stance = try Plexus.run([
+            "render", "--graph", try await graphPath, "--stance", "--min-confidence", "1", "--out",
+            folder.appendingPathComponent("s.svg").path,
+        ])
         #expect(stance.status != 0 && stance.stderr.contains("has no stance edges at confidence 1.0 or above"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }

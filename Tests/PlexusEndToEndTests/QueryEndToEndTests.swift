@@ -64,8 +64,11 @@ import Testing
     }
 
     @Test func avoidAndViaChangeTheRoute() async throws {
-        let avoided = try Plexus.run(["path", "Starmer", "Medvedev", "--avoid", "United Kingdom", "--format", "json", "--graph", try await graphPath])
-        let nodes = try #require((try JSONSerialization.jsonObject(with: Data(avoided.stdout.utf8)) as? [String: Any])?["nodes"] as? [String])
+        let avoided = try Plexus.run([
+            "path", "Starmer", "Medvedev", "--avoid", "United Kingdom", "--format", "json", "--graph", try await graphPath,
+        ])
+        let nodes = try #require(
+            (try JSONSerialization.jsonObject(with: Data(avoided.stdout.utf8)) as? [String: Any])?["nodes"] as? [String])
         #expect(!nodes.contains("United Kingdom"))
         let via = try Plexus.run(["path", "Starmer", "Medvedev", "--via", "Healey", "--graph", try await graphPath])
         #expect(via.stdout.contains("John Healey"))
@@ -117,7 +120,10 @@ import Testing
         let folder = try Plexus.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("graph.json")
-        try Data(#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [{"id": "a", "label": "A", "type": "person"}], "edges": [{"source": "a", "target": "zz", "kind": "co-mention", "weight": 1}]}"#.utf8).write(to: file)
+        try Data(
+            #"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [{"id": "a", "label": "A", "type": "person"}], "edges": [{"source": "a", "target": "zz", "kind": "co-mention", "weight": 1}]}"#
+                .utf8
+        ).write(to: file)
         let result = try Plexus.run(["top", "--graph", file.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("graph.json: edge 1 (a → zz) refers to unknown node \"zz\""))
@@ -217,8 +223,11 @@ import Testing
         let folder = try Plexus.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let aliases = folder.appendingPathComponent("aliases.tsv")
-        try Data("rename\tKeir Starmer\tPrime Minister Starmer\ndrop\tNorway\nmerge\tKremlin\tDmitry Peskov\ndrop\tAtlantis\n".utf8).write(to: aliases)
-        let result = try Plexus.run(["build", "examples/ukraine-peace", "--out", folder.path, "--formats", "dot", "--aliases", aliases.path])
+        try Data("rename\tKeir Starmer\tPrime Minister Starmer\ndrop\tNorway\nmerge\tKremlin\tDmitry Peskov\ndrop\tAtlantis\n".utf8).write(
+            to: aliases)
+        let result = try Plexus.run([
+            "build", "examples/ukraine-peace", "--out", folder.path, "--formats", "dot", "--aliases", aliases.path,
+        ])
         #expect(result.status == 0)
         #expect(result.stderr.contains("aliases.tsv:4: \"Atlantis\" never occurs in these articles"))
         let graph = try GraphCodec.read(from: folder.appendingPathComponent("graph.json").path)
@@ -235,7 +244,9 @@ import Testing
         let result = try Plexus.run(["entities", folder.path, "--suggest-merges"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("spelt 1 letter apart"))
-        #expect(result.stdout.contains("merge\tVolodymyr Zelensky\tVolodymyr Zelenskyy") || result.stdout.contains("merge\tVolodymyr Zelenskyy\tVolodymyr Zelensky"))
+        #expect(
+            result.stdout.contains("merge\tVolodymyr Zelensky\tVolodymyr Zelenskyy")
+                || result.stdout.contains("merge\tVolodymyr Zelenskyy\tVolodymyr Zelensky"))
     }
 }
 
@@ -244,7 +255,9 @@ import Testing
         guard let dev = Plexus.sharedData("conll2003/dev.txt") else { return }
         // Issue targets are F1 0.87 (entities), accuracy 0.95 (POS) and F1 0.92 (chunks); the
         // chunker, fed predicted parts of speech, reaches 0.915 on dev, so 0.90 guards it here.
-        let expectations: [(task: String, key: String, minimum: Double)] = [("ner", "f1", 0.87), ("pos", "accuracy", 0.95), ("chunk", "f1", 0.90)]
+        let expectations: [(task: String, key: String, minimum: Double)] = [
+            ("ner", "f1", 0.87), ("pos", "accuracy", 0.95), ("chunk", "f1", 0.90),
+        ]
         for expectation in expectations {
             let result = try Plexus.run(["eval-ner", dev.path, "--task", expectation.task, "--format", "json"])
             #expect(result.status == 0, "\(result.stderr)")

@@ -1,15 +1,21 @@
 import Foundation
 import Testing
+
 @testable import PlexusGraph
 
 @Suite struct GraphCodecTests {
     let graph = Graph(
         documents: [DocumentInfo(id: "d1", path: "a.txt", title: "T", date: "2025-03-13", sentences: 4)],
-        nodes: [Node(id: "a", label: "A \"quoted\"", type: .person, aliases: ["Mr A"], mentions: 2, documents: 1),
-                Node(id: "b", label: "B", type: .country)],
-        edges: [Edge(source: "a", target: "b", kind: .coMention, weight: 2,
-                     evidence: [Evidence(document: "d1", sentence: 2, text: "A met “B”.")]),
-                Edge(source: "b", target: "a", kind: .stance, polarity: .oppose, weight: 1, confidence: 0.85)])
+        nodes: [
+            Node(id: "a", label: "A \"quoted\"", type: .person, aliases: ["Mr A"], mentions: 2, documents: 1),
+            Node(id: "b", label: "B", type: .country),
+        ],
+        edges: [
+            Edge(
+                source: "a", target: "b", kind: .coMention, weight: 2,
+                evidence: [Evidence(document: "d1", sentence: 2, text: "A met “B”.")]),
+            Edge(source: "b", target: "a", kind: .stance, polarity: .oppose, weight: 1, confidence: 0.85),
+        ])
 
     @Test func roundTripsLosslessly() throws {
         let data = try GraphCodec.encode(graph)
@@ -22,16 +28,27 @@ import Testing
     @Test(arguments: [
         (#"{"format": "other", "version": 1}"#, #"not a Plexus graph (format is "other", expected "plexus-graph")"#),
         (#"{"format": "plexus-graph", "version": 9}"#, "graph format version 9 is not supported (this plexus reads version 1)"),
-        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": ["#, "invalid JSON at line 1, column 69: the file ends inside an object or array (truncated?)"),
-        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [], "edges": [{"source": "x", "target": "y", "kind": "co-mention", "weight": 1, "evidence": []}]}"#,
-         #"edge 1 (x → y) refers to unknown node "x""#),
+        (
+            #"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": ["#,
+            "invalid JSON at line 1, column 69: the file ends inside an object or array (truncated?)"
+        ),
+        (
+            #"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [], "edges": [{"source": "x", "target": "y", "kind": "co-mention", "weight": 1, "evidence": []}]}"#,
+            #"edge 1 (x → y) refers to unknown node "x""#
+        ),
         (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": []}"#, #"missing field "edges" at top level"#),
-        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [{"id": "a", "label": "A"}], "edges": []}"#,
-         #"missing field "type" at nodes[0]"#),
-        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [{"id": "a", "label": "A", "type": "alien"}], "edges": []}"#,
-         #"unknown entity type "alien" at nodes[0].type"#),
-        (#"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [], "edges": [{"source": "a", "target": "b", "kind": "co-mention", "weight": "x"}]}"#,
-         "invalid JSON at line 1, column 145: expected a whole number"),
+        (
+            #"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [{"id": "a", "label": "A"}], "edges": []}"#,
+            #"missing field "type" at nodes[0]"#
+        ),
+        (
+            #"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [{"id": "a", "label": "A", "type": "alien"}], "edges": []}"#,
+            #"unknown entity type "alien" at nodes[0].type"#
+        ),
+        (
+            #"{"format": "plexus-graph", "version": 1, "documents": [], "nodes": [], "edges": [{"source": "a", "target": "b", "kind": "co-mention", "weight": "x"}]}"#,
+            "invalid JSON at line 1, column 145: expected a whole number"
+        ),
     ])
     func rejectsBadFilesWithAReason(json: String, reason: String) {
         #expect(throws: GraphFileError(path: "g.json", reason: reason)) {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlexusGraph
 
 @Suite struct PathFinderTests {

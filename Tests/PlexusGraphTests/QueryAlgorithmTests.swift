@@ -1,6 +1,7 @@
-import Testing
-@testable import PlexusGraph
 import PlexusSupport
+import Testing
+
+@testable import PlexusGraph
 
 /// Builds a graph from (a, b, weight) triples; node ids are the letters.
 func graphOf(_ triples: [(String, String, Int)]) -> Graph {
@@ -167,13 +168,20 @@ func graphOf(_ triples: [(String, String, Int)]) -> Graph {
 
 @Suite struct WindowTests {
     let graph = Graph(
-        documents: [DocumentInfo(id: "d1", path: "a", date: "2025-02-01"), DocumentInfo(id: "d2", path: "b", date: "2025-03-01"),
-                    DocumentInfo(id: "d3", path: "c")],
-        nodes: [Node(id: "a", label: "A", type: .person, mentions: 3, documents: 3, byDocument: ["d1": 1, "d2": 1, "d3": 1]),
-                Node(id: "b", label: "B", type: .person, mentions: 2, documents: 2, byDocument: ["d1": 1, "d3": 1])],
-        edges: [Edge(source: "a", target: "b", kind: .coMention, weight: 2,
-                     evidence: [Evidence(document: "d1", sentence: 1, text: "x"), Evidence(document: "d3", sentence: 1, text: "y")],
-                     byDocument: ["d1": 1, "d3": 1])])
+        documents: [
+            DocumentInfo(id: "d1", path: "a", date: "2025-02-01"), DocumentInfo(id: "d2", path: "b", date: "2025-03-01"),
+            DocumentInfo(id: "d3", path: "c"),
+        ],
+        nodes: [
+            Node(id: "a", label: "A", type: .person, mentions: 3, documents: 3, byDocument: ["d1": 1, "d2": 1, "d3": 1]),
+            Node(id: "b", label: "B", type: .person, mentions: 2, documents: 2, byDocument: ["d1": 1, "d3": 1]),
+        ],
+        edges: [
+            Edge(
+                source: "a", target: "b", kind: .coMention, weight: 2,
+                evidence: [Evidence(document: "d1", sentence: 1, text: "x"), Evidence(document: "d3", sentence: 1, text: "y")],
+                byDocument: ["d1": 1, "d3": 1])
+        ])
 
     @Test func recountsWeightsInsideTheWindowAndCountsUndatedDocuments() throws {
         let windowed = try graph.window(since: "2025-01-01", until: "2025-02-28")

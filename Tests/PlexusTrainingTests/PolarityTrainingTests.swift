@@ -3,9 +3,10 @@ import EntityRecognition
 import Foundation
 import PlexusGraph
 import PlexusSupport
+import Testing
+
 @testable import PlexusTraining
 @testable import RelationExtraction
-import Testing
 
 @Suite struct TargetPolarityTests {
     func example(_ sentence: String, target: String, gold: TargetPolarity) -> PolarityExample {

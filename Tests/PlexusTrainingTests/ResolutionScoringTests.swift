@@ -2,8 +2,9 @@ import Corpus
 import EntityRecognition
 import Foundation
 import PlexusGraph
-@testable import PlexusTraining
 import Testing
+
+@testable import PlexusTraining
 
 @Suite struct ClusteringScoreTests {
     @Test func bCubedMatchesAHandComputedExample() {
@@ -22,10 +23,14 @@ import Testing
     }
 
     @Test func missedMentionsLowerRecallAndSpuriousOnesTheEntityList() {
-        let gold = [ClusteringScore.Item(document: 0, range: 0..<3, cluster: "A", surface: "a"),
-                    ClusteringScore.Item(document: 0, range: 5..<8, cluster: "A", surface: "b")]
-        let predicted = [ClusteringScore.Item(document: 0, range: 0..<3, cluster: "A", surface: "a"),
-                         ClusteringScore.Item(document: 0, range: 10..<12, cluster: "Z", surface: "z")]
+        let gold = [
+            ClusteringScore.Item(document: 0, range: 0..<3, cluster: "A", surface: "a"),
+            ClusteringScore.Item(document: 0, range: 5..<8, cluster: "A", surface: "b"),
+        ]
+        let predicted = [
+            ClusteringScore.Item(document: 0, range: 0..<3, cluster: "A", surface: "a"),
+            ClusteringScore.Item(document: 0, range: 10..<12, cluster: "Z", surface: "z"),
+        ]
         let report = ClusteringScore.score(gold: gold, predicted: predicted)
         #expect(report.matchedMentions == 1)
         #expect(report.bCubedRecall < 1 && report.bCubedPrecision == 1)
@@ -33,7 +38,8 @@ import Testing
     }
 
     @Test func readsTheFixtureFormat() throws {
-        let passages = try AnnotatedPassages.parse("# c\n=== one\n[[Sir Keir|Keir Starmer]] met [[Mr Macron|Emmanuel Macron]].\n\n=== two\nNo one.\n", path: "f.txt")
+        let passages = try AnnotatedPassages.parse(
+            "# c\n=== one\n[[Sir Keir|Keir Starmer]] met [[Mr Macron|Emmanuel Macron]].\n\n=== two\nNo one.\n", path: "f.txt")
         #expect(passages.map(\.id) == ["one", "two"])
         #expect(passages[0].document.text == "Sir Keir met Mr Macron.")
         #expect(passages[0].mentions.map(\.range) == [0..<8, 13..<22])

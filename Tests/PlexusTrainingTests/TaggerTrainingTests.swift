@@ -1,9 +1,10 @@
 import Foundation
-import Testing
-@testable import EntityRecognition
-@testable import PlexusTraining
 import PlexusGraph
 import PlexusSupport
+import Testing
+
+@testable import EntityRecognition
+@testable import PlexusTraining
 
 @Suite struct CoNLLReaderTests {
     func write(_ text: String) throws -> String {
@@ -13,7 +14,9 @@ import PlexusSupport
     }
 
     @Test func readsSentencesDocumentsAndTags() throws {
-        let path = try write("-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\n-DOCSTART- -X- O O\n\nLondon NNP I-NP I-LOC\n")
+        let path = try write(
+            "-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\n-DOCSTART- -X- O O\n\nLondon NNP I-NP I-LOC\n"
+        )
         defer { try? FileManager.default.removeItem(atPath: path) }
         let sentences = try CoNLLReader.read(from: path)
         #expect(sentences.map(\.words) == [["EU", "rejects"], ["Peter", "Blackburn"], ["London"]])
@@ -42,8 +45,10 @@ import PlexusSupport
     @Test func iob1AndIob2GiveTheSameChunks() {
         let iob1 = ["I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"]
         let iob2 = ["B-PER", "I-PER", "B-PER", "O", "B-LOC", "B-ORG"]
-        let expected = [ChunkTags.Chunk(start: 0, end: 2, type: "PER"), .init(start: 2, end: 3, type: "PER"),
-                        .init(start: 4, end: 5, type: "LOC"), .init(start: 5, end: 6, type: "ORG")]
+        let expected = [
+            ChunkTags.Chunk(start: 0, end: 2, type: "PER"), .init(start: 2, end: 3, type: "PER"),
+            .init(start: 4, end: 5, type: "LOC"), .init(start: 5, end: 6, type: "ORG"),
+        ]
         #expect(ChunkTags.chunks(iob1) == expected)
         #expect(ChunkTags.chunks(iob2) == expected)
         #expect(ChunkTags.chunks(ChunkTags.iobes(iob1)) == expected)
@@ -70,7 +75,8 @@ import PlexusSupport
     let examples = [
         TaggerTrainer.Example(words: ["Peter", "Smith", "visited", "London", "."], tags: ["B-PER", "E-PER", "O", "S-LOC", "O"]),
         TaggerTrainer.Example(words: ["Mary", "Jones", "left", "Paris", "."], tags: ["B-PER", "E-PER", "O", "S-LOC", "O"], document: 1),
-        TaggerTrainer.Example(words: ["The", "EU", "met", "in", "Brussels", "."], tags: ["O", "S-ORG", "O", "O", "S-LOC", "O"], document: 2),
+        TaggerTrainer.Example(
+            words: ["The", "EU", "met", "in", "Brussels", "."], tags: ["O", "S-ORG", "O", "O", "S-LOC", "O"], document: 2),
     ]
 
     func train() -> SequenceTagger {
@@ -78,9 +84,11 @@ import PlexusSupport
         trainer.epochs = 5
         trainer.pruneBelow = 0
         // Score candidates on the training sentences themselves: this test checks learning, not generalisation.
-        return trainer.train(examples, devScore: { model in
-            Double(examples.filter { model.tag($0.words) == $0.tags }.count)
-        })
+        return trainer.train(
+            examples,
+            devScore: { model in
+                Double(examples.filter { model.tag($0.words) == $0.tags }.count)
+            })
     }
 
     @Test func trainingIsDeterministicToTheByte() {
@@ -143,9 +151,11 @@ import PlexusSupport
         trainer.pruneBelow = 0
         trainer.usesExtra = true
         let examples = TaggingTask.chunk.examples(backwards ? sentences.map { $0.reversed() } : sentences)
-        return trainer.train(examples, devScore: { model in
-            Double(examples.filter { model.tag($0.words, extra: $0.extra) == $0.tags }.count)
-        })
+        return trainer.train(
+            examples,
+            devScore: { model in
+                Double(examples.filter { model.tag($0.words, extra: $0.extra) == $0.tags }.count)
+            })
     }
 
     @Test func bothDirectionsTogetherTagValidChunksAndLearnTheirData() throws {
@@ -206,7 +216,8 @@ import PlexusSupport
     }
 
     @Test func aWordProfileRoundTripsWithItsClasses() throws {
-        let sentences = Array(repeating: ["Mr", "Blair", "said", "the", "deal", "was", "fair", "."], count: 4)
+        let sentences =
+            Array(repeating: ["Mr", "Blair", "said", "the", "deal", "was", "fair", "."], count: 4)
             + Array(repeating: ["Mr", "Brown", "said", "the", "plan", "was", "good", "."], count: 4)
         let profile = WordProfile.build(from: [], sentences: sentences, minimumCount: 3, classIterations: 5)
         #expect(profile.wordClasses("Blair") != nil)
@@ -235,7 +246,8 @@ import PlexusSupport
     @Test func wordDropoutTrainingIsStillDeterministic() {
         let examples = [
             TaggerTrainer.Example(words: ["Peter", "Smith", "visited", "London", "."], tags: ["B-PER", "E-PER", "O", "S-LOC", "O"]),
-            TaggerTrainer.Example(words: ["Mary", "Jones", "left", "Paris", "."], tags: ["B-PER", "E-PER", "O", "S-LOC", "O"], document: 1),
+            TaggerTrainer.Example(
+                words: ["Mary", "Jones", "left", "Paris", "."], tags: ["B-PER", "E-PER", "O", "S-LOC", "O"], document: 1),
         ]
         func train() -> Data {
             var trainer = TaggerTrainer()

@@ -1,8 +1,9 @@
 import Corpus
-import Testing
 import EntityRecognition
 import PlexusGraph
 import PlexusSupport
+import Testing
+
 @testable import RelationExtraction
 
 @Suite struct GraphBuilderTests {

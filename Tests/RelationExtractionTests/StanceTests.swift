@@ -1,9 +1,10 @@
 import Corpus
-import Foundation
-import Testing
 import EntityRecognition
+import Foundation
 import PlexusGraph
 import PlexusSupport
+import Testing
+
 @testable import RelationExtraction
 
 /// Sentences here were written for these tests.
@@ -53,7 +54,10 @@ import PlexusSupport
     }
 
     @Test func aRoleOfAGroupAfterTheNameStillLeavesThePersonAsHolder() throws {
-        #expect(try triples("Trevor Phillips, chair of the Commission for Racial Equality, praised Lord Scarman.") == ["Trevor Phillips | support | Lord Scarman"])
+        #expect(
+            try triples("Trevor Phillips, chair of the Commission for Racial Equality, praised Lord Scarman.") == [
+                "Trevor Phillips | support | Lord Scarman"
+            ])
     }
 
     @Test func warningAgainstGivingIsOpposition() throws {

@@ -42,7 +42,9 @@ public enum Roles {
     ]
 
     /// Words after "Georgia" that make it the US state.
-    static let usStateContext: Set<String> = ["state", "governor", "senator", "legislature", "republicans", "democrats", "voters", "county"]
+    static let usStateContext: Set<String> = [
+        "state", "governor", "senator", "legislature", "republicans", "democrats", "voters", "county",
+    ]
 
     /// Roles a description can name ("the prime minister", "the Kremlin spokesman"), longest first.
     static let roles: [[String]] = [

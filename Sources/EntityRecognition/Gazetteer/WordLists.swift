@@ -1,8 +1,11 @@
 import Foundation
 
-/// Word lists the rule-based recogniser and the resolver use. Written by the Plexus team.
+/// Word lists the rule-based recogniser and the resolver use.
+///
+/// Written by the Plexus team.
 enum WordLists {
     /// Honorifics and titles that precede a person's name (lower-cased, without a final period).
+    ///
     /// A run of these before a name is stripped for identity and kept as an alias.
     static let titleWords: Set<String> = [
         "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron",
@@ -68,7 +71,9 @@ enum WordLists {
         "gazette", "tribune", "mail", "mirror", "express", "observer", "sun", "economist",
         "labs", "laboratories", "media", "broadcasting", "communications", "unit", "regiment",
     ]
-    /// Organisations known by name, with the label Plexus gives them. Keys are matched case-sensitively.
+    /// Organisations known by name, with the label Plexus gives them.
+    ///
+    /// Keys are matched case-sensitively.
     static let knownOrganisations: [String: String] = [
         "NATO": "NATO", "Nato": "NATO", "North Atlantic Treaty Organization": "NATO",
         "North Atlantic Treaty Organisation": "NATO",
@@ -136,7 +141,10 @@ enum WordLists {
         "coast", "desert", "forest", "hills", "port", "harbour", "district", "state",
     ]
     /// Company-name endings that never start a name ("Co", "Ltd", "Inc").
-    static let companySuffixes: Set<String> = ["co", "co.", "ltd", "ltd.", "inc", "inc.", "plc", "corp", "corp.", "llc", "ag", "sa", "nv", "oct", "nov", "dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept"]
+    static let companySuffixes: Set<String> = [
+        "co", "co.", "ltd", "ltd.", "inc", "inc.", "plc", "corp", "corp.", "llc", "ag", "sa", "nv", "oct", "nov", "dec", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    ]
     /// Days and months (but not "May", "June", "April", "August", which are also names).
     static let calendarWords: Set<String> = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
@@ -170,18 +178,17 @@ enum WordLists {
         "ministers", "leaders", "diplomats", "allies", "troops", "people", "everyone", "nobody",
         "nothing", "something", "anything", "people", "read", "see", "watch", "listen", "update",
         "updated", "breaking", "live", "latest", "analysis", "opinion", "comment", "editorial",
-        "exclusive", "net", "shr", "shrs", "qtr", "mths", "revs", "avg", "oper", "pretax", "pictured", "above", "below", "left", "right", "top", "bottom", "photo",
+        "exclusive", "net", "shr", "shrs", "qtr", "mths", "revs", "avg", "oper", "pretax", "pictured", "above", "below", "left", "right",
+        "top", "bottom", "photo",
         "video", "image", "getty", "reuters", "afp", "ap", "pa", "epa", "ok", "tv", "gmt", "bst",
         "am", "pm", "ceo", "gdp", "vat", "covid", "brexit", "mps", "mp", "mep", "meps",
-       
+
         "whatever", "whether", "either", "neither", "unless", "once", "again", "very", "much",
         "let's", "it's", "that's", "there's", "he's", "she's", "we're", "they're", "i'm", "don't",
         "amid", "against", "about", "around", "across", "through", "via", "per", "like", "unlike",
         "within", "beyond", "toward", "towards", "upon", "except", "plus", "minus", "including",
         "next", "later",
-       
-       
-       
+
     ]
     /// Words that are month names but also surnames or first names; they may continue a name, not start one.
     static let ambiguousMonthNames: Set<String> = ["May", "June", "April", "August", "January"]
@@ -191,7 +198,8 @@ enum WordLists {
         "I", "A", "OK", "TV", "PM", "MP", "MPS", "AM", "CEO", "GDP", "VAT", "GMT", "BST", "UTC", "EST",
         "COVID", "AI", "DNA", "HIV", "AIDS", "ID", "PR", "UFO", "Q", "NB", "PS", "FAQ", "RIP", "LIVE",
         "WATCH", "READ", "MORE", "NEW", "BREAKING", "UPDATE", "VIDEO", "PHOTO", "EXCLUSIVE", "OPINION",
-        "NOTE", "CORRECTED", "CORRECTION", "REPEAT", "UPDATE", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "CET", "EDT", "PDT", "ET", "PT",
+        "NOTE", "CORRECTED", "CORRECTION", "REPEAT", "UPDATE", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "CET", "EDT",
+        "PDT", "ET", "PT",
     ]
     /// Sentence openers after which an abbreviation ending in a period ends the sentence.
     static let sentenceOpeners: Set<String> = [

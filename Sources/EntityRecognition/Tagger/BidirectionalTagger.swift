@@ -109,4 +109,3 @@ public struct BidirectionalTagger: Sendable {
         return path
     }
 }
-

@@ -124,7 +124,8 @@ package struct TokenFacts {
         if WordLists.organisationWords.contains(lower) { flags |= organisationWord }
         var facts = TokenFacts(
             // A word in headline capitals shares the as-written feature of its title-case form.
-            word: FeatureHash.of(flags & allCaps != 0 && letters > 3 ? WordProfile.titleCased(word) : word), lower: FeatureHash.of(lower), prefixes: prefixes, suffixes: suffixes,
+            word: FeatureHash.of(flags & allCaps != 0 && letters > 3 ? WordProfile.titleCased(word) : word), lower: FeatureHash.of(lower),
+            prefixes: prefixes, suffixes: suffixes,
             shape: FeatureHash.of(scalars: shape), shortShape: FeatureHash.of(scalars: short), flags: flags, gazetteer: 0, extra: 0)
         if let profile {
             if let entry = profile.entry(lower) {

@@ -23,7 +23,9 @@ public struct SequenceTagger: Sendable {
     /// The tags each training word was seen with (the part-of-speech tagger's); `nil` when not used.
     package let lexicon: TagLexicon?
     /// One slot of the open-addressing table: the feature key (0 = empty), where its
-    /// entries start in `entryClass`/`entryWeight`, and how many there are. Kept in one
+    /// entries start in `entryClass`/`entryWeight`, and how many there are.
+    ///
+    /// Kept in one
     /// 16-byte record so a look-up touches one cache line (with hashing words without
     /// building strings, this took tagging from 135,000 to 301,000 tokens per second).
     package struct Slot {
@@ -46,7 +48,9 @@ public struct SequenceTagger: Sendable {
     let entries: [Entry]
     /// The weights of a model whose weights are all 16-bit floats (every model read from a
     /// file), else empty: each entry is a weight's 32-bit float with its class in the low
-    /// eight bits. A 16-bit float widened to 32 bits has its low thirteen bits zero, so the
+    /// eight bits.
+    ///
+    /// A 16-bit float widened to 32 bits has its low thirteen bits zero, so the
     /// weight read back is exact, in half the bytes of ``Entry``.
     let packed: [UInt32]
     let mask: Int
@@ -57,7 +61,8 @@ public struct SequenceTagger: Sendable {
     ///   packed (``packed``); tests turn it off to compare the two layouts.
     /// - Complexity: O(features · log features + weights).
     package init(
-        tags: [String], usesExtra: Bool, profile: WordProfile?, lexicon: TagLexicon? = nil, features: [(key: UInt64, entries: [(UInt8, Float)])],
+        tags: [String], usesExtra: Bool, profile: WordProfile?, lexicon: TagLexicon? = nil,
+        features: [(key: UInt64, entries: [(UInt8, Float)])],
         packing: Bool = true
     ) {
         self.tags = tags
@@ -207,7 +212,8 @@ public struct SequenceTagger: Sendable {
     private func documentFacts(_ sentences: [[String]], extras: [[String]]?) -> [[TokenFacts]] {
         let cache = WordFactsCache.forCurrentThread(key: profile?.factsCacheKey ?? "plexus.tagger.facts.no-profile")
         var facts = sentences.enumerated().map { index, words in
-            TaggerFeatures.facts(for: words, extra: usesExtra ? extras?[index] : nil, profile: profile, lexicon: lexicon, cache: &cache.facts)
+            TaggerFeatures.facts(
+                for: words, extra: usesExtra ? extras?[index] : nil, profile: profile, lexicon: lexicon, cache: &cache.facts)
         }
         TaggerFeatures.addDocumentCues(&facts)
         return facts
@@ -267,7 +273,9 @@ public struct SequenceTagger: Sendable {
 
 /// The facts of words already seen on one thread with one word profile, kept across
 /// documents: a word's facts depend only on the word and the profile, and computing them
-/// was about a quarter of tagging time when the cache lived for one document only. Keyed by
+/// was about a quarter of tagging time when the cache lived for one document only.
+///
+/// Keyed by
 /// the profile, not the model, so the candidate models of a training run share one cache.
 ///
 /// Each thread has its own cache (in its thread dictionary), so no locking is needed and
@@ -329,7 +337,9 @@ struct TagTransitions: Sendable {
     init(tags: [String]) {
         count = tags.count
         func split(_ tag: String) -> (prefix: Character?, type: Substring) {
-            guard tag.count > 2, tag.dropFirst().first == "-", let first = tag.first, "BIES".contains(first) else { return (nil, Substring(tag)) }
+            guard tag.count > 2, tag.dropFirst().first == "-", let first = tag.first, "BIES".contains(first) else {
+                return (nil, Substring(tag))
+            }
             return (first, tag.dropFirst(2))
         }
         let parsed = tags.map(split)
@@ -382,7 +392,9 @@ extension SequenceTagger: ModelFile {
     public static let signature = ModelSignature("PLXTAG5\u{0}", kindLength: 6, kind: "tagger model", remedy: "plexus train-ner")
 
     /// Writes the body: a header (with the word profile and tag lexicon), the tags, then
-    /// each feature (sorted by key) with its (class, weight) entries. The same model always
+    /// each feature (sorted by key) with its (class, weight) entries.
+    ///
+    /// The same model always
     /// gives the same bytes.
     ///
     /// Weights are written as 16-bit floats (half the bytes of 32-bit ones; their relative

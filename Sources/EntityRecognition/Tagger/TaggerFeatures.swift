@@ -40,8 +40,12 @@ package struct TaggerFeatures {
                 if DocumentCue.placeWords.contains(before.lower) { cue |= DocumentCue.placeWordBefore }
                 if DocumentCue.speechWords.contains(after.lower) { cue |= DocumentCue.speechAfter }
                 if t.flags & TokenFacts.allCaps == 0 && p > 2 { cue |= DocumentCue.mixedCase }
-                if before.flags & TokenFacts.capitalized != 0 && before.flags & TokenFacts.titleWord == 0 && p > 3 { cue |= DocumentCue.capitalisedBefore }
-                if after.flags & TokenFacts.capitalized != 0 && after.flags & TokenFacts.organisationWord == 0 { cue |= DocumentCue.capitalisedAfter }
+                if before.flags & TokenFacts.capitalized != 0 && before.flags & TokenFacts.titleWord == 0 && p > 3 {
+                    cue |= DocumentCue.capitalisedBefore
+                }
+                if after.flags & TokenFacts.capitalized != 0 && after.flags & TokenFacts.organisationWord == 0 {
+                    cue |= DocumentCue.capitalisedAfter
+                }
                 if cue != 0 { cues[t.lower, default: 0] |= cue }
             }
         }
@@ -68,7 +72,8 @@ package struct TaggerFeatures {
 
     /// Facts for each token of a sentence, with two boundary tokens each side.
     package static func facts(
-        for words: [String], extra: [String]? = nil, profile: WordProfile? = nil, lexicon: TagLexicon? = nil, cache: inout [String: TokenFacts]
+        for words: [String], extra: [String]? = nil, profile: WordProfile? = nil, lexicon: TagLexicon? = nil,
+        cache: inout [String: TokenFacts]
     ) -> [TokenFacts] {
         var edge = TokenFacts.boundary
         if lexicon != nil { edge.ambiguity = TagLexicon.boundary }
@@ -103,7 +108,8 @@ package struct TaggerFeatures {
                 if let titled { found = Gazetteer.standard.longestMatch(words: titled, at: i) }
             }
             if let match = found {
-                let kind: UInt64 = match.entry.isDemonym ? 4 : (match.entry.type == .country ? 1 : (match.entry.type == .organisation ? 2 : 3))
+                let kind: UInt64 =
+                    match.entry.isDemonym ? 4 : (match.entry.type == .country ? 1 : (match.entry.type == .organisation ? 2 : 3))
                 for k in 0..<match.length { facts[i + 2 + k].gazetteer = kind << 2 | (k == 0 ? 1 : 2) }
                 i += match.length
             } else {
@@ -128,7 +134,7 @@ package struct TaggerFeatures {
         if !hidesWord {
             out.append(FeatureHash.feature(2, t.lower))
             out.append(FeatureHash.feature(3, t.word))
-                out.append(FeatureHash.feature(25, facts[p - 1].lower, t.lower))
+            out.append(FeatureHash.feature(25, facts[p - 1].lower, t.lower))
             out.append(FeatureHash.feature(26, t.lower, facts[p + 1].lower))
         }
         out.append(FeatureHash.feature(4, t.prefixes.0))

@@ -74,7 +74,8 @@ public struct WordProfile: Sendable {
 extension WordProfile: ModelFile {
     /// `PLXPROF1`: a word profile on its own (a cache between training runs); tagger models
     /// embed the same body.
-    public static let signature = ModelSignature("PLXPROF1", kindLength: 7, kind: "word profile", remedy: "plexus train-ner --profile-cache")
+    public static let signature = ModelSignature(
+        "PLXPROF1", kindLength: 7, kind: "word profile", remedy: "plexus train-ner --profile-cache")
 
     /// Writes the profile (words sorted, so the same profile gives the same bytes).
     public func writeBody(to out: inout BinaryWriter) {
@@ -104,14 +105,16 @@ extension WordProfile: ModelFile {
         for _ in 0..<count {
             let word = try reader.readString(lengthAs: UInt8.self)
             entries[word] = Entry(
-                caseBucket: try reader.read(UInt8.self), frequencyBucket: try reader.read(UInt8.self), cluster: try reader.read(UInt16.self))
+                caseBucket: try reader.read(UInt8.self), frequencyBucket: try reader.read(UInt8.self), cluster: try reader.read(UInt16.self)
+            )
         }
         let classCount = Int(try reader.read(UInt32.self))
         var classes: [String: WordClasses] = [:]
         classes.reserveCapacity(classCount)
         for _ in 0..<classCount {
             let word = try reader.readString(lengthAs: UInt8.self)
-            classes[word] = WordClasses(coarse: try reader.read(UInt16.self), middle: try reader.read(UInt16.self), fine: try reader.read(UInt16.self))
+            classes[word] = WordClasses(
+                coarse: try reader.read(UInt16.self), middle: try reader.read(UInt16.self), fine: try reader.read(UInt16.self))
         }
         self.init(entries: entries, classes: classes)
     }

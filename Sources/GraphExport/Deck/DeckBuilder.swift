@@ -64,12 +64,17 @@ public struct DeckBuilder: Sendable {
         let span = dates.first.map { first in first == dates.last ? first : "\(first) to \(dates.last ?? first)" }
         let coMentions = graph.edges.filter { $0.kind == .coMention }.count
         let stances = graph.edges.filter { $0.kind == .stance }
-        slides.append(Slide(
-            title: "Who stands where: \(corpus)",
-            caption: ["\(graph.documents.count) articles", span, "\(graph.nodes.count) entities", "\(coMentions) co-mention ties",
-                      "\(stances.count) stance edges"].compactMap { $0 }.joined(separator: " · ")))
+        slides.append(
+            Slide(
+                title: "Who stands where: \(corpus)",
+                caption: [
+                    "\(graph.documents.count) articles", span, "\(graph.nodes.count) entities", "\(coMentions) co-mention ties",
+                    "\(stances.count) stance edges",
+                ].compactMap { $0 }.joined(separator: " · ")))
 
-        func add(_ title: String, _ caption: (Graph) -> String, _ view: any DiagramView, hierarchy: Bool = false, emphasis: Set<String>? = nil)
+        func add(
+            _ title: String, _ caption: (Graph) -> String, _ view: any DiagramView, hierarchy: Bool = false, emphasis: Set<String>? = nil
+        )
             async throws
         {
             var writer = DiagramWriter()
@@ -78,25 +83,34 @@ public struct DeckBuilder: Sendable {
             writer.prefersHierarchy = hierarchy
             writer.emphasis = emphasis
             let diagram = writer.dot(for: graph)
-            let png = try await GraphvizRenderer.shared.render(dot: diagram.text, layout: diagram.layout, format: .png, dpi: 120, page: .slide)
+            let png = try await GraphvizRenderer.shared.render(
+                dot: diagram.text, layout: diagram.layout, format: .png, dpi: 120, page: .slide)
             let svg = try await GraphvizRenderer.shared.render(dot: diagram.text, layout: diagram.layout, format: .svg, page: .slide)
             slides.append(Slide(title: title, caption: caption(diagram.shown), picture: png))
             pictures.append(Picture(slide: slides.count, png: png, svg: svg))
         }
 
         let overview = GraphView(top: 40, minimumStanceConfidence: minimumStanceConfidence)
-        try await add("Who is mentioned with whom", { shown in
-            "The \(shown.nodes.count) most connected of \(graph.nodes.filter { $0.type != .location }.count) entities; line width grows with the sentences they share"
-        }, overview)
+        try await add(
+            "Who is mentioned with whom",
+            { shown in
+                "The \(shown.nodes.count) most connected of \(graph.nodes.filter { $0.type != .location }.count) entities; line width grows with the sentences they share"
+            }, overview)
 
         if !stances.contains(where: { ($0.confidence ?? 1) >= minimumStanceConfidence }) {
-            slides.append(Slide(title: "Who supports and opposes whom", caption: "No stance edges at confidence \(minimumStanceConfidence) or above were found in these articles"))
+            slides.append(
+                Slide(
+                    title: "Who supports and opposes whom",
+                    caption: "No stance edges at confidence \(minimumStanceConfidence) or above were found in these articles"))
         } else {
             let view = StanceView(minimumConfidence: minimumStanceConfidence)
-            try await add("Who supports and opposes whom", { shown in
-                let support = shown.edges.filter { $0.polarity == .support }.count
-                return "\(support) support and \(shown.edges.count - support) oppose edges among \(shown.nodes.count) entities; arrows point at the target"
-            }, view, hierarchy: true)
+            try await add(
+                "Who supports and opposes whom",
+                { shown in
+                    let support = shown.edges.filter { $0.polarity == .support }.count
+                    return
+                        "\(support) support and \(shown.edges.count - support) oppose edges among \(shown.nodes.count) entities; arrows point at the target"
+                }, view, hierarchy: true)
         }
 
         let index = GraphIndex(graph)
@@ -107,10 +121,12 @@ public struct DeckBuilder: Sendable {
             let node = graph.nodes[person]
             let strongest = index.neighborhood(of: person).first.map { graph.nodes[$0.node].label }
             let view = EgoView(centre: node.id, depth: 1, top: 25)
-            try await add("Around \(node.label)", { shown in
-                "\(shown.nodes.count - 1) entities mentioned with \(node.label) (\(node.mentions) mentions in \(node.documents) articles)"
-                    + (strongest.map { "; strongest tie: \($0)" } ?? "")
-            }, view)
+            try await add(
+                "Around \(node.label)",
+                { shown in
+                    "\(shown.nodes.count - 1) entities mentioned with \(node.label) (\(node.mentions) mentions in \(node.documents) articles)"
+                        + (strongest.map { "; strongest tie: \($0)" } ?? "")
+                }, view)
         }
 
         let finder = PathFinder(index)
@@ -124,10 +140,13 @@ public struct DeckBuilder: Sendable {
             let ids = path.nodes.map(\.id)
             let view = PathView(path: ids, neighbours: 3)
             let via = path.nodes.dropFirst().dropLast().map(\.label)
-            try await add("\(a) → \(b)", { _ in
-                "\(path.hops.count) hop\(path.hops.count == 1 ? "" : "s") by strength" + (via.isEmpty ? ", mentioned together directly" : " via " + via.joined(separator: ", "))
-                    + "; faded: their strongest neighbours"
-            }, view, emphasis: Set(ids))
+            try await add(
+                "\(a) → \(b)",
+                { _ in
+                    "\(path.hops.count) hop\(path.hops.count == 1 ? "" : "s") by strength"
+                        + (via.isEmpty ? ", mentioned together directly" : " via " + via.joined(separator: ", "))
+                        + "; faded: their strongest neighbours"
+                }, view, emphasis: Set(ids))
         }
         return Deck(slides: slides, pictures: pictures)
     }

@@ -63,18 +63,26 @@ public enum SlideDeck {
         func add(_ path: String, _ text: String) throws { try add(path, Data(text.utf8)) }
 
         try add("[Content_Types].xml", contentTypes(slides.count))
-        try add("_rels/.rels", relationships([("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "ppt/presentation.xml")]))
+        try add(
+            "_rels/.rels",
+            relationships([
+                ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "ppt/presentation.xml")
+            ]))
         try add("ppt/presentation.xml", presentation(slides.count))
         var presentationRelations = [("rId1", type("slideMaster"), "slideMasters/slideMaster1.xml")]
         for index in slides.indices { presentationRelations.append(("rId\(index + 2)", type("slide"), "slides/slide\(index + 1).xml")) }
         presentationRelations.append(("rId\(slides.count + 2)", type("theme"), "theme/theme1.xml"))
         try add("ppt/_rels/presentation.xml.rels", relationships(presentationRelations))
         try add("ppt/slideMasters/slideMaster1.xml", master)
-        try add("ppt/slideMasters/_rels/slideMaster1.xml.rels", relationships([
-            ("rId1", type("slideLayout"), "../slideLayouts/slideLayout1.xml"), ("rId2", type("theme"), "../theme/theme1.xml"),
-        ]))
+        try add(
+            "ppt/slideMasters/_rels/slideMaster1.xml.rels",
+            relationships([
+                ("rId1", type("slideLayout"), "../slideLayouts/slideLayout1.xml"), ("rId2", type("theme"), "../theme/theme1.xml"),
+            ]))
         try add("ppt/slideLayouts/slideLayout1.xml", layout)
-        try add("ppt/slideLayouts/_rels/slideLayout1.xml.rels", relationships([("rId1", type("slideMaster"), "../slideMasters/slideMaster1.xml")]))
+        try add(
+            "ppt/slideLayouts/_rels/slideLayout1.xml.rels",
+            relationships([("rId1", type("slideMaster"), "../slideMasters/slideMaster1.xml")]))
         try add("ppt/theme/theme1.xml", theme)
         for (index, slide) in slides.enumerated() {
             let number = index + 1
@@ -100,7 +108,8 @@ public enum SlideDeck {
 
     static func contentTypes(_ count: Int) -> String {
         let main = "application/vnd.openxmlformats-officedocument.presentationml"
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        var out =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         out += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         out += "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"png\" ContentType=\"image/png\"/>"
         out += "<Override PartName=\"/ppt/presentation.xml\" ContentType=\"\(main).presentation.main+xml\"/>"
@@ -113,7 +122,8 @@ public enum SlideDeck {
         return out + "</Types>"
     }
 
-    static let namespaces = "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\""
+    static let namespaces =
+        "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\""
 
     static func presentation(_ count: Int) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:presentation \(namespaces)>"
@@ -123,21 +133,28 @@ public enum SlideDeck {
         return out
     }
 
-    static let emptyTree = "<p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/></p:spTree>"
+    static let emptyTree =
+        "<p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/></p:spTree>"
 
-    static let master = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:sldMaster \(namespaces)><p:cSld>\(emptyTree)</p:cSld>"
+    static let master =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:sldMaster \(namespaces)><p:cSld>\(emptyTree)</p:cSld>"
         + "<p:clrMap bg1=\"lt1\" tx1=\"dk1\" bg2=\"lt2\" tx2=\"dk2\" accent1=\"accent1\" accent2=\"accent2\" accent3=\"accent3\" accent4=\"accent4\" accent5=\"accent5\" accent6=\"accent6\" hlink=\"hlink\" folHlink=\"folHlink\"/>"
         + "<p:sldLayoutIdLst><p:sldLayoutId id=\"2147483649\" r:id=\"rId1\"/></p:sldLayoutIdLst></p:sldMaster>"
 
-    static let layout = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:sldLayout \(namespaces) type=\"blank\" preserve=\"1\"><p:cSld name=\"Blank\">\(emptyTree)</p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
+    static let layout =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:sldLayout \(namespaces) type=\"blank\" preserve=\"1\"><p:cSld name=\"Blank\">\(emptyTree)</p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
 
     static let theme: String = {
-        let colours = [("dk1", "1F2933"), ("lt1", "FFFFFF"), ("dk2", "323F4B"), ("lt2", "F5F7FA"), ("accent1", "2F6DB3"), ("accent2", "2E8540"),
-                       ("accent3", "C26A00"), ("accent4", "6B3FA0"), ("accent5", "D73027"), ("accent6", "1A9850"), ("hlink", "2F6DB3"), ("folHlink", "6B3FA0")]
+        let colours = [
+            ("dk1", "1F2933"), ("lt1", "FFFFFF"), ("dk2", "323F4B"), ("lt2", "F5F7FA"), ("accent1", "2F6DB3"), ("accent2", "2E8540"),
+            ("accent3", "C26A00"), ("accent4", "6B3FA0"), ("accent5", "D73027"), ("accent6", "1A9850"), ("hlink", "2F6DB3"),
+            ("folHlink", "6B3FA0"),
+        ]
         let scheme = colours.map { "<a:\($0.0)><a:srgbClr val=\"\($0.1)\"/></a:\($0.0)>" }.joined()
         let fill = "<a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill>"
         let line = "<a:ln w=\"9525\"><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill></a:ln>"
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"Plexus\"><a:themeElements>"
+        return
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"Plexus\"><a:themeElements>"
             + "<a:clrScheme name=\"Plexus\">\(scheme)</a:clrScheme>"
             + "<a:fontScheme name=\"Plexus\"><a:majorFont><a:latin typeface=\"DejaVu Sans\"/><a:ea typeface=\"\"/><a:cs typeface=\"\"/></a:majorFont><a:minorFont><a:latin typeface=\"DejaVu Sans\"/><a:ea typeface=\"\"/><a:cs typeface=\"\"/></a:minorFont></a:fontScheme>"
             + "<a:fmtScheme name=\"Plexus\"><a:fillStyleLst>\(fill)\(fill)\(fill)</a:fillStyleLst><a:lnStyleLst>\(line)\(line)\(line)</a:lnStyleLst>"
@@ -145,7 +162,9 @@ public enum SlideDeck {
             + "<a:bgFillStyleLst>\(fill)\(fill)\(fill)</a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>"
     }()
 
-    static func textBox(id: Int, name: String, x: Int, y: Int, cx: Int, cy: Int, text: String, size: Int, bold: Bool, colour: String) -> String {
+    static func textBox(
+        id: Int, name: String, x: Int, y: Int, cx: Int, cy: Int, text: String, size: Int, bold: Bool, colour: String
+    ) -> String {
         "<p:sp><p:nvSpPr><p:cNvPr id=\"\(id)\" name=\"\(name)\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr>"
             + "<p:spPr><a:xfrm><a:off x=\"\(x)\" y=\"\(y)\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>"
             + "<p:txBody><a:bodyPr wrap=\"square\" lIns=\"0\" rIns=\"0\" tIns=\"0\" bIns=\"0\"><a:normAutofit/></a:bodyPr><a:lstStyle/><a:p><a:r>"
@@ -157,11 +176,19 @@ public enum SlideDeck {
         let margin = 457_200
         var shapes = ""
         if isTitle {
-            shapes += textBox(id: 2, name: "Title", x: margin, y: 2_286_000, cx: width - 2 * margin, cy: 1_143_000, text: slide.title, size: 44, bold: true, colour: "1F2933")
-            shapes += textBox(id: 3, name: "Caption", x: margin, y: 3_543_300, cx: width - 2 * margin, cy: 685_800, text: slide.caption, size: 20, bold: false, colour: "52606D")
+            shapes += textBox(
+                id: 2, name: "Title", x: margin, y: 2_286_000, cx: width - 2 * margin, cy: 1_143_000, text: slide.title, size: 44,
+                bold: true, colour: "1F2933")
+            shapes += textBox(
+                id: 3, name: "Caption", x: margin, y: 3_543_300, cx: width - 2 * margin, cy: 685_800, text: slide.caption, size: 20,
+                bold: false, colour: "52606D")
         } else {
-            shapes += textBox(id: 2, name: "Title", x: margin, y: 228_600, cx: width - 2 * margin, cy: 640_080, text: slide.title, size: 30, bold: true, colour: "1F2933")
-            shapes += textBox(id: 3, name: "Caption", x: margin, y: 868_680, cx: width - 2 * margin, cy: 365_760, text: slide.caption, size: 15, bold: false, colour: "52606D")
+            shapes += textBox(
+                id: 2, name: "Title", x: margin, y: 228_600, cx: width - 2 * margin, cy: 640_080, text: slide.title, size: 30, bold: true,
+                colour: "1F2933")
+            shapes += textBox(
+                id: 3, name: "Caption", x: margin, y: 868_680, cx: width - 2 * margin, cy: 365_760, text: slide.caption, size: 15,
+                bold: false, colour: "52606D")
         }
         if slide.picture != nil {
             let top = 1_325_880
@@ -174,11 +201,13 @@ public enum SlideDeck {
                 cx = Int(Double(cy) * aspect)
             }
             let x = (width - cx) / 2
-            shapes += "<p:pic><p:nvPicPr><p:cNvPr id=\"4\" name=\"Diagram\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
+            shapes +=
+                "<p:pic><p:nvPicPr><p:cNvPr id=\"4\" name=\"Diagram\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
                 + "<p:blipFill><a:blip r:embed=\"rId2\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>"
                 + "<p:spPr><a:xfrm><a:off x=\"\(x)\" y=\"\(top)\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:pic>"
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:sld \(namespaces)><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>"
+        return
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:sld \(namespaces)><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>"
             + shapes + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
     }
 

@@ -34,7 +34,8 @@ public enum GraphFileFormat: String, Sendable, CaseIterable {
         case .cytoscape: return [ExportFile(suffix: ".cyjs", text: NodeLinkWriter.cytoscape(graph))]
         case .csv:
             return [
-                ExportFile(suffix: "-nodes.csv", text: CSVWriter.nodes(graph)), ExportFile(suffix: "-edges.csv", text: CSVWriter.edges(graph)),
+                ExportFile(suffix: "-nodes.csv", text: CSVWriter.nodes(graph)),
+                ExportFile(suffix: "-edges.csv", text: CSVWriter.edges(graph)),
             ]
         case .cypher: return [ExportFile(suffix: ".cypher", text: CypherWriter.write(graph))]
         }
@@ -45,8 +46,10 @@ public enum GraphFileFormat: String, Sendable, CaseIterable {
 enum ExportAttributes {
     /// Node attributes in order: label, type, aliases (joined by "; "), mentions, documents.
     static func node(_ node: Node) -> [(String, ExportValue)] {
-        [("label", .text(node.label)), ("type", .text(node.type.rawValue)), ("aliases", .text(node.aliases.joined(separator: "; "))),
-         ("mentions", .integer(node.mentions)), ("documents", .integer(node.documents))]
+        [
+            ("label", .text(node.label)), ("type", .text(node.type.rawValue)), ("aliases", .text(node.aliases.joined(separator: "; "))),
+            ("mentions", .integer(node.mentions)), ("documents", .integer(node.documents)),
+        ]
     }
 
     /// Edge attributes: kind, polarity (stance), weight, confidence (stance), evidence count and the first evidence sentence.
@@ -60,9 +63,13 @@ enum ExportAttributes {
         return values
     }
 
-    static let nodeKeys: [(String, String)] = [("label", "string"), ("type", "string"), ("aliases", "string"), ("mentions", "int"), ("documents", "int")]
-    static let edgeKeys: [(String, String)] = [("kind", "string"), ("polarity", "string"), ("weight", "int"), ("confidence", "double"),
-                                              ("evidence_count", "int"), ("evidence", "string")]
+    static let nodeKeys: [(String, String)] = [
+        ("label", "string"), ("type", "string"), ("aliases", "string"), ("mentions", "int"), ("documents", "int"),
+    ]
+    static let edgeKeys: [(String, String)] = [
+        ("kind", "string"), ("polarity", "string"), ("weight", "int"), ("confidence", "double"),
+        ("evidence_count", "int"), ("evidence", "string"),
+    ]
 }
 
 /// A typed attribute value.

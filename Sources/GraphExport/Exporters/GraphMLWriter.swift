@@ -1,6 +1,8 @@
 import PlexusGraph
 
-/// Writes GraphML: typed keys for every node and edge attribute. A graph with stance edges
+/// Writes GraphML: typed keys for every node and edge attribute.
+///
+/// A graph with stance edges
 /// is written as directed (co-mention edges then run from the smaller id to the larger, and
 /// their `kind` says they are undirected), because networkx refuses a graph
 /// that mixes per-edge directions; a co-mention-only graph is undirected.
@@ -51,7 +53,8 @@ enum GEXFWriter {
             out += "      <attribute id=\"\(index)\" title=\"\(name)\" type=\"\(type == "int" ? "integer" : type)\"/>\n"
         }
         out += "    </attributes>\n    <nodes>\n"
-        let nodeIndex = Dictionary(uniqueKeysWithValues: ExportAttributes.nodeKeys.dropFirst().enumerated().map { ($0.element.0, $0.offset) })
+        let nodeIndex = Dictionary(
+            uniqueKeysWithValues: ExportAttributes.nodeKeys.dropFirst().enumerated().map { ($0.element.0, $0.offset) })
         for node in graph.nodes {
             out += "      <node id=\"\(XML.escape(node.id))\" label=\"\(XML.escape(node.label))\">\n        <attvalues>\n"
             for (name, value) in ExportAttributes.node(node) where name != "label" {
@@ -62,7 +65,8 @@ enum GEXFWriter {
         out += "    </nodes>\n    <edges>\n"
         let edgeIndex = Dictionary(uniqueKeysWithValues: edgeKeys.enumerated().map { ($0.element.0, $0.offset) })
         for (index, edge) in graph.edges.enumerated() {
-            out += "      <edge id=\"e\(index + 1)\" source=\"\(XML.escape(edge.source))\" target=\"\(XML.escape(edge.target))\" weight=\"\(edge.weight)\">\n        <attvalues>\n"
+            out +=
+                "      <edge id=\"e\(index + 1)\" source=\"\(XML.escape(edge.source))\" target=\"\(XML.escape(edge.target))\" weight=\"\(edge.weight)\">\n        <attvalues>\n"
             for (name, value) in ExportAttributes.edge(edge) where name != "weight" {
                 out += "          <attvalue for=\"\(edgeIndex[name] ?? 0)\" value=\"\(XML.escape(value.plain))\"/>\n"
             }

@@ -16,7 +16,9 @@ enum NodeLinkWriter {
     }
 
     static func encode(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -33,7 +35,8 @@ enum NodeLinkWriter {
             object["directed"] = edge.kind == .stance
             return object
         }
-        return encode(["directed": false, "multigraph": true, "graph": ["name": "plexus"], "nodes": nodes, "links": links] as [String: Any])
+        return encode(
+            ["directed": false, "multigraph": true, "graph": ["name": "plexus"], "nodes": nodes, "links": links] as [String: Any])
     }
 
     static func cytoscape(_ graph: Graph) -> String {
@@ -79,7 +82,9 @@ enum CSVWriter {
     }
 }
 
-/// Cypher for Neo4j and Memgraph: `MERGE` so that loading twice changes nothing. Every node
+/// Cypher for Neo4j and Memgraph: `MERGE` so that loading twice changes nothing.
+///
+/// Every node
 /// is an `:Entity` with a label for its type; co-mentions are `:CO_MENTION` relationships,
 /// stances `:SUPPORTS` or `:OPPOSES`.
 enum CypherWriter {
@@ -122,7 +127,8 @@ enum CypherWriter {
         var out = "// Plexus graph: \(graph.nodes.count) entities, \(graph.edges.count) relations.\n"
         out += "CREATE CONSTRAINT plexus_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n"
         for node in graph.nodes {
-            out += "MERGE (n:Entity {id: \(string(node.id))}) SET n:\(typeLabel(node.type)), n += {\(properties(ExportAttributes.node(node)))};\n"
+            out +=
+                "MERGE (n:Entity {id: \(string(node.id))}) SET n:\(typeLabel(node.type)), n += {\(properties(ExportAttributes.node(node)))};\n"
         }
         for edge in graph.edges {
             let relation = edge.kind == .coMention ? "CO_MENTION" : (edge.polarity == .support ? "SUPPORTS" : "OPPOSES")

@@ -46,8 +46,9 @@ extension GraphIndex {
             return CentralityScores(measure: measure, scores: pageRank(), isSampled: false)
         case .betweenness:
             if nodeCount <= exactLimit {
-                return CentralityScores(measure: measure, scores: betweenness(sources: Array(0..<nodeCount)), sources: nodeCount,
-                                        isSampled: false)
+                return CentralityScores(
+                    measure: measure, scores: betweenness(sources: Array(0..<nodeCount)), sources: nodeCount,
+                    isSampled: false)
             }
             var generator = SeededGenerator(seed: seed)
             var all = Array(0..<nodeCount)
@@ -59,7 +60,9 @@ extension GraphIndex {
 
     /// PageRank of the weighted undirected graph: a walker follows an edge with probability
     /// proportional to its weight, and with probability 1 − `damping` jumps anywhere; nodes
-    /// without edges spread their rank evenly. Scores sum to 1.
+    /// without edges spread their rank evenly.
+    ///
+    /// Scores sum to 1.
     ///
     /// - Complexity: O(E) per iteration; stops when the L1 change is below `tolerance`.
     public func pageRank(damping: Double = 0.85, tolerance: Double = 1e-12, maxIterations: Int = 1_000) -> [Double] {
@@ -139,59 +142,59 @@ extension GraphIndex {
         var starts: [Int] = []
         starts.reserveCapacity(n + 1)
         stateStore.withUnsafeMutableBufferPointer { state in
-        inverse.withUnsafeBufferPointer { inverse in
-        neighbors.withUnsafeBufferPointer { neighbors in
-        offsets.withUnsafeBufferPointer { offsets in
-            for source in newSources {
-                for w in order { state[Int(w)] = State() }
-                order.removeAll(keepingCapacity: true)
-                flat.removeAll(keepingCapacity: true)
-                starts.removeAll(keepingCapacity: true)
-                heap.removeAll()
-                state[source].distance = 0
-                heap.push(0, Int32(source))
-                while let (key, node) = heap.pop() {
-                    let u = Int(node)
-                    if state[u].settled || key > state[u].distance { continue }
-                    state[u].settled = true
-                    order.append(node)
-                    starts.append(flat.count)
-                    let du = state[u].distance
-                    var su = u == source ? 1.0 : 0.0
-                    for slot in offsets[u]..<offsets[u + 1] {
-                        let v = Int(neighbors[slot])
-                        let step = inverse[slot]
-                        if state[v].settled {
-                            if state[v].distance + step == du {
-                                su += state[v].sigma
-                                flat.append(Int32(v))
+            inverse.withUnsafeBufferPointer { inverse in
+                neighbors.withUnsafeBufferPointer { neighbors in
+                    offsets.withUnsafeBufferPointer { offsets in
+                        for source in newSources {
+                            for w in order { state[Int(w)] = State() }
+                            order.removeAll(keepingCapacity: true)
+                            flat.removeAll(keepingCapacity: true)
+                            starts.removeAll(keepingCapacity: true)
+                            heap.removeAll()
+                            state[source].distance = 0
+                            heap.push(0, Int32(source))
+                            while let (key, node) = heap.pop() {
+                                let u = Int(node)
+                                if state[u].settled || key > state[u].distance { continue }
+                                state[u].settled = true
+                                order.append(node)
+                                starts.append(flat.count)
+                                let du = state[u].distance
+                                var su = u == source ? 1.0 : 0.0
+                                for slot in offsets[u]..<offsets[u + 1] {
+                                    let v = Int(neighbors[slot])
+                                    let step = inverse[slot]
+                                    if state[v].settled {
+                                        if state[v].distance + step == du {
+                                            su += state[v].sigma
+                                            flat.append(Int32(v))
+                                        }
+                                        continue
+                                    }
+                                    let candidate = du + step
+                                    if candidate < state[v].distance {
+                                        state[v].distance = candidate
+                                        heap.push(candidate, Int32(v))
+                                    }
+                                }
+                                state[u].sigma = su
                             }
-                            continue
-                        }
-                        let candidate = du + step
-                        if candidate < state[v].distance {
-                            state[v].distance = candidate
-                            heap.push(candidate, Int32(v))
+                            starts.append(flat.count)
+                            var k = order.count - 1
+                            while k >= 0 {
+                                let wi = Int(order[k])
+                                let coefficient = (1 + state[wi].delta) / state[wi].sigma
+                                for position in starts[k]..<starts[k + 1] {
+                                    let v = Int(flat[position])
+                                    state[v].delta += state[v].sigma * coefficient
+                                }
+                                if wi != source { centrality[wi] += state[wi].delta }
+                                k -= 1
+                            }
                         }
                     }
-                    state[u].sigma = su
-                }
-                starts.append(flat.count)
-                var k = order.count - 1
-                while k >= 0 {
-                    let wi = Int(order[k])
-                    let coefficient = (1 + state[wi].delta) / state[wi].sigma
-                    for position in starts[k]..<starts[k + 1] {
-                        let v = Int(flat[position])
-                        state[v].delta += state[v].sigma * coefficient
-                    }
-                    if wi != source { centrality[wi] += state[wi].delta }
-                    k -= 1
                 }
             }
-        }
-        }
-        }
         }
         // Undirected: every pair was counted from both ends.
         var scale = 1.0 / Double((n - 1) * (n - 2))

@@ -19,9 +19,10 @@ public struct CommunityAssignment: Sendable, Equatable {
 }
 
 extension GraphIndex {
-    /// Communities by the Louvain method (Blondel et al. 2008) on the index's edge weights:
-    /// nodes move to the neighbouring community that most increases modularity, then each
-    /// community becomes one node, until nothing moves.
+    /// Communities by the Louvain method on the index's edge weights.
+    ///
+    /// Nodes move to the neighbouring community that most increases modularity, then each
+    /// community becomes one node, until nothing moves (Blondel and others, 2008).
     ///
     /// Deterministic: nodes are visited in an order shuffled by `seed`, and ties go to the
     /// lowest community number. Written by hand because no package here offers community

@@ -107,7 +107,8 @@ public struct PathFinder: Sendable {
 
         while let forwardTop = heaps[0].min, let backwardTop = heaps[1].min {
             if !(add(forwardTop.cost, backwardTop.cost) < bestTotal) { break }
-            let side = forwardTop.cost < backwardTop.cost || (forwardTop.cost == backwardTop.cost && forwardTop.node <= backwardTop.node) ? 0 : 1
+            let side =
+                forwardTop.cost < backwardTop.cost || (forwardTop.cost == backwardTop.cost && forwardTop.node <= backwardTop.node) ? 0 : 1
             guard let entry = heaps[side].popMin() else { break }
             let u = Int(entry.node)
             if done[side][u] { continue }
@@ -165,7 +166,9 @@ public struct PathFinder: Sendable {
     }
 
     /// The slot in `from`'s row that leads to `to`; rows are sorted by neighbour, so this
-    /// is a binary search. `hint` is the reverse slot (in `to`'s row), whose weight is the same.
+    /// is a binary search.
+    ///
+    /// `hint` is the reverse slot (in `to`'s row), whose weight is the same.
     func slotBetween(_ from: Int, _ to: Int, matching hint: Int) -> Int {
         var low = index.offsets[from]
         var high = index.offsets[from + 1]
@@ -199,7 +202,8 @@ public struct PathFinder: Sendable {
     /// The two legs are found one after the other; the second may not revisit the first.
     /// - Complexity: two Dijkstra runs.
     public func shortestPath(from source: Int, to target: Int, via: Int, by metric: PathMetric, avoiding: Set<Int> = []) -> GraphPath? {
-        guard !avoiding.contains(via), let first = search(from: source, to: via, metric: metric, blockedNodes: blockedMask(avoiding.union([target])))
+        guard !avoiding.contains(via),
+            let first = search(from: source, to: via, metric: metric, blockedNodes: blockedMask(avoiding.union([target])))
         else { return nil }
         let used = avoiding.union(first.nodes.dropLast())
         guard let second = search(from: via, to: target, metric: metric, blockedNodes: blockedMask(used)) else { return nil }
@@ -225,7 +229,9 @@ public struct PathFinder: Sendable {
                     blockedSteps.insert(Int64(path.nodes[spurIndex]) << 32 | Int64(path.nodes[spurIndex + 1]))
                 }
                 let blocked = avoiding.union(root.dropLast())
-                guard let spurPath = search(from: spur, to: target, metric: metric, blockedNodes: blockedMask(blocked), blockedSteps: blockedSteps)
+                guard
+                    let spurPath = search(
+                        from: spur, to: target, metric: metric, blockedNodes: blockedMask(blocked), blockedSteps: blockedSteps)
                 else { continue }
                 var cost = Cost.zero
                 let rootSlots = Array(last.slots[0..<spurIndex])
@@ -235,11 +241,13 @@ public struct PathFinder: Sendable {
                     candidates.append(candidate)
                 }
             }
-            guard let bestIndex = candidates.indices.min(by: { lhs, rhs in
-                let a = candidates[lhs]
-                let b = candidates[rhs]
-                return a.cost != b.cost ? a.cost < b.cost : a.nodes.lexicographicallyPrecedes(b.nodes)
-            }) else { break }
+            guard
+                let bestIndex = candidates.indices.min(by: { lhs, rhs in
+                    let a = candidates[lhs]
+                    let b = candidates[rhs]
+                    return a.cost != b.cost ? a.cost < b.cost : a.nodes.lexicographicallyPrecedes(b.nodes)
+                })
+            else { break }
             accepted.append(candidates.remove(at: bestIndex))
         }
         return accepted.map { make($0, metric) }
@@ -251,10 +259,12 @@ public struct PathFinder: Sendable {
         for (position, slot) in raw.slots.enumerated() {
             let edge = graph.edges[Int(index.edgeIndices[slot])]
             hops.append(
-                PathHop(from: graph.nodes[raw.nodes[position]], to: graph.nodes[raw.nodes[position + 1]], edge: edge,
-                        evidence: edge.evidence.first))
+                PathHop(
+                    from: graph.nodes[raw.nodes[position]], to: graph.nodes[raw.nodes[position + 1]], edge: edge,
+                    evidence: edge.evidence.first))
         }
-        return GraphPath(nodeIndices: raw.nodes, nodes: raw.nodes.map { graph.nodes[$0] }, hops: hops, cost: raw.cost.primary,
-                         metric: metric)
+        return GraphPath(
+            nodeIndices: raw.nodes, nodes: raw.nodes.map { graph.nodes[$0] }, hops: hops, cost: raw.cost.primary,
+            metric: metric)
     }
 }

@@ -30,8 +30,9 @@ public struct StanceListing: Sendable, Encodable {
         let id = graph.nodes[node].id
         func entry(_ edge: Edge, other: String) -> StanceEntry? {
             guard let node = graph.node(id: other), let polarity = edge.polarity else { return nil }
-            return StanceEntry(id: other, label: node.label, type: node.type, polarity: polarity, weight: edge.weight,
-                               confidence: edge.confidence ?? 1, evidence: edge.evidence.first)
+            return StanceEntry(
+                id: other, label: node.label, type: node.type, polarity: polarity, weight: edge.weight,
+                confidence: edge.confidence ?? 1, evidence: edge.evidence.first)
         }
         let stances = graph.edges.filter { $0.kind == .stance && ($0.confidence ?? 1) >= minimumConfidence }
         func order(_ a: StanceEntry, _ b: StanceEntry) -> Bool {

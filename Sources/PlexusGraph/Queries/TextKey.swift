@@ -4,15 +4,20 @@ import Foundation
 package enum TextKey {
     /// Lower-cased, trimmed, with typographic quotes straightened.
     package static func fold(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
-            switch scalar {
-            case "\u{2018}", "\u{2019}": return "'"
-            default: return scalar
-            }
-        })).lowercased().trimmingCharacters(in: .whitespaces)
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar -> Unicode.Scalar in
+                    switch scalar {
+                    case "\u{2018}", "\u{2019}": return "'"
+                    default: return scalar
+                    }
+                })
+        ).lowercased().trimmingCharacters(in: .whitespaces)
     }
 
-    /// Levenshtein distance. Written by hand: no package here offers it, and names are short.
+    /// Levenshtein distance.
+    ///
+    /// Written by hand: no package here offers it, and names are short.
     ///
     /// - Complexity: O(a·b) time, O(b) space.
     package static func editDistance(_ a: String, _ b: String) -> Int {

@@ -67,7 +67,9 @@ public struct PolarityTrainingRecipe: Sendable {
     ///
     /// - Throws: ``TrainingError`` when no strength is given or no target is labelled.
     /// - Complexity: one L-BFGS fit per grid point plus `networks` Adam runs.
-    public func train(_ training: [PolarityExample], dev: [PolarityExample], vectors: WordVectors?, log: (String) -> Void) throws
+    public func train(
+        _ training: [PolarityExample], dev: [PolarityExample], vectors: WordVectors?, log: (String) -> Void
+    ) throws
         -> TargetPolarityModel
     {
         struct Candidate {
@@ -89,7 +91,8 @@ public struct PolarityTrainingRecipe: Sendable {
                     let score = PolarityScores.score(model, on: dev).macroF1
                     log(
                         String(
-                            format: "  C %.3g, %@ classes, vectors × %.3g: dev macro-F1 %.4f", strength, balanced ? "balanced" : "unweighted",
+                            format: "  C %.3g, %@ classes, vectors × %.3g: dev macro-F1 %.4f", strength,
+                            balanced ? "balanced" : "unweighted",
                             scale, score))
                     if best.map({ score > $0.score }) ?? true {
                         best = Candidate(score: score, strength: strength, balanced: balanced, scale: scale, model: model)
@@ -98,13 +101,18 @@ public struct PolarityTrainingRecipe: Sendable {
             }
         }
         guard let best else { throw TrainingError("give at least one --c value") }
-        log(String(format: "Chose C %.3g with %@ classes, vectors × %.3g", best.strength, best.balanced ? "balanced" : "unweighted", best.scale))
+        log(
+            String(
+                format: "Chose C %.3g with %@ classes, vectors × %.3g", best.strength, best.balanced ? "balanced" : "unweighted", best.scale
+            ))
         guard vectors != nil, networks > 0 else { return best.model }
         return try mixNetworks(into: best.model, training: training, dev: dev, log: log)
     }
 
     /// Trains `networks` networks on the pooled vectors and mixes them in at the best share.
-    func mixNetworks(into model: TargetPolarityModel, training: [PolarityExample], dev: [PolarityExample], log: (String) -> Void) throws
+    func mixNetworks(
+        into model: TargetPolarityModel, training: [PolarityExample], dev: [PolarityExample], log: (String) -> Void
+    ) throws
         -> TargetPolarityModel
     {
         var inputs: [[Float]] = []

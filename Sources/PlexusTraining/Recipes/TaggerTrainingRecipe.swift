@@ -15,7 +15,9 @@ public enum ChunkerDirections: String, Sendable, CaseIterable {
 /// How `plexus train-ner` trains the shipped taggers on CoNLL-2003: a word profile from
 /// unlabelled news, then for each task `average` perceptrons with successive seeds, their
 /// epochs chosen on dev, averaged into one model and written into the output folder only
-/// when its training has finished. The chunker is trained on the file's part-of-speech tags
+/// when its training has finished.
+///
+/// The chunker is trained on the file's part-of-speech tags
 /// and scored on dev as Plexus runs it, on tags from the part-of-speech model of this run
 /// (or the one already in the folder).
 ///
@@ -102,14 +104,17 @@ public struct TaggerTrainingRecipe: Sendable {
                 TaggerEvaluation.score(model, task: task, on: dev, posTagger: tagsForDev).headline
             }
             if task == .chunk && chunkerDirections == .backward {
-                try trainBackwardChunker(trainer, training: training, dev: dev, devPartOfSpeech: tagsForDev, forward: nil, folder: folder, log: log)
+                try trainBackwardChunker(
+                    trainer, training: training, dev: dev, devPartOfSpeech: tagsForDev, forward: nil, folder: folder, log: log)
                 continue
             }
-            let model = try trainAveraged(trainer, examples: task.examples(training), name: task.rawValue, devLabel: "dev", devScore: devScore, log: log)
+            let model = try trainAveraged(
+                trainer, examples: task.examples(training), name: task.rawValue, devLabel: "dev", devScore: devScore, log: log)
             if task == .pos { trainedPartOfSpeech = model }
             try write(model, as: task.fileName, into: folder, started: started, log: log)
             if task == .chunk && chunkerDirections == .both {
-                try trainBackwardChunker(trainer, training: training, dev: dev, devPartOfSpeech: tagsForDev, forward: model, folder: folder, log: log)
+                try trainBackwardChunker(
+                    trainer, training: training, dev: dev, devPartOfSpeech: tagsForDev, forward: model, folder: folder, log: log)
             }
         }
     }
@@ -153,7 +158,10 @@ public struct TaggerTrainingRecipe: Sendable {
                 trainer.train(
                     examples, devScore: devScore,
                     progress: { report in
-                        log(String(format: "  %@ epoch %2d: %6d mistakes, %@ %.4f", name, report.epoch, report.mistakes, devLabel, report.devScore))
+                        log(
+                            String(
+                                format: "  %@ epoch %2d: %6d mistakes, %@ %.4f", name, report.epoch, report.mistakes, devLabel,
+                                report.devScore))
                     }))
         }
         guard let model = SequenceTagger.averaging(members, pruneBelow: pruneBelow) else {

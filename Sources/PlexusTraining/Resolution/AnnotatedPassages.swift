@@ -71,7 +71,8 @@ public enum AnnotatedPassages {
                         let inside = String(String.UnicodeScalarView(scalars[(k + 2)..<close]))
                         let parts = inside.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
                         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                            throw FormatError(path: path, line: number, reason: "mention \"\(inside)\" needs the form [[as written|Canonical label]]")
+                            throw FormatError(
+                                path: path, line: number, reason: "mention \"\(inside)\" needs the form [[as written|Canonical label]]")
                         }
                         let start = plain.count
                         plain.append(contentsOf: parts[0].unicodeScalars)
@@ -107,7 +108,9 @@ public enum AnnotatedPassages {
             var trimmed = passage
             let text = passage.document.text
             let end = text.unicodeScalars.lastIndex { !$0.properties.isWhitespace }.map { text.unicodeScalars.index(after: $0) }
-            if let end { trimmed.document = Document(id: passage.document.id, path: passage.document.path, text: String(text.unicodeScalars[..<end])) }
+            if let end {
+                trimmed.document = Document(id: passage.document.id, path: passage.document.path, text: String(text.unicodeScalars[..<end]))
+            }
             return trimmed
         }
     }

@@ -65,7 +65,9 @@ public enum ClusteringScore {
         var candidates: [(overlap: Int, gold: Int, predicted: Int)] = []
         for (g, goldItem) in gold.enumerated() {
             for (p, predictedItem) in predicted.enumerated() where predictedItem.document == goldItem.document {
-                let overlap = min(goldItem.range.upperBound, predictedItem.range.upperBound) - max(goldItem.range.lowerBound, predictedItem.range.lowerBound)
+                let overlap =
+                    min(goldItem.range.upperBound, predictedItem.range.upperBound)
+                    - max(goldItem.range.lowerBound, predictedItem.range.lowerBound)
                 if overlap > 0 { candidates.append((overlap, g, p)) }
             }
         }
@@ -122,7 +124,9 @@ public enum ClusteringScore {
             errors.append("spurious: \"\(item.surface)\" as \(item.cluster) in passage \(item.document + 1)")
         }
         for pair in pairs where gold[pair.gold].cluster.lowercased() != predicted[pair.predicted].cluster.lowercased() {
-            errors.append("resolved \"\(gold[pair.gold].surface)\" to \(predicted[pair.predicted].cluster), expected \(gold[pair.gold].cluster) in passage \(gold[pair.gold].document + 1)")
+            errors.append(
+                "resolved \"\(gold[pair.gold].surface)\" to \(predicted[pair.predicted].cluster), expected \(gold[pair.gold].cluster) in passage \(gold[pair.gold].document + 1)"
+            )
         }
         for label in predictedLabels.subtracting(goldLabels).sorted() { errors.append("entity not in gold: \(label)") }
         for label in goldLabels.subtracting(predictedLabels).sorted() { errors.append("gold entity not found: \(label)") }

@@ -26,8 +26,13 @@ public enum NewsMTSCReader {
             var to: Int
             var polarity: Double
         }
-        var sentence_normalized: String
+        var sentenceNormalized: String
         var targets: [Target]
+
+        enum CodingKeys: String, CodingKey {
+            case sentenceNormalized = "sentence_normalized"
+            case targets
+        }
     }
 
     /// The examples of a file, tokenised with Plexus's own tokenizer.
@@ -48,9 +53,11 @@ public enum NewsMTSCReader {
             do {
                 record = try decoder.decode(Record.self, from: Data(line.utf8))
             } catch {
-                throw NewsMTSCError(path: path, line: number + 1, reason: "not a NewsMTSC record (needs sentence_normalized and targets with from, to, polarity)")
+                throw NewsMTSCError(
+                    path: path, line: number + 1,
+                    reason: "not a NewsMTSC record (needs sentence_normalized and targets with from, to, polarity)")
             }
-            let original = Array(record.sentence_normalized.unicodeScalars)
+            let original = Array(record.sentenceNormalized.unicodeScalars)
             let scalars = original.map(TextNormalizer.normalize)
             let tokens = tokenizer.tokenize(scalars)
             // The model reads tokens as written: curly opening and closing quotes and ’ stay
@@ -58,7 +65,8 @@ public enum NewsMTSCReader {
             let words = tokens.map { String(String.UnicodeScalarView(original[$0.start..<$0.end])) }
             for target in record.targets {
                 guard target.from >= 0, target.to > target.from, target.to <= scalars.count else {
-                    throw NewsMTSCError(path: path, line: number + 1, reason: "target offsets \(target.from)..<\(target.to) fall outside the sentence")
+                    throw NewsMTSCError(
+                        path: path, line: number + 1, reason: "target offsets \(target.from)..<\(target.to) fall outside the sentence")
                 }
                 let covered = tokens.indices.filter { tokens[$0].end > target.from && tokens[$0].start < target.to }
                 guard let first = covered.first, let last = covered.last else { continue }

@@ -36,7 +36,9 @@ public struct PooledVectorNetworkTrainer: Sendable {
         var moments = [network.inputWeights, network.hiddenBias, network.outputWeights, network.outputBias].map {
             (first: [Float](repeating: 0, count: $0.count), second: [Float](repeating: 0, count: $0.count))
         }
-        let beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+        let beta1: Float = 0.9
+        let beta2: Float = 0.999
+        let epsilon: Float = 1e-8
         var step = 0
         var order = Array(inputs.indices)
         for _ in 0..<epochs {

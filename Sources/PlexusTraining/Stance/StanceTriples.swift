@@ -17,7 +17,7 @@ public struct StancePassage: Sendable {
     public var expected: [StanceTriple]
 }
 
-/// Reads the stance fixture format:
+/// Reads the stance fixture format.
 ///
 /// ```
 /// == reported speech
@@ -47,7 +47,8 @@ public enum StanceFixture {
     ///   ``FormatError`` at line 0.
     public static func read(from path: String) throws -> [StancePassage] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw FormatError(path: path, line: 0, reason: FileManager.default.fileExists(atPath: path) ? "is not UTF-8 text" : "no such file")
+            throw FormatError(
+                path: path, line: 0, reason: FileManager.default.fileExists(atPath: path) ? "is not UTF-8 text" : "no such file")
         }
         var passages: [StancePassage] = []
         var current: StancePassage?
@@ -56,7 +57,9 @@ public enum StanceFixture {
             guard let passage = current else { return }
             if passage.text.isEmpty { throw FormatError(path: path, line: passage.line, reason: "passage \"\(passage.name)\" has no text") }
             if passage.expected.isEmpty && !sawNone {
-                throw FormatError(path: path, line: passage.line, reason: "passage \"\(passage.name)\" has no \"> …\" line; write \"> none\" if it has no stance")
+                throw FormatError(
+                    path: path, line: passage.line,
+                    reason: "passage \"\(passage.name)\" has no \"> …\" line; write \"> none\" if it has no stance")
             }
             passages.append(passage)
         }
@@ -78,7 +81,8 @@ public enum StanceFixture {
                     continue
                 }
                 let parts = body.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 3, let polarity = Polarity(rawValue: parts[1].lowercased()), !parts[0].isEmpty, !parts[2].isEmpty else {
+                guard parts.count == 3, let polarity = Polarity(rawValue: parts[1].lowercased()), !parts[0].isEmpty, !parts[2].isEmpty
+                else {
                     throw FormatError(path: path, line: number, reason: "expected \"> holder | support or oppose | target\"")
                 }
                 current?.expected.append(StanceTriple(holder: parts[0], polarity: polarity, target: parts[2]))
@@ -143,7 +147,9 @@ public struct TripleScores: Sendable {
             let predictedLabels = Dictionary(triples[index].map { ($0.triple.folded, $0.triple) }, uniquingKeysWith: { a, _ in a })
             let spurious = predicted.subtracting(expected).compactMap { predictedLabels[$0] }.sorted { $0.description < $1.description }
             let missed = expected.subtracting(predicted).compactMap { labels[$0] }.sorted { $0.description < $1.description }
-            if !spurious.isEmpty || !missed.isEmpty { scores.errors.append(PassageErrors(passage: passage, spurious: spurious, missed: missed)) }
+            if !spurious.isEmpty || !missed.isEmpty {
+                scores.errors.append(PassageErrors(passage: passage, spurious: spurious, missed: missed))
+            }
         }
         return scores
     }

@@ -31,7 +31,9 @@ public struct TargetPolarityTrainer: Sendable {
     /// Trains on labelled examples, with word vectors pooled around the target when given.
     ///
     /// - Complexity: O(iterations · (total features + examples · pooled numbers + memory · weights)).
-    public func train(_ examples: [PolarityExample], vectors: WordVectors? = nil, progress: (Int, Double) -> Void = { _, _ in }) -> TargetPolarityModel {
+    public func train(
+        _ examples: [PolarityExample], vectors: WordVectors? = nil, progress: (Int, Double) -> Void = { _, _ in }
+    ) -> TargetPolarityModel {
         // Pooled vector features take the first indices; the buckets seen in training follow,
         // compacted to dense indices.
         let denseCount = vectors.map { TargetPolarityModel.pools.count * $0.dimension } ?? 0

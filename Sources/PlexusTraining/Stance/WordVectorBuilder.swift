@@ -89,7 +89,8 @@ public struct WordVectorBuilder: Sendable {
         var columns: [Int32] = []
         var entries: [Double] = []
         for key in keys {
-            let row = Int(key >> 32), column = Int(key & 0xFFFF_FFFF)
+            let row = Int(key >> 32)
+            let column = Int(key & 0xFFFF_FFFF)
             let value = Double(pairs[key] ?? 0)
             let pmi = Foundation.log(value / (rowSums[row] * smoothed[column] / smoothedTotal))
             guard pmi > 0 else { continue }
@@ -200,17 +201,20 @@ public struct WordVectorBuilder: Sendable {
                     let cosine = 1 / (t * t + 1).squareRoot()
                     let sine = t * cosine
                     for k in 0..<size {
-                        let akp = a[k * size + p], akq = a[k * size + q]
+                        let akp = a[k * size + p]
+                        let akq = a[k * size + q]
                         a[k * size + p] = cosine * akp - sine * akq
                         a[k * size + q] = sine * akp + cosine * akq
                     }
                     for k in 0..<size {
-                        let apk = a[p * size + k], aqk = a[q * size + k]
+                        let apk = a[p * size + k]
+                        let aqk = a[q * size + k]
                         a[p * size + k] = cosine * apk - sine * aqk
                         a[q * size + k] = sine * apk + cosine * aqk
                     }
                     for k in 0..<size {
-                        let vkp = v[k * size + p], vkq = v[k * size + q]
+                        let vkp = v[k * size + p]
+                        let vkq = v[k * size + q]
                         v[k * size + p] = cosine * vkp - sine * vkq
                         v[k * size + q] = sine * vkp + cosine * vkq
                     }

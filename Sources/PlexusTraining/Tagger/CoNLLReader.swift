@@ -25,7 +25,8 @@ extension CoNLLSentence {
     /// are the same words).
     public func reversed() -> CoNLLSentence {
         func flip(_ tags: [String]) -> [String] { ChunkTags.iobes(tags).reversed().map(ChunkTags.reversedIOBES) }
-        return CoNLLSentence(words: words.reversed(), pos: pos.reversed(), chunks: flip(chunks), entities: flip(entities), document: document)
+        return CoNLLSentence(
+            words: words.reversed(), pos: pos.reversed(), chunks: flip(chunks), entities: flip(entities), document: document)
     }
 }
 
@@ -42,7 +43,9 @@ public struct CoNLLError: Error, Sendable, CustomStringConvertible, Equatable {
 }
 
 /// Reads CoNLL-2003 files: one token per line, `word POS chunk NER`, blank lines between
-/// sentences, `-DOCSTART-` lines between documents. IOB1 and IOB2 tags are both accepted
+/// sentences, `-DOCSTART-` lines between documents.
+///
+/// IOB1 and IOB2 tags are both accepted
 /// (the scorer reads chunks the way conlleval does, so either gives the same spans).
 public enum CoNLLReader {
     /// Tag prefixes and types accepted in the chunk and entity columns.
@@ -59,7 +62,8 @@ public enum CoNLLReader {
     ///   an unknown tag, an empty file).
     public static func read(from path: String, entityTypes: Set<String>? = ["PER", "LOC", "ORG", "MISC"]) throws -> [CoNLLSentence] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CoNLLError(path: path, line: nil, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+            throw CoNLLError(
+                path: path, line: nil, reason: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
         let text = String(decoding: data, as: UTF8.self)
         var sentences: [CoNLLSentence] = []
@@ -91,8 +95,11 @@ public enum CoNLLReader {
             let entity = String(columns[3])
             guard isValidTag(chunk) else { throw CoNLLError(path: path, line: lineNumber, reason: "unknown chunk tag \"\(chunk)\"") }
             guard isValidTag(entity) else { throw CoNLLError(path: path, line: lineNumber, reason: "unknown entity tag \"\(entity)\"") }
-            if let entityTypes, entity != "O", let type = entity.split(separator: "-", maxSplits: 1).last, !entityTypes.contains(String(type)) {
-                throw CoNLLError(path: path, line: lineNumber, reason: "unknown entity type in \"\(entity)\" (expected PER, LOC, ORG or MISC)")
+            if let entityTypes, entity != "O", let type = entity.split(separator: "-", maxSplits: 1).last,
+                !entityTypes.contains(String(type))
+            {
+                throw CoNLLError(
+                    path: path, line: lineNumber, reason: "unknown entity type in \"\(entity)\" (expected PER, LOC, ORG or MISC)")
             }
             current.words.append(String(columns[0]))
             current.pos.append(String(columns[1]))

@@ -36,6 +36,7 @@ extension SequenceTagger {
             if !entries.isEmpty { features.append((key, entries)) }
         }
         features.sort { $0.key < $1.key }
-        return SequenceTagger(tags: first.tags, usesExtra: first.usesExtra, profile: first.profile, lexicon: first.lexicon, features: features)
+        return SequenceTagger(
+            tags: first.tags, usesExtra: first.usesExtra, profile: first.profile, lexicon: first.lexicon, features: features)
     }
 }

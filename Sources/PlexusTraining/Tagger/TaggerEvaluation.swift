@@ -23,7 +23,9 @@ public enum TaggerEvaluation {
 
     /// Tags every sentence with `model`, document by document as Plexus tags articles, and
     /// scores it; the chunker reads part-of-speech tags from `posTagger` when given (the real
-    /// pipeline), else from the file. With a `backward` model (right to left, see
+    /// pipeline), else from the file.
+    ///
+    /// With a `backward` model (right to left, see
     /// ``BidirectionalTagger``) the two are combined.
     ///
     /// - Complexity: O(tokens · features), plus O(tokens · tags²) with a backward model.
@@ -56,7 +58,8 @@ public enum TaggerEvaluation {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let scores = ChunkScores.score(gold: sentences.map(task.gold), predicted: predicted)
         let tokens = sentences.reduce(0) { $0 + $1.words.count }
-        return Result(scores: scores, seconds: seconds, tokens: tokens, headline: task == .pos ? scores.accuracy : scores.overall.f1,
+        return Result(
+            scores: scores, seconds: seconds, tokens: tokens, headline: task == .pos ? scores.accuracy : scores.overall.f1,
             predicted: predicted)
     }
 }

@@ -79,8 +79,10 @@ public struct TaggerTrainer: Sendable {
         let tags = tagSet.sorted()
         let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($0.element, $0.offset) })
         let classes = tags.count
-        let lexicons = lexiconFolds > 1
-            ? TagLexicon.folds(train.map { ($0.words, $0.document) }, tags: train.map { $0.tags.map { tagIndex[$0] ?? 0 } }, folds: lexiconFolds)
+        let lexicons =
+            lexiconFolds > 1
+            ? TagLexicon.folds(
+                train.map { ($0.words, $0.document) }, tags: train.map { $0.tags.map { tagIndex[$0] ?? 0 } }, folds: lexiconFolds)
             : nil
 
         var rowOf: [UInt64: Int] = [:]
@@ -151,51 +153,50 @@ public struct TaggerTrainer: Sendable {
             documents.shuffle(using: &generator)
             var mistakes = 0
             for document in documents {
-            var history = DocumentHistory()
-            for index in document {
-                let (facts, gold) = prepared[index]
-                var previous = -1
-                var beforePrevious = -1
-                var predicted: [Int] = []
-                for i in 0..<gold.count {
-                    time += 1
-                    let remembered = history.feature(for: facts[i + 2])
-                    TaggerFeatures.features(
-                        facts, i, previous: previous, beforePrevious: beforePrevious, usesExtra: usesExtra, history: remembered,
-                        hidesWord: wordDropout > 0 && facts[i + 2].flags & TokenFacts.capitalized != 0
-                            && Double(dropouts.next() % 1_000_000) < wordDropout * 1_000_000,
-                        into: &features)
-                    for c in 0..<classes { scores[c] = 0 }
-                    for key in features {
-                        if let r = rowOf[key] {
-                            let base = r * classes
-                            for c in 0..<classes { scores[c] += weights[base + c] }
-                        }
-                    }
-                    // Unconstrained during training: a constraint would forbid the gold tag
-                    // after an earlier mistake and the update would teach nothing useful.
-                    var guess = 0
-                    for c in 1..<classes where scores[c] > scores[guess] { guess = c }
-                    if guess != gold[i] {
-                        mistakes += 1
+                var history = DocumentHistory()
+                for index in document {
+                    let (facts, gold) = prepared[index]
+                    var previous = -1
+                    var beforePrevious = -1
+                    var predicted: [Int] = []
+                    for i in 0..<gold.count {
+                        time += 1
+                        let remembered = history.feature(for: facts[i + 2])
+                        TaggerFeatures.features(
+                            facts, i, previous: previous, beforePrevious: beforePrevious, usesExtra: usesExtra, history: remembered,
+                            hidesWord: wordDropout > 0 && facts[i + 2].flags & TokenFacts.capitalized != 0
+                                && Double(dropouts.next() % 1_000_000) < wordDropout * 1_000_000,
+                            into: &features)
+                        for c in 0..<classes { scores[c] = 0 }
                         for key in features {
-                            update(key, gold[i], 1)
-                            update(key, guess, -1)
+                            if let r = rowOf[key] {
+                                let base = r * classes
+                                for c in 0..<classes { scores[c] += weights[base + c] }
+                            }
                         }
+                        // Unconstrained during training: a constraint would forbid the gold tag
+                        // after an earlier mistake and the update would teach nothing useful.
+                        var guess = 0
+                        for c in 1..<classes where scores[c] > scores[guess] { guess = c }
+                        if guess != gold[i] {
+                            mistakes += 1
+                            for key in features {
+                                update(key, gold[i], 1)
+                                update(key, guess, -1)
+                            }
+                        }
+                        beforePrevious = previous
+                        previous = guess
+                        predicted.append(guess)
                     }
-                    beforePrevious = previous
-                    previous = guess
-                    predicted.append(guess)
+                    history.record(facts: facts, tags: predicted, names: tags)
                 }
-                history.record(facts: facts, tags: predicted, names: tags)
-            }
             }
             let model = averagedModel()
             let score = devScore(model)
             progress(EpochReport(epoch: epoch, mistakes: mistakes, devScore: score))
-            if best == nil || score > best!.score { best = (score, model) }
+            if best.map({ score > $0.score }) ?? true { best = (score, model) }
         }
-        return best!.model
+        return best?.model ?? averagedModel()
     }
 }
-

@@ -5,14 +5,18 @@ import PlexusSupport
 import RelationExtraction
 
 extension TaggingTask {
-    /// Training examples for this task from CoNLL sentences. Entity and chunk tags become IOBES,
+    /// Training examples for this task from CoNLL sentences.
+    ///
+    /// Entity and chunk tags become IOBES,
     /// which marks chunk ends explicitly (entity F1 on dev 0.893 with BIO, 0.897 with IOBES).
     public func examples(_ sentences: [CoNLLSentence]) -> [TaggerTrainer.Example] {
         sentences.map { sentence in
             switch self {
             case .ner: return .init(words: sentence.words, tags: ChunkTags.iobes(sentence.entities), document: sentence.document)
             case .pos: return .init(words: sentence.words, tags: sentence.pos, document: sentence.document)
-            case .chunk: return .init(words: sentence.words, tags: ChunkTags.iobes(sentence.chunks), extra: sentence.pos, document: sentence.document)
+            case .chunk:
+                return .init(
+                    words: sentence.words, tags: ChunkTags.iobes(sentence.chunks), extra: sentence.pos, document: sentence.document)
             }
         }
     }

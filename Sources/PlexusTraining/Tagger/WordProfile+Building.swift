@@ -15,7 +15,9 @@ extension WordProfile {
     ///   - classIterations: exchange-algorithm passes per class level (0 leaves classes out).
     /// - Complexity: O(tokens) for the profile; the classes cost O(iterations · distinct
     ///   bigrams · 512), about a minute on the news corpus.
-    public static func build(from paths: [String], sentences: [[String]] = [], minimumCount: Int = 3, classIterations: Int = 8) -> WordProfile {
+    public static func build(
+        from paths: [String], sentences: [[String]] = [], minimumCount: Int = 3, classIterations: Int = 8
+    ) -> WordProfile {
         let documents = CorpusLoader().load(paths: paths).documents
         let tokenizer = Tokenizer()
         var lowerCount: [String: Int] = [:]

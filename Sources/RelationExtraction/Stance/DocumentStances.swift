@@ -13,7 +13,9 @@ public struct PlacedFinding: Sendable {
 
 /// Runs the ``StanceExtractor`` over a whole document: it carries what a sentence cannot
 /// know alone — a quotation that opened in an earlier sentence and who speaks it, the
-/// entities just mentioned (for pronouns), and whom a person speaks for (for roll-up). It
+/// entities just mentioned (for pronouns), and whom a person speaks for (for roll-up).
+///
+/// It
 /// reads the part-of-speech and chunk tags the analysis stage put in the document (needed
 /// to find noun-phrase targets outside the topic lexicon); sentences without them are read
 /// from their words alone.
@@ -39,7 +41,9 @@ public struct DocumentStanceReader: Sendable {
 
     /// The sentences whose syntax ``findings(in:entityOfMention:type:)`` reads, one flag per
     /// sentence: those with a stance cue and an entity mention or a quotation that may have a
-    /// speaker. A graph build gives this to the analysis stage as its ``SyntaxScope``, so the
+    /// speaker.
+    ///
+    /// A graph build gives this to the analysis stage as its ``SyntaxScope``, so the
     /// taggers run on those sentences only.
     ///
     /// - Complexity: O(n) in the document's tokens.
@@ -92,8 +96,9 @@ public struct DocumentStanceReader: Sendable {
             else { continue }
             let base = analysis.sentences[mention.sentence].tokenRange.lowerBound
             mentionsBySentence[mention.sentence].append(
-                StanceMention(range: (mention.tokenRange.lowerBound - base)..<(mention.tokenRange.upperBound - base), entity: entity,
-                              type: type(entity)))
+                StanceMention(
+                    range: (mention.tokenRange.lowerBound - base)..<(mention.tokenRange.upperBound - base), entity: entity,
+                    type: type(entity)))
         }
         // Pass 1: sentences, quotation state across sentences, and in-sentence attributions.
         var sentences: [StanceSentence] = []
@@ -103,8 +108,9 @@ public struct DocumentStanceReader: Sendable {
         for (index, sentence) in analysis.sentences.enumerated() {
             let slice = tokens[sentence.tokenRange]
             if slice.first?.paragraphStart == true { insideQuote = false }
-            var stanceSentence = StanceSentence(words: slice.map(\.text), spaceBefore: slice.map(\.spaceBefore),
-                                                mentions: mentionsBySentence[index])
+            var stanceSentence = StanceSentence(
+                words: slice.map(\.text), spaceBefore: slice.map(\.spaceBefore),
+                mentions: mentionsBySentence[index])
             stanceSentence.startsInsideQuote = insideQuote
             let state = Self.endsInsideQuote(stanceSentence)
             insideQuote = state
@@ -152,7 +158,6 @@ public struct DocumentStanceReader: Sendable {
         }
         return out
     }
-
 
     /// Whom each person speaks for, from "Russia's foreign minister Sergei Lavrov", "Kremlin
     /// spokesman Dmitry Peskov" and "Maria Zakharova, spokeswoman of the Russian foreign ministry".

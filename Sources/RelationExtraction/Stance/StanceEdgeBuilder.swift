@@ -91,21 +91,25 @@ struct StanceEdgeBuilder {
             let evidence = entry.evidence.sorted { $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.order < $1.order }
                 .prefix(evidenceLimit).map(\.evidence)
             let confidence = min(0.99, 1 - entry.survival)
-            edges.append(Edge(source: nodes[key.holder].id, target: targetID, kind: .stance, polarity: key.polarity,
-                              weight: entry.sentences.count, confidence: (confidence * 1000).rounded() / 1000,
-                              evidence: Array(evidence), byDocument: entry.documents))
+            edges.append(
+                Edge(
+                    source: nodes[key.holder].id, target: targetID, kind: .stance, polarity: key.polarity,
+                    weight: entry.sentences.count, confidence: (confidence * 1000).rounded() / 1000,
+                    evidence: Array(evidence), byDocument: entry.documents))
         }
         let topics = topicIDs.map { label, id in
             let counts = topicCounts[label] ?? (0, [:])
-            return Node(id: id, label: label, type: .topic, aliases: [label], mentions: counts.mentions,
-                        documents: counts.byDocument.count, byDocument: counts.byDocument)
+            return Node(
+                id: id, label: label, type: .topic, aliases: [label], mentions: counts.mentions,
+                documents: counts.byDocument.count, byDocument: counts.byDocument)
         }
-        let kept = Set(phraseSentences.keys.compactMap { target -> String? in
-            guard case .phrase(let label) = target, phraseSentences[target, default: 0] >= Self.minimumPhraseSentences,
-                phraseDocuments[target, default: []].count >= 2
-            else { return nil }
-            return label
-        })
+        let kept = Set(
+            phraseSentences.keys.compactMap { target -> String? in
+                guard case .phrase(let label) = target, phraseSentences[target, default: 0] >= Self.minimumPhraseSentences,
+                    phraseDocuments[target, default: []].count >= 2
+                else { return nil }
+                return label
+            })
         return (edges, topics, kept)
     }
 }

@@ -6,8 +6,10 @@ extension StanceExtractor {
     func interpret(_ cue: StanceCue, at cueRange: Range<Int>, in context: inout Context) -> [StanceFinding] {
         let lower = context.lower
         let start = cueRange.lowerBound
-        let passive = cue.kind == .verb && start >= 1 && (lower[start].hasSuffix("ed") || Self.irregularPassives.contains(lower[start]))
-            && (Self.beForms.contains(lower[start - 1]) || (start >= 2 && Self.beForms.contains(lower[start - 2]) && lower[start - 1].hasSuffix("ly")))
+        let passive =
+            cue.kind == .verb && start >= 1 && (lower[start].hasSuffix("ed") || Self.irregularPassives.contains(lower[start]))
+            && (Self.beForms.contains(lower[start - 1])
+                || (start >= 2 && Self.beForms.contains(lower[start - 2]) && lower[start - 1].hasSuffix("ly")))
         var holders: [Party] = []
         var targets: [Party] = []
         var certainty = cue.strength
@@ -83,7 +85,9 @@ extension StanceExtractor {
         // "called on Mr Clarke to denounce…", "urged Kyiv to accept…": the infinitive is asked of
         // someone else, so it is no one's stance yet.
         if start >= 2, lower[start - 1] == "to", let end = holders.map(\.range.upperBound).filter({ $0 <= start }).max(),
-            (end..<(start - 1)).contains(where: { context.mentionAt[$0] != nil || Self.personPronouns.contains(lower[$0]) || lower[$0] == "them" })
+            (end..<(start - 1)).contains(where: {
+                context.mentionAt[$0] != nil || Self.personPronouns.contains(lower[$0]) || lower[$0] == "them"
+            })
         {
             return []
         }
@@ -100,16 +104,21 @@ extension StanceExtractor {
             guard case .entity(let holderEntity) = holder.target else { continue }
             for target in targets {
                 if target.target == holder.target { continue }
-                let gap = target.range.lowerBound > cueRange.upperBound ? target.range.lowerBound - cueRange.upperBound
+                let gap =
+                    target.range.lowerBound > cueRange.upperBound
+                    ? target.range.lowerBound - cueRange.upperBound
                     : max(0, start - target.range.upperBound)
                 var confidence = certainty * holder.certainty * target.certainty * max(0.6, 1 - 0.03 * Double(max(0, gap - 3)))
                 if case .entity = target.target, let model = polarityModel {
-                    let p = model.probabilities(PolarityExample(words: context.sentence.originalWords ?? context.sentence.words, target: target.range))
+                    let p = model.probabilities(
+                        PolarityExample(words: context.sentence.originalWords ?? context.sentence.words, target: target.range))
                     let agreeing = polarity == .support ? p[TargetPolarity.positive.rawValue] : p[TargetPolarity.negative.rawValue]
                     confidence = 0.8 * confidence + 0.2 * agreeing
                 }
-                out.append(StanceFinding(holder: holderEntity, target: target.target, polarity: polarity,
-                                         confidence: min(0.99, max(0, confidence)), cue: cue.lemma))
+                out.append(
+                    StanceFinding(
+                        holder: holderEntity, target: target.target, polarity: polarity,
+                        confidence: min(0.99, max(0, confidence)), cue: cue.lemma))
             }
         }
         return out
@@ -121,7 +130,6 @@ extension StanceExtractor {
         /// A form of "be" at this index: "was", "is", "were".
         case copula(Int)
     }
-
 
     /// The frame that attaches an evaluative word to its target, if any, within six words before it.
     func judgementFrame(before index: Int, _ context: Context) -> JudgementFrame? {

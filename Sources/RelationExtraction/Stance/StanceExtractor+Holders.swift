@@ -58,7 +58,8 @@ extension StanceExtractor {
                 while afterGroup < index, afterGroup - mention.range.upperBound < 4, lower[afterGroup] != ",",
                     context.sentence.words[afterGroup].first?.isLowercase == true
                 { afterGroup += 1 }
-                let appositive = afterGroup > mention.range.upperBound && afterGroup < index && lower[afterGroup] == ","
+                let appositive =
+                    afterGroup > mention.range.upperBound && afterGroup < index && lower[afterGroup] == ","
                     && lower[mention.range.upperBound..<afterGroup].contains { Self.roleWords.contains($0) }
                 if nearest, appositive, mention.type != .person, first >= 3, lower[first - 1] == "the", lower[first - 2] == ",",
                     let p = context.mentionAt[first - 3], context.sentence.mentions[p].type == .person
@@ -77,7 +78,9 @@ extension StanceExtractor {
                             if Self.roleWords.contains(lower[j]) { roles += 1 }
                             j -= 1
                         }
-                        if roles > 0, j >= 1, lower[j] == ",", let p = context.mentionAt[j - 1], context.sentence.mentions[p].type == .person {
+                        if roles > 0, j >= 1, lower[j] == ",", let p = context.mentionAt[j - 1],
+                            context.sentence.mentions[p].type == .person
+                        {
                             let person = context.sentence.mentions[p]
                             return [Party(target: .entity(person.entity), range: person.range, mention: person, certainty: 1)]
                         }
@@ -123,7 +126,10 @@ extension StanceExtractor {
         var i = index - 1
         while i >= 0 && index - i <= 3 {
             let word = context.lower[i]
-            if word == "'s" || word == "'" { i -= 1; continue }
+            if word == "'s" || word == "'" {
+                i -= 1
+                continue
+            }
             if let m = context.mentionAt[i] {
                 let mention = context.sentence.mentions[m]
                 guard i + 1 < context.lower.count, context.lower[i + 1] == "'s" || context.lower[i + 1] == "'" || mention.type == .country
@@ -187,10 +193,14 @@ extension StanceExtractor {
                 if let m = mentionAt[j], sentence.mentions[m].type != .location {
                     return sentence.mentions[m]
                 }
-                if lower[j] == "," { commas += 1; if commas > 2 { break } }
+                if lower[j] == "," {
+                    commas += 1
+                    if commas > 2 { break }
+                }
                 if Self.personPronouns.contains(lower[j]) || Self.groupPronouns.contains(lower[j]) {
-                    let context = Context(sentence: sentence, lower: lower, quoted: quoted, mentionAt: mentionAt, topicAt: [],
-                                          topicSpans: [], speaker: nil)
+                    let context = Context(
+                        sentence: sentence, lower: lower, quoted: quoted, mentionAt: mentionAt, topicAt: [],
+                        topicSpans: [], speaker: nil)
                     return resolvePronoun(lower[j], at: j, context, excluding: [])?.mention
                 }
                 if [".", ";", "\"", "and", "but", "that"].contains(lower[j]) { break }
@@ -219,7 +229,11 @@ extension StanceExtractor {
     /// attribution; in "said Mr Blair was worried" the name starts a reported clause instead.
     static func endsAttribution(after mention: StanceMention, _ lower: [String]) -> Bool {
         let next = mention.range.upperBound
-        return next >= lower.count || [".", ",", ";", ":", "\"", "on", "in", "at", "yesterday", "today", "earlier", "last", "(", "who", "after", "when", "as", "and", "!", "?"].contains(lower[next])
+        return next >= lower.count
+            || [
+                ".", ",", ";", ":", "\"", "on", "in", "at", "yesterday", "today", "earlier", "last", "(", "who", "after", "when", "as",
+                "and", "!", "?",
+            ].contains(lower[next])
     }
 
     /// "voters would recognise…", "critics attacked…": the index of a common-noun subject right
@@ -227,7 +241,10 @@ extension StanceExtractor {
     func commonNounSubject(before index: Int, _ context: Context) -> Int? {
         guard let tags = context.sentence.posTags else { return nil }
         var k = index - 1
-        while k >= 0, Self.auxiliaries.contains(context.lower[k]) || Self.negatingVerbs.contains(context.lower[k]) || tags[k] == "RB" || tags[k] == "MD" { k -= 1 }
+        while k >= 0,
+            Self.auxiliaries.contains(context.lower[k]) || Self.negatingVerbs.contains(context.lower[k]) || tags[k] == "RB"
+                || tags[k] == "MD"
+        { k -= 1 }
         guard k >= 0, context.mentionAt[k] == nil, context.topicAt[k] == nil, tags[k] == "NN" || tags[k] == "NNS" else { return nil }
         return k
     }

@@ -10,7 +10,9 @@ extension StanceExtractor {
         for i in from..<index {
             let word = context.lower[i]
             if Self.negations.contains(word) || word.hasSuffix("n't") { return true }
-            if Self.negatingVerbs.contains(word), i + 1 < context.lower.count, context.lower[i + 1] == "to" || context.lower[i + 1].hasSuffix("ing") {
+            if Self.negatingVerbs.contains(word), i + 1 < context.lower.count,
+                context.lower[i + 1] == "to" || context.lower[i + 1].hasSuffix("ing")
+            {
                 return true
             }
             // "warned against sending troops", "argued against giving aid".
@@ -32,8 +34,16 @@ extension StanceExtractor {
             if word == "'" {
                 let opens = (i == 0 || sentence.spaceBefore[i]) && i + 1 < sentence.words.count && !sentence.spaceBefore[i + 1]
                 let closes = inside && !sentence.spaceBefore[i]
-                if opens && !inside { inside = true; out[i] = true; continue }
-                if closes { inside = false; out[i] = true; continue }
+                if opens && !inside {
+                    inside = true
+                    out[i] = true
+                    continue
+                }
+                if closes {
+                    inside = false
+                    out[i] = true
+                    continue
+                }
             }
             out[i] = inside
         }

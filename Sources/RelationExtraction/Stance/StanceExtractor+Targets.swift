@@ -48,14 +48,18 @@ extension StanceExtractor {
             // "defended plans to end the EU's embargo": another verb starts another predicate.
             // "refused to join the sanctions": a verb right after "to" continues the cue's predicate.
             // "warned against sending troops": a gerund right after the cue's preposition carries its object.
-            let continuesCue = (i == index + 1 && context.lower[index] == "to")
+            let continuesCue =
+                (i == index + 1 && context.lower[index] == "to")
                 || (i == index && index > 0 && ["against", "for", "of"].contains(context.lower[index - 1]) && word.hasSuffix("ing"))
             if !continuesCue, let tags = context.sentence.posTags, tags[i].hasPrefix("VB"), !Self.auxiliaries.contains(word) { break }
             // "attacked the government over Iraq": past the object's noun, a preposition starts an adjunct.
             if let tags = context.sentence.posTags {
                 if sawNoun && Self.adjunctPrepositions.contains(word) { break }
                 if tags[i] == "NN" || tags[i] == "NNS" { sawNoun = true }
-                if tags[i] == "PRP$" { i += 1; continue }  // "her record": a possessive, not an object
+                if tags[i] == "PRP$" {
+                    i += 1
+                    continue
+                }  // "her record": a possessive, not an object
             }
             if Self.personPronouns.contains(word) || word == "them" || word == "it",
                 let resolved = resolvePronoun(word, at: i, context, excluding: excluding)
@@ -140,15 +144,18 @@ extension StanceExtractor {
         guard start < chunks.count, chunks[start].hasPrefix("B-NP") || chunks[start].hasPrefix("S-NP") else { return nil }
         var end = start + 1
         while end < chunks.count && (chunks[end].hasPrefix("I-NP") || chunks[end].hasPrefix("E-NP")) { end += 1 }
-        let skip: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
-                                 "your", "any", "all", "some", "such", "further", "more", "new", "every", "no", "what"]
+        let skip: Set<String> = [
+            "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+            "your", "any", "all", "some", "such", "further", "more", "new", "every", "no", "what",
+        ]
         let kept = (start..<end).filter { !skip.contains(context.lower[$0]) && context.sentence.words[$0].first?.isLetter == true }
         guard let last = kept.last, kept.count <= 3, tags[last].hasPrefix("NN"), !tags[last].hasPrefix("NNP"),
             kept.allSatisfy({ tags[$0].hasPrefix("NN") || tags[$0].hasPrefix("JJ") || tags[$0] == "VBG" })
         else { return nil }
         // One-word heads ("plans", "issue", "party") and times ("last week") are too vague to be topics,
         // and "the idea of X" names its topic after "of".
-        guard kept.count >= 2, !kept.contains(where: { Self.timeWords.contains(context.lower[$0]) || Self.notTopicWords.contains(context.lower[$0]) }),
+        guard kept.count >= 2,
+            !kept.contains(where: { Self.timeWords.contains(context.lower[$0]) || Self.notTopicWords.contains(context.lower[$0]) }),
             !(end < context.lower.count && context.lower[end] == "of")
         else { return nil }
         let phrase = kept.map { context.lower[$0] }.joined(separator: " ")
@@ -160,9 +167,12 @@ extension StanceExtractor {
     func resolvePronoun(_ word: String, at index: Int, _ context: Context, excluding: [Range<Int>]) -> Party? {
         let wantsPerson = Self.personPronouns.contains(word)
         func fits(_ mention: StanceMention) -> Bool {
-            wantsPerson ? mention.type == .person : (mention.type == .country || mention.type == .organisation || (word != "it" && mention.type == .person))
+            wantsPerson
+                ? mention.type == .person
+                : (mention.type == .country || mention.type == .organisation || (word != "it" && mention.type == .person))
         }
-        for mention in context.sentence.mentions.reversed() where mention.range.upperBound <= index && fits(mention)
+        for mention in context.sentence.mentions.reversed()
+        where mention.range.upperBound <= index && fits(mention)
             && !excluding.contains(where: { $0.overlaps(mention.range) })
         {
             return Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: wantsPerson ? 0.7 : 0.55)

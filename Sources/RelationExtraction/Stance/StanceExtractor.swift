@@ -56,7 +56,10 @@ public struct StanceExtractor: Sendable {
         var topicAt = [Int?](repeating: nil, count: lower.count)
         for (index, span) in topicSpans.enumerated() {
             // A topic that holds a whole name ("NATO membership") wins over the name; one that cuts a name does not.
-            let cut = sentence.mentions.contains { $0.range.overlaps(span.range) && !(span.range.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= span.range.upperBound) }
+            let cut = sentence.mentions.contains {
+                $0.range.overlaps(span.range)
+                    && !(span.range.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= span.range.upperBound)
+            }
             if cut { continue }
             for i in span.range {
                 topicAt[i] = index
@@ -64,8 +67,9 @@ public struct StanceExtractor: Sendable {
             }
         }
         let speaker = attribution(in: sentence, lower: lower, quoted: quoted, mentionAt: mentionAt)
-        var context = Context(sentence: sentence, lower: lower, quoted: quoted, mentionAt: mentionAt, topicAt: topicAt,
-                              topicSpans: topicSpans, speaker: speaker)
+        var context = Context(
+            sentence: sentence, lower: lower, quoted: quoted, mentionAt: mentionAt, topicAt: topicAt,
+            topicSpans: topicSpans, speaker: speaker)
         var best: [FindingKey: StanceFinding] = [:]
         var lastCueEnd = -10
         var i = 0
@@ -84,10 +88,14 @@ public struct StanceExtractor: Sendable {
                     if cue.kind == .noun && tag.hasPrefix("VB") && tag != "VBG" { continue }
                     // "Finland backs Ukraine": a third-person form between two names is a verb,
                     // even where the tagger, on a short headline, reads a plural noun.
-                    let verbBetweenNames = tag == "NNS" && lower[i].hasSuffix("s") && i > 0 && mentionAt[i - 1] != nil
+                    let verbBetweenNames =
+                        tag == "NNS" && lower[i].hasSuffix("s") && i > 0 && mentionAt[i - 1] != nil
                         && i + 1 < lower.count && mentionAt[i + 1] != nil
                     if (cue.kind == .verb || cue.kind == .giving) && !verbBetweenNames
-                        && (tag.hasPrefix("NN") || (tag == "JJ" && !lower[i].hasSuffix("ed"))) { continue }
+                        && (tag.hasPrefix("NN") || (tag == "JJ" && !lower[i].hasSuffix("ed")))
+                    {
+                        continue
+                    }
                 }
                 if cue.kind == .verb && cue.particles.isEmpty {
                     // "Straw attacked on China arms": a bare participle before "on/over" is a headline passive.
@@ -97,7 +105,9 @@ public struct StanceExtractor: Sendable {
                 }
                 if cue.kind == .verb, !cue.particles.isEmpty, lower[i].hasSuffix("ing"), i > 0,
                     Self.speechVerbs.contains(lower[i - 1]) || lower[i - 1] == "that"
-                { continue }
+                {
+                    continue
+                }
                 // "the signing of", "a sign of": a verb form after a determiner is a noun.
                 if cue.kind == .verb || cue.kind == .giving, i > 0, Self.determiners.contains(lower[i - 1]) { continue }
                 if topicAt[i] != nil && !(cue.kind == .noun && end < lower.count && ["on", "against"].contains(lower[end])) { continue }

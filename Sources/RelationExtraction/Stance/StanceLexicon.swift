@@ -52,8 +52,9 @@ public struct StanceLexicon: Sendable {
         func add(_ phrase: String, _ polarity: Polarity, _ strength: Double, _ kind: StanceCue.Kind, verbTag: Bool = false) {
             let words = phrase.split(separator: " ").map(String.init)
             guard let head = words.first else { return }
-            let cue = StanceCue(lemma: phrase, polarity: polarity, strength: strength, kind: kind,
-                                particles: Array(words.dropFirst()), needsVerbTag: verbTag)
+            let cue = StanceCue(
+                lemma: phrase, polarity: polarity, strength: strength, kind: kind,
+                particles: Array(words.dropFirst()), needsVerbTag: verbTag)
             let forms = kind == .verb || kind == .giving ? Self.inflections(of: head) : [head]
             for form in forms { table[form, default: []].append(cue) }
         }
@@ -160,7 +161,8 @@ public struct StanceLexicon: Sendable {
         } else {
             // Doubling for short closed syllables: ban → banned, veto → vetoed, slam → slammed.
             let letters = Array(verb)
-            let doubles = letters.count >= 3 && !vowels.contains(last) && !["w", "x", "y"].contains(last)
+            let doubles =
+                letters.count >= 3 && !vowels.contains(last) && !["w", "x", "y"].contains(last)
                 && vowels.contains(letters[letters.count - 2]) && !vowels.contains(letters[letters.count - 3])
                 && ["ban", "slam", "snub", "scrap", "veto", "sob", "rebut", "stop", "plan"].contains(verb)
             let consonantEnd = doubles ? verb + String(last) : verb
@@ -170,7 +172,9 @@ public struct StanceLexicon: Sendable {
     }
 }
 
-/// Topics: stance targets that are not named entities. Variants map to one label.
+/// Topics: stance targets that are not named entities.
+///
+/// Variants map to one label.
 public struct TopicLexicon: Sendable {
     /// Phrase (lower-case words) → topic label; matched longest first.
     let phrases: [[String]: String]
@@ -180,23 +184,36 @@ public struct TopicLexicon: Sendable {
     /// The shipped topics: the peace-process vocabulary the stance issue names, and recurring
     /// British-politics issues.
     public static let standard = TopicLexicon(entries: [
-        "peacekeepers": ["peacekeepers", "peacekeeper", "peacekeeping force", "peacekeeping forces", "peacekeeping troops",
-                         "peacekeeping mission", "troops on the ground", "foreign troops", "western troops", "european troops", "boots on the ground", "reassurance force",
-                         "peacekeeping"],
+        "peacekeepers": [
+            "peacekeepers", "peacekeeper", "peacekeeping force", "peacekeeping forces", "peacekeeping troops",
+            "peacekeeping mission", "troops on the ground", "foreign troops", "western troops", "european troops", "boots on the ground",
+            "reassurance force",
+            "peacekeeping",
+        ],
         "ceasefire": ["ceasefire", "cease-fire", "truce", "ceasefire deal", "ceasefire proposal", "ceasefire plan", "armistice"],
         "sanctions": ["sanctions", "economic sanctions", "sanctions regime"],
-        "security guarantees": ["security guarantees", "security guarantee", "backstop", "security backstop", "us backstop",
-                                "american backstop"],
+        "security guarantees": [
+            "security guarantees", "security guarantee", "backstop", "security backstop", "us backstop",
+            "american backstop",
+        ],
         "minerals deal": ["minerals deal", "mineral deal", "minerals agreement", "rare earths deal", "mineral rights deal"],
-        "military aid": ["military aid", "military support", "military assistance", "weapons", "arms supplies",
-                         "arms deliveries", "weapons deliveries"],
+        "military aid": [
+            "military aid", "military support", "military assistance", "weapons", "arms supplies",
+            "arms deliveries", "weapons deliveries",
+        ],
         "NATO membership": ["nato membership", "membership of nato", "membership in nato", "nato accession"],
-        "territorial concessions": ["territorial concessions", "territorial concession", "territory", "land concessions",
-                                    "occupied territory", "occupied territories"],
-        "peace talks": ["peace talks", "peace negotiations", "peace deal", "peace plan", "peace process", "negotiations",
-                        "peace agreement", "peace summit"],
-        "identity cards": ["identity cards", "id cards", "id card", "identity card", "identity card scheme", "id card scheme",
-                           "id cards bill", "identity cards bill"],
+        "territorial concessions": [
+            "territorial concessions", "territorial concession", "territory", "land concessions",
+            "occupied territory", "occupied territories",
+        ],
+        "peace talks": [
+            "peace talks", "peace negotiations", "peace deal", "peace plan", "peace process", "negotiations",
+            "peace agreement", "peace summit",
+        ],
+        "identity cards": [
+            "identity cards", "id cards", "id card", "identity card", "identity card scheme", "id card scheme",
+            "id cards bill", "identity cards bill",
+        ],
         "tuition fees": ["tuition fees", "top-up fees", "top-up tuition fees", "university fees"],
         "hunting ban": ["hunting ban", "fox hunting ban", "ban on hunting", "ban on fox hunting", "hunting bill"],
         "EU constitution": ["eu constitution", "european constitution", "constitutional treaty", "european union constitution"],

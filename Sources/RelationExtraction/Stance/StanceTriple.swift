@@ -36,7 +36,9 @@ public struct ScoredTriple: Sendable {
 }
 
 extension GraphBuilder.Output {
-    /// For each document, its stance findings as labelled triples. Noun phrases the chunker
+    /// For each document, its stance findings as labelled triples.
+    ///
+    /// Noun phrases the chunker
     /// found that did not recur enough to become topics are left out, as they are from the
     /// graph.
     ///
@@ -53,7 +55,8 @@ extension GraphBuilder.Output {
                     target = label
                 }
                 return ScoredTriple(
-                    triple: StanceTriple(holder: graph.nodes[placed.finding.holder].label, polarity: placed.finding.polarity, target: target),
+                    triple: StanceTriple(
+                        holder: graph.nodes[placed.finding.holder].label, polarity: placed.finding.polarity, target: target),
                     confidence: placed.finding.confidence, sentence: placed.sentence)
             }
         }

@@ -14,8 +14,10 @@ extension StanceExtractor {
     /// Words and marks that end a clause when looking left for a subject.
     static let clauseBreaks: Set<String> = [";", "but", "while", "whereas", "although", "though", "because", "however", "yet", "?", "!"]
     /// Words and marks that end the search for a target on the right.
-    static let rightStops: Set<String> = [";", ".", ",", ":", "but", "while", "whereas", "although", "though", "because", "who",
-                                          "which", "after", "before", "when", "as", "since", "so", "?", "!"]
+    static let rightStops: Set<String> = [
+        ";", ".", ",", ":", "but", "while", "whereas", "although", "though", "because", "who",
+        "which", "after", "before", "when", "as", "since", "so", "?", "!",
+    ]
     /// Words that negate the verb after them.
     static let negations: Set<String> = ["not", "never", "no", "cannot", "neither", "nor"]
     /// Verbs that negate the cue after them ("refused to back").
@@ -27,19 +29,30 @@ extension StanceExtractor {
     /// Words that lower confidence: modality, condition, hearsay.
     static let hedges: Set<String> = ["could", "might", "may", "if", "reportedly", "possibly", "perhaps", "unless", "whether"]
     /// Prepositions a noun phrase target may start after.
-    static let prepositions: Set<String> = ["in", "of", "for", "to", "from", "with", "at", "on", "by", "about", "against", "into", "over", "between", "among", "toward", "towards"]
+    static let prepositions: Set<String> = [
+        "in", "of", "for", "to", "from", "with", "at", "on", "by", "about", "against", "into", "over", "between", "among", "toward",
+        "towards",
+    ]
     /// Prepositions that open an adjunct, not a target ("over the weekend").
-    static let adjunctPrepositions: Set<String> = ["over", "for", "on", "about", "in", "at", "with", "amid", "despite", "after",
-                                                   "before", "during", "from", "into", "by", "to", "under"]
+    static let adjunctPrepositions: Set<String> = [
+        "over", "for", "on", "about", "in", "at", "with", "amid", "despite", "after",
+        "before", "during", "from", "into", "by", "to", "under",
+    ]
     /// Auxiliary verbs between a subject and its verb.
-    static let auxiliaries: Set<String> = ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
-                                           "might", "should", "must", "did", "does", "do", "be", "been", "also", "not", "n't", "to"]
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
+        "might", "should", "must", "did", "does", "do", "be", "been", "also", "not", "n't", "to",
+    ]
     /// Time nouns, never a topic ("last week").
-    static let timeWords: Set<String> = ["week", "weeks", "year", "years", "month", "months", "day", "days", "time", "today",
-                                         "yesterday", "tomorrow", "night", "morning", "weekend", "moment", "hour", "hours"]
+    static let timeWords: Set<String> = [
+        "week", "weeks", "year", "years", "month", "months", "day", "days", "time", "today",
+        "yesterday", "tomorrow", "night", "morning", "weekend", "moment", "hour", "hours",
+    ]
     /// Nouns that never make a topic on their own (units, generic institutions).
-    static let notTopicWords: Set<String> = ["mln", "dlr", "dlrs", "pct", "stg", "cts", "billion", "million", "bn", "government",
-                                             "award", "category", "stake", "shares"]
+    static let notTopicWords: Set<String> = [
+        "mln", "dlr", "dlrs", "pct", "stg", "cts", "billion", "million", "bn", "government",
+        "award", "category", "stake", "shares",
+    ]
     /// Forms of "be" and "get" that make a passive.
     static let beForms: Set<String> = ["is", "are", "was", "were", "been", "being", "be", "got", "get", "gets", "getting"]
     /// Pronouns that stand for a person.
@@ -49,15 +62,19 @@ extension StanceExtractor {
     /// Pronouns that, inside a quotation, are its speaker.
     static let speakerPronouns: Set<String> = ["we", "i", "us", "me"]
     /// Verbs that attach an evaluation to their object ("called it a disgrace").
-    static let namingVerbs: Set<String> = ["called", "calling", "calls", "call", "branded", "branding", "brands", "brand", "described",
-                                           "describing", "describes", "labelled", "labeled", "labelling", "dubbed", "dubbing", "deemed",
-                                           "denounced", "condemned", "dismissed", "slammed", "attacked"]
+    static let namingVerbs: Set<String> = [
+        "called", "calling", "calls", "call", "branded", "branding", "brands", "brand", "described",
+        "describing", "describes", "labelled", "labeled", "labelling", "dubbed", "dubbing", "deemed",
+        "denounced", "condemned", "dismissed", "slammed", "attacked",
+    ]
     /// Forms of "be" that attach an evaluation to their subject ("was a mistake").
     static let copulas: Set<String> = ["is", "was", "were", "are", "been", "be", "seemed", "looked"]
     /// Words before a noun that make a cue a noun ("the attack", "its backing").
     static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their"]
     /// Words that put a verb after them ("to back", "would oppose", "firmly supports").
-    static let verbOpeners: Set<String> = ["to", "will", "would", "not", "n't", "also", "firmly", "strongly", "fully", "they", "we", "i", "he", "she", "it", "and"]
+    static let verbOpeners: Set<String> = [
+        "to", "will", "would", "not", "n't", "also", "firmly", "strongly", "fully", "they", "we", "i", "he", "she", "it", "and",
+    ]
     /// Irregular past participles of cue verbs ("was given", "was sent").
     static let irregularPassives: Set<String> = ["given", "sent", "fought"]
     /// Prepositions that introduce a noun cue's target ("support for", "attack on").
@@ -65,13 +82,18 @@ extension StanceExtractor {
     /// Words of obligation: "must back" is a demand on the subject, not its stance.
     static let obligations: Set<String> = ["must", "should", "ought", "needs", "need"]
     /// Words that may stand between "was" and an evaluative word ("was totally wrong").
-    static let copulaFillers: Set<String> = ["a", "an", "the", "totally", "very", "utterly", "completely", "simply", "pure", "deeply", "\"", "'", "so", "quite", "clearly", "wholly", "entirely"]
+    static let copulaFillers: Set<String> = [
+        "a", "an", "the", "totally", "very", "utterly", "completely", "simply", "pure", "deeply", "\"", "'", "so", "quite", "clearly",
+        "wholly", "entirely",
+    ]
     /// Adverbs between a coordinated verb and its subject ("and then attacked").
     static let sequenceAdverbs: Set<String> = ["then", "later", "also", "again", "quickly", "swiftly", "promptly", "openly"]
     /// Words that may precede a role word before a name ("the former deputy minister").
     static let roleModifiers: Set<String> = ["the", "a", "former", "deputy", "general"]
     /// Adjectives before a stance noun whose possessor holds it ("Russia's strong opposition").
-    static let stanceIntensifiers: Set<String> = ["strong", "firm", "full", "continued", "unwavering", "public", "total", "fierce", "growing", "strongest"]
+    static let stanceIntensifiers: Set<String> = [
+        "strong", "firm", "full", "continued", "unwavering", "public", "total", "fierce", "growing", "strongest",
+    ]
     /// Words that name a role someone speaks in ("spokesman", "minister"): a person between
     /// a group and such a word speaks for the group.
     static let roleWords: Set<String> = [

@@ -113,7 +113,9 @@ public struct TargetPolarityModel: Sendable {
     /// This model with `networks` over its pooled vectors, their mean probabilities mixed in
     /// at `share`; `nil` when the model has no word vectors or a network's inputs do not match.
     public func mixing(_ networks: [PooledVectorNetwork], share: Float) -> TargetPolarityModel? {
-        guard let vectors, (0...1).contains(share), networks.allSatisfy({ $0.inputs == Self.pools.count * vectors.dimension }) else { return nil }
+        guard let vectors, (0...1).contains(share), networks.allSatisfy({ $0.inputs == Self.pools.count * vectors.dimension }) else {
+            return nil
+        }
         var model = self
         model.networks = networks
         model.networkShare = networks.isEmpty ? 0 : share
@@ -162,7 +164,9 @@ public struct TargetPolarityModel: Sendable {
         return ReadWords(words: words, target: targetIndex)
     }
 
-    /// Appends a token as the model reads it. "anti-war", "pro-Trump": the parts carry the
+    /// Appends a token as the model reads it.
+    ///
+    /// "anti-war", "pro-Trump": the parts carry the
     /// polarity, so a hyphenated word is read as its parts (as a plain word tokenizer would).
     static func appendRead(_ word: String, to words: inout [String]) {
         let lower = word.lowercased()
@@ -278,14 +282,16 @@ extension TargetPolarityModel: ModelFile {
             self.vectorScale = Float(bitPattern: try reader.read(UInt32.self))
             let denseCount = Int(try reader.read(UInt32.self))
             guard denseCount == Self.pools.count * vectors.dimension else {
-                throw ModelFileError(path: path, reason: "has \(denseCount) vector weights where \(Self.pools.count * vectors.dimension) were expected")
+                throw ModelFileError(
+                    path: path, reason: "has \(denseCount) vector weights where \(Self.pools.count * vectors.dimension) were expected")
             }
             self.denseWeights = try (0..<denseCount).map { _ in try Self.readWeight(&reader) }
             self.vectors = vectors
             self.networkShare = Float(bitPattern: try reader.read(UInt32.self))
             let networkCount = Int(try reader.read(UInt32.self))
             guard networkCount <= 64, (0...1).contains(networkShare) else {
-                throw ModelFileError(path: path, reason: "has \(networkCount) networks with share \(networkShare), which is not a valid model")
+                throw ModelFileError(
+                    path: path, reason: "has \(networkCount) networks with share \(networkShare), which is not a valid model")
             }
             self.networks = try (0..<networkCount).map { _ in try PooledVectorNetwork(reading: &reader) }
             guard networks.allSatisfy({ $0.inputs == denseCount }) else {

@@ -68,7 +68,8 @@ public struct WordVectors: Sendable {
 extension WordVectors: ModelFile {
     /// `PLXVEC1`: word vectors on their own (a cache between training runs); polarity models
     /// embed the same body.
-    public static let signature = ModelSignature("PLXVEC1\n", kindLength: 6, kind: "word-vector file", remedy: "plexus train-stance --vectors-cache")
+    public static let signature = ModelSignature(
+        "PLXVEC1\n", kindLength: 6, kind: "word-vector file", remedy: "plexus train-stance --vectors-cache")
 
     /// Appends the vectors to a model file: dimension, word count, words, quantised rows.
     public func writeBody(to writer: inout BinaryWriter) {
