@@ -31,6 +31,11 @@ public struct DocumentInfo: Sendable, Codable, Equatable {
     /// Number of sentences analysed.
     public var sentences: Int?
 
+    /// The keys of a document in graph.json, for the writer and the reader alike.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, path, line, title, date, url, sentences
+    }
+
     /// Creates a document entry.
     public init(
         id: String, path: String, line: Int? = nil, title: String? = nil, date: String? = nil,
@@ -63,6 +68,11 @@ public struct Node: Sendable, Codable, Equatable {
     /// Mentions per document id, so that a time window can recount them exactly.
     public var byDocument: [String: Int]?
 
+    /// The keys of a node in graph.json, for the writer and the reader alike.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, label, type, aliases, mentions, documents, byDocument
+    }
+
     /// Creates a node.
     public init(
         id: String, label: String, type: EntityType, aliases: [String] = [], mentions: Int = 0, documents: Int = 0,
@@ -86,6 +96,11 @@ public struct Evidence: Sendable, Codable, Equatable {
     public var sentence: Int
     /// The sentence as written in the article.
     public var text: String
+
+    /// The keys of an evidence entry in graph.json, for the writer and the reader alike.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case document, sentence, text
+    }
 
     /// Creates an evidence entry.
     public init(document: String, sentence: Int, text: String) {
@@ -113,6 +128,11 @@ public struct Edge: Sendable, Codable, Equatable {
     public var evidence: [Evidence]
     /// Distinct sentences per document id, so that a time window can recount the weight exactly.
     public var byDocument: [String: Int]?
+
+    /// The keys of an edge in graph.json, for the writer and the reader alike.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case source, target, kind, polarity, weight, confidence, evidence, byDocument
+    }
 
     /// Creates an edge.
     public init(

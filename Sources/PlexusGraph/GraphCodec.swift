@@ -28,12 +28,21 @@ public enum GraphCodec {
     /// The version this code writes and reads.
     public static let version = 1
 
+    /// The top level of graph.json.
+    ///
+    /// Its keys, and the `CodingKeys` of ``DocumentInfo``,
+    /// ``Node``, ``Edge`` and ``Evidence``, are the one schema both the writer (through
+    /// `Encodable`) and ``GraphJSONReader`` use.
     struct File: Codable {
         var format: String
         var version: Int
         var documents: [DocumentInfo]
         var nodes: [Node]
         var edges: [Edge]
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case format, version, documents, nodes, edges
+        }
     }
 
     /// The JSON text of a graph.
@@ -92,10 +101,14 @@ public enum GraphCodec {
                     )
                 }
                 guard let documents = top.documents else {
-                    throw GraphFileError(path: path, reason: "missing field \"documents\" at top level")
+                    throw GraphFileError(path: path, reason: "missing field \"\(File.CodingKeys.documents.stringValue)\" at top level")
                 }
-                guard let nodes = top.nodes else { throw GraphFileError(path: path, reason: "missing field \"nodes\" at top level") }
-                guard let edges = top.edges else { throw GraphFileError(path: path, reason: "missing field \"edges\" at top level") }
+                guard let nodes = top.nodes else {
+                    throw GraphFileError(path: path, reason: "missing field \"\(File.CodingKeys.nodes.stringValue)\" at top level")
+                }
+                guard let edges = top.edges else {
+                    throw GraphFileError(path: path, reason: "missing field \"\(File.CodingKeys.edges.stringValue)\" at top level")
+                }
                 return Graph(
                     documents: try reader.readArray(at: documents, named: "documents") { try $0.readDocument($1) },
                     nodes: try reader.readArray(at: nodes, named: "nodes") { try $0.readNode($1) },

@@ -42,19 +42,19 @@ struct GraphJSONReader {
             try expect(UInt8(ascii: ":"), "':'")
             skipSpace()
             let start = i
-            switch key {
-            case "format": top.format = try readOptionalString()
-            case "version": top.version = try readOptionalInt()
-            case "documents":
+            switch GraphCodec.File.CodingKeys(stringValue: key) {
+            case .format?: top.format = try readOptionalString()
+            case .version?: top.version = try readOptionalInt()
+            case .documents?:
                 try skipValue()
                 top.documents = start..<i
-            case "nodes":
+            case .nodes?:
                 try skipValue()
                 top.nodes = start..<i
-            case "edges":
+            case .edges?:
                 try skipValue()
                 top.edges = start..<i
-            default: try skipValue()
+            case nil: try skipValue()
             }
             skipSpace()
             if try endOfContainer(UInt8(ascii: "}")) { break }
@@ -116,19 +116,19 @@ struct GraphJSONReader {
         var url: String?
         var sentences: Int?
         try readObject(place) { reader, key in
-            switch key {
-            case "id": id = try reader.readOptionalString()
-            case "path": path = try reader.readOptionalString()
-            case "line": line = try reader.readOptionalInt()
-            case "title": title = try reader.readOptionalString()
-            case "date": date = try reader.readOptionalString()
-            case "url": url = try reader.readOptionalString()
-            case "sentences": sentences = try reader.readOptionalInt()
-            default: try reader.skipValue()
+            switch DocumentInfo.CodingKeys(stringValue: key) {
+            case .id?: id = try reader.readOptionalString()
+            case .path?: path = try reader.readOptionalString()
+            case .line?: line = try reader.readOptionalInt()
+            case .title?: title = try reader.readOptionalString()
+            case .date?: date = try reader.readOptionalString()
+            case .url?: url = try reader.readOptionalString()
+            case .sentences?: sentences = try reader.readOptionalInt()
+            case nil: try reader.skipValue()
             }
         }
-        guard let id else { throw missing("id", place) }
-        guard let path else { throw missing("path", place) }
+        guard let id else { throw missing(DocumentInfo.CodingKeys.id, place) }
+        guard let path else { throw missing(DocumentInfo.CodingKeys.path, place) }
         return DocumentInfo(id: id, path: path, line: line, title: title, date: date, url: url, sentences: sentences)
     }
 
@@ -141,25 +141,25 @@ struct GraphJSONReader {
         var documents = 0
         var byDocument: [String: Int]?
         try readObject(place) { reader, key in
-            switch key {
-            case "id": id = try reader.readOptionalString()
-            case "label": label = try reader.readOptionalString()
-            case "type":
+            switch Node.CodingKeys(stringValue: key) {
+            case .id?: id = try reader.readOptionalString()
+            case .label?: label = try reader.readOptionalString()
+            case .type?:
                 let text = try reader.readString()
                 guard let value = EntityType(rawValue: text) else {
                     throw Failure(reason: "unknown entity type \"\(text)\" at \(place).type")
                 }
                 type = value
-            case "aliases": aliases = try reader.readStringArray("\(place).aliases")
-            case "mentions": mentions = try reader.readOptionalInt() ?? 0
-            case "documents": documents = try reader.readOptionalInt() ?? 0
-            case "byDocument": byDocument = try reader.readCounts("\(place).byDocument")
-            default: try reader.skipValue()
+            case .aliases?: aliases = try reader.readStringArray("\(place).aliases")
+            case .mentions?: mentions = try reader.readOptionalInt() ?? 0
+            case .documents?: documents = try reader.readOptionalInt() ?? 0
+            case .byDocument?: byDocument = try reader.readCounts("\(place).byDocument")
+            case nil: try reader.skipValue()
             }
         }
-        guard let id else { throw missing("id", place) }
-        guard let label else { throw missing("label", place) }
-        guard let type else { throw missing("type", place) }
+        guard let id else { throw missing(Node.CodingKeys.id, place) }
+        guard let label else { throw missing(Node.CodingKeys.label, place) }
+        guard let type else { throw missing(Node.CodingKeys.type, place) }
         return Node(id: id, label: label, type: type, aliases: aliases, mentions: mentions, documents: documents, byDocument: byDocument)
     }
 
@@ -173,37 +173,37 @@ struct GraphJSONReader {
         var evidence: [Evidence] = []
         var byDocument: [String: Int]?
         try readObject(place) { reader, key in
-            switch key {
-            case "source": source = try reader.readOptionalString()
-            case "target": target = try reader.readOptionalString()
-            case "kind":
+            switch Edge.CodingKeys(stringValue: key) {
+            case .source?: source = try reader.readOptionalString()
+            case .target?: target = try reader.readOptionalString()
+            case .kind?:
                 let text = try reader.readString()
                 guard let value = EdgeKind(rawValue: text) else { throw Failure(reason: "unknown edge kind \"\(text)\" at \(place).kind") }
                 kind = value
-            case "polarity":
+            case .polarity?:
                 if let text = try reader.readOptionalString() {
                     guard let value = Polarity(rawValue: text) else {
                         throw Failure(reason: "unknown polarity \"\(text)\" at \(place).polarity")
                     }
                     polarity = value
                 }
-            case "weight": weight = try reader.readOptionalInt()
-            case "confidence": confidence = try reader.readOptionalDouble()
-            case "evidence":
+            case .weight?: weight = try reader.readOptionalInt()
+            case .confidence?: confidence = try reader.readOptionalDouble()
+            case .evidence?:
                 let start = reader.i
                 try reader.skipValue()
                 let end = reader.i
                 evidence = try reader.readArray(at: start..<end, named: "\(place).evidence") { inner, place in
                     try inner.readEvidence(place)
                 }
-            case "byDocument": byDocument = try reader.readCounts("\(place).byDocument")
-            default: try reader.skipValue()
+            case .byDocument?: byDocument = try reader.readCounts("\(place).byDocument")
+            case nil: try reader.skipValue()
             }
         }
-        guard let source else { throw missing("source", place) }
-        guard let target else { throw missing("target", place) }
-        guard let kind else { throw missing("kind", place) }
-        guard let weight else { throw missing("weight", place) }
+        guard let source else { throw missing(Edge.CodingKeys.source, place) }
+        guard let target else { throw missing(Edge.CodingKeys.target, place) }
+        guard let kind else { throw missing(Edge.CodingKeys.kind, place) }
+        guard let weight else { throw missing(Edge.CodingKeys.weight, place) }
         return Edge(
             source: source, target: target, kind: kind, polarity: polarity, weight: weight, confidence: confidence,
             evidence: evidence, byDocument: byDocument)
@@ -214,14 +214,14 @@ struct GraphJSONReader {
         var sentence: Int?
         var text: String?
         try readObject(place) { reader, key in
-            switch key {
-            case "document": document = try reader.readOptionalString()
-            case "sentence": sentence = try reader.readOptionalInt()
-            case "text": text = try reader.readOptionalString()
-            default: try reader.skipValue()
+            switch Evidence.CodingKeys(stringValue: key) {
+            case .document?: document = try reader.readOptionalString()
+            case .sentence?: sentence = try reader.readOptionalInt()
+            case .text?: text = try reader.readOptionalString()
+            case nil: try reader.skipValue()
             }
         }
-        guard let document else { throw missing("document", place) }
+        guard let document else { throw missing(Evidence.CodingKeys.document, place) }
         return Evidence(document: document, sentence: sentence ?? 0, text: text ?? "")
     }
 
@@ -242,8 +242,8 @@ struct GraphJSONReader {
         return counts
     }
 
-    func missing(_ field: String, _ place: String) -> Failure {
-        Failure(reason: "missing field \"\(field)\" at \(place)")
+    func missing(_ field: some CodingKey, _ place: String) -> Failure {
+        Failure(reason: "missing field \"\(field.stringValue)\" at \(place)")
     }
 
     // MARK: - JSON scalars

@@ -17,6 +17,29 @@ import Testing
             Edge(source: "b", target: "a", kind: .stance, polarity: .oppose, weight: 1, confidence: 0.85),
         ])
 
+    @Test func theWriterWritesExactlyTheKeysTheReaderReads() throws {
+        let full = Graph(
+            documents: [DocumentInfo(id: "d1", path: "a.jsonl", line: 3, title: "T", date: "2025-03-13", url: "https://x", sentences: 4)],
+            nodes: [
+                Node(id: "a", label: "A", type: .person, aliases: ["Mr A"], mentions: 2, documents: 1, byDocument: ["d1": 2]),
+                Node(id: "b", label: "B", type: .country, mentions: 1, documents: 1, byDocument: ["d1": 1]),
+            ],
+            edges: [
+                Edge(
+                    source: "a", target: "b", kind: .stance, polarity: .support, weight: 1, confidence: 0.9,
+                    evidence: [Evidence(document: "d1", sentence: 1, text: "A backs B.")], byDocument: ["d1": 1])
+            ])
+        let object = try #require(try JSONSerialization.jsonObject(with: GraphCodec.encode(full)) as? [String: Any])
+        func keys(_ value: Any?) -> Set<String> { Set((value as? [String: Any])?.keys.map { $0 } ?? []) }
+        let firstEdge = (object["edges"] as? [Any])?.first
+        #expect(Set(object.keys) == Set(GraphCodec.File.CodingKeys.allCases.map(\.stringValue)))
+        #expect(keys((object["documents"] as? [Any])?.first) == Set(DocumentInfo.CodingKeys.allCases.map(\.stringValue)))
+        #expect(keys((object["nodes"] as? [Any])?.first) == Set(Node.CodingKeys.allCases.map(\.stringValue)))
+        #expect(keys(firstEdge) == Set(Edge.CodingKeys.allCases.map(\.stringValue)))
+        #expect(keys(((firstEdge as? [String: Any])?["evidence"] as? [Any])?.first) == Set(Evidence.CodingKeys.allCases.map(\.stringValue)))
+        #expect(try GraphCodec.decode(GraphCodec.encode(full), path: "memory") == full)
+    }
+
     @Test func roundTripsLosslessly() throws {
         let data = try GraphCodec.encode(graph)
         #expect(try GraphCodec.decode(data, path: "g.json") == graph)
