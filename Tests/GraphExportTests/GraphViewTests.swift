@@ -4,7 +4,9 @@ import Testing
 @testable import GraphExport
 
 /// A star around "hub" with ties of falling weight, a location, and stance edges of high and
-/// low confidence. Written for these tests.
+/// low confidence.
+///
+/// Written for these tests.
 let star: Graph = {
     let spokes = ["s1", "s2", "s3", "s4", "s5"]
     var nodes = [Node(id: "hub", label: "Hub", type: .person, mentions: 10, documents: 1)]
