@@ -21,10 +21,8 @@ public struct AliasFileError: Error, Sendable, CustomStringConvertible, Equatabl
 ///
 /// ```
 /// merge	Donald Trump	The Donald	DJT	(the first name is the entity; the others join it)
-/// split	Putin	Evgeny Putin	(mentions written "Putin" become their own entity, labelled "Evgeny Putin")
-/// rename	Keir Starmer	Sir Keir Starmer
-/// type	Wagner Group	organisation
-/// drop	Reuters
+/// split	Putin	Evgeny Putin	(mentions written "Putin" become their own entity, labelled "Evgeny
+/// Putin") rename	Keir Starmer	Sir Keir Starmer type	Wagner Group	organisation drop	Reuters
 /// ```
 ///
 /// `merge` and `rename` act on whole entities after resolution; `split` and `drop` act on

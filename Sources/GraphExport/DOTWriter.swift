@@ -101,7 +101,7 @@ public struct DOTWriter: Sendable {
     }
 
     /// Edge routing: curved around nodes for small drawings; straight above 60 nodes, where
-    /// spline routing took 92 s for 300 nodes against 0.9 s for 1,000 straight.
+    /// spline routing grows too slow to wait for (see docs/DESIGN-NOTES.md).
     func splines(for graph: Graph) -> String {
         if layout == .dot { return "spline" }
         return graph.nodes.count <= 60 ? "true" : "false"

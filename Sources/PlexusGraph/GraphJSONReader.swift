@@ -1,8 +1,8 @@
 /// Reads graph.json straight from UTF-8 bytes into ``Graph`` values.
 ///
-/// Written by hand because Foundation's `JSONDecoder` took 6.7 s on a 1,000,000-edge graph
-/// here (165 MB), over the 2 s a query may spend loading; this reader decodes the same file
-/// in 1.5 s. It accepts any valid JSON, skips fields it does not know (the format
+/// Written by hand because Foundation's `JSONDecoder` is several times slower on large
+/// graphs than a query may spend loading (docs/DESIGN-NOTES.md). It reads in one pass over
+/// the bytes, O(size of the file). It accepts any valid JSON, skips fields it does not know (the format
 /// may grow), and reports the first problem with its line and column or its place in the
 /// document (`edges[41].weight`).
 struct GraphJSONReader {

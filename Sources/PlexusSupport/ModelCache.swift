@@ -2,8 +2,7 @@ import Foundation
 
 /// Models already read in this process, by name.
 ///
-/// Only successful loads are kept, so a
-/// damaged file is reported on every attempt.
+/// Only successful loads are kept, so a damaged file is reported on every attempt.
 public final class ModelCache<Model: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var models: [String: Model] = [:]

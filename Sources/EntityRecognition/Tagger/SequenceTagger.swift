@@ -6,8 +6,7 @@ import PlexusSupport
 /// parts of speech and chunks.
 ///
 /// Why this model: it tags left to right with the two previous predictions as features,
-/// so it needs no Viterbi search and runs at hundreds of thousands of tokens per second on
-/// one core; with rich, hashed features and averaging it is within a few points of CRFs on
+/// so it needs no Viterbi search and costs O(features) per token; with rich, hashed features and averaging it is within a few points of CRFs on
 /// CoNLL-2003, and training is deterministic (fixed shuffling seed, integer updates), so the
 /// same data always gives the same model bytes.
 ///
@@ -25,9 +24,7 @@ public struct SequenceTagger: Sendable {
     /// One slot of the open-addressing table: the feature key (0 = empty), where its
     /// entries start in `entryClass`/`entryWeight`, and how many there are.
     ///
-    /// Kept in one
-    /// 16-byte record so a look-up touches one cache line (with hashing words without
-    /// building strings, this took tagging from 135,000 to 301,000 tokens per second).
+    /// Kept in one 16-byte record so a look-up touches one cache line.
     package struct Slot {
         package var key: UInt64
         package var start: Int32
@@ -78,9 +75,8 @@ public struct SequenceTagger: Sendable {
         // The features with the most weights go first, into the table and the weights: they
         // are the ones every token reads (on BBC news, 4,000 of the entity model's 113,000
         // features make 90% of the look-ups), so they take their own table slots, not the
-        // next free one, and their weights fill whole cache lines together (entity tagging
-        // 260,000–276,000 tokens per second before, 290,000–296,000 after, alternating runs).
-        // The look-ups and sums are the same whatever the order.
+        // next free one, and their weights fill whole cache lines together. The look-ups and
+        // sums are the same whatever the order.
         let order = features.indices.sorted {
             features[$0].entries.count != features[$1].entries.count ? features[$0].entries.count > features[$1].entries.count : $0 < $1
         }
@@ -117,18 +113,12 @@ public struct SequenceTagger: Sendable {
     /// The tables are far larger than the processor's caches, so the time goes in waiting
     /// for memory. Hence three passes: ask for every feature's table slot at once
     /// (``plexus_prefetch``), then look the slots up and ask for their weights, then add the
-    /// weights. With the three interleaved, as at first, each read waited for the one
-    /// before it (entity tagging of the news corpus on one 2-core machine: 159,000–195,000
-    /// tokens per second before, 219,000–253,000 after). The weights are added in the same
-    /// order as before, so the sums, and the tags, are unchanged.
+    /// weights. With the three interleaved, each read waits for the one before it. The
+    /// weights are added in a fixed order, so the sums, and the tags, do not depend on it.
     ///
     /// Models read from a file add ``packed`` weights: half the bytes to fetch, so more of
-    /// them stay in the cache (on a 2-core machine with an 8 MB cache, entity tagging of the
-    /// news corpus went from 204,000–216,000 to 178,000–303,000 tokens per second over eight
-    /// runs, six of them above 240,000; the spread comes from the machine's neighbours).
-    /// The two layouts have a loop each: one generic loop specialised for both measured
-    /// 225,000–265,000 tokens per second on BBC news against 232,000–280,000 for these, in
-    /// five alternating runs each.
+    /// them stay in the cache. The two layouts have a loop each, because one generic loop
+    /// specialised for both was slower (figures in docs/DESIGN-NOTES.md).
     ///
     /// - Complexity: O(features + weights found).
     @inline(__always)
@@ -272,11 +262,10 @@ public struct SequenceTagger: Sendable {
 }
 
 /// The facts of words already seen on one thread with one word profile, kept across
-/// documents: a word's facts depend only on the word and the profile, and computing them
-/// was about a quarter of tagging time when the cache lived for one document only.
+/// documents: a word's facts depend only on the word and the profile, and computing them is
+/// a large share of tagging time when they are not kept.
 ///
-/// Keyed by
-/// the profile, not the model, so the candidate models of a training run share one cache.
+/// Keyed by the profile, not the model, so the candidate models of a training run share one cache.
 ///
 /// Each thread has its own cache (in its thread dictionary), so no locking is needed and
 /// results are the same whichever thread tags a document. Capped at 200,000 words, then
@@ -394,12 +383,11 @@ extension SequenceTagger: ModelFile {
     /// Writes the body: a header (with the word profile and tag lexicon), the tags, then
     /// each feature (sorted by key) with its (class, weight) entries.
     ///
-    /// The same model always
-    /// gives the same bytes.
+    /// The same model always gives the same bytes.
     ///
-    /// Weights are written as 16-bit floats (half the bytes of 32-bit ones; their relative
-    /// error of 0.05% changed no tag on CoNLL dev), so the four shipped tagger models stay
-    /// within the 25 MB the repository allows. A model read back carries the rounded weights.
+    /// Weights are written as 16-bit floats (half the bytes of 32-bit ones), so the four
+    /// shipped tagger models stay within the 25 MB the repository allows. A model read back
+    /// carries the rounded weights.
     public func writeBody(to out: inout BinaryWriter) {
         out.put(UInt8(usesExtra ? 1 : 0))
         if let profile {

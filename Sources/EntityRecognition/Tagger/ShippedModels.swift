@@ -5,8 +5,8 @@ import PlexusSupport
 ///
 /// Loading reads and checks the file and throws a ``ModelFileError`` that names it when it
 /// is missing, damaged or in an older format: no caller falls back silently. A model is read
-/// from disk once per process (a 7 MB model takes about a tenth of a second), so building
-/// several analyzers costs one load.
+/// from disk once per process, O(size of the model), so building several analyzers costs
+/// one load.
 public enum ShippedModels {
     /// The shipped tagger for a task and reading direction.
     ///

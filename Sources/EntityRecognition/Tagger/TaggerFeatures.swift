@@ -11,9 +11,9 @@
 /// cluster, exchange-algorithm classes of the word and of its neighbours up to two away,
 /// and class pairs with the next and previous word); and, for the chunker, the
 /// part-of-speech tags in a window of two, their pairs and triples, the word with its tag,
-/// and the previous chunk tag with the tag pair ahead (chunk F1 on dev 0.916 → 0.923); for
-/// the part-of-speech tagger, the ambiguity classes of the word and its neighbours alone and
-/// with the previous tags (``TagLexicon``; accuracy on dev 0.9590 → 0.9615).
+/// and the previous chunk tag with the tag pair ahead; for the part-of-speech tagger, the
+/// ambiguity classes of the word and its neighbours alone and with the previous tags
+/// (``TagLexicon``). What each group added on dev is in docs/DESIGN-NOTES.md.
 package struct TaggerFeatures {
     /// Marks each capitalised token with what the rest of its document says about the same
     /// word (see ``TokenFacts/documentCues``): read before tagging, so every sentence,

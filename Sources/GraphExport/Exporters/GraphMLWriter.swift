@@ -2,10 +2,9 @@ import PlexusGraph
 
 /// Writes GraphML: typed keys for every node and edge attribute.
 ///
-/// A graph with stance edges
-/// is written as directed (co-mention edges then run from the smaller id to the larger, and
-/// their `kind` says they are undirected), because networkx refuses a graph
-/// that mixes per-edge directions; a co-mention-only graph is undirected.
+/// A graph with stance edges is written as directed (co-mention edges then run from the smaller id
+/// to the larger, and their `kind` says they are undirected), because networkx refuses a graph that
+/// mixes per-edge directions; a co-mention-only graph is undirected.
 enum GraphMLWriter {
     static func write(_ graph: Graph) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -84,9 +84,8 @@ enum CSVWriter {
 
 /// Cypher for Neo4j and Memgraph: `MERGE` so that loading twice changes nothing.
 ///
-/// Every node
-/// is an `:Entity` with a label for its type; co-mentions are `:CO_MENTION` relationships,
-/// stances `:SUPPORTS` or `:OPPOSES`.
+/// Every node is an `:Entity` with a label for its type; co-mentions are `:CO_MENTION`
+/// relationships, stances `:SUPPORTS` or `:OPPOSES`.
 enum CypherWriter {
     static func string(_ text: String) -> String {
         var out = "'"

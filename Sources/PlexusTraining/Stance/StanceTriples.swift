@@ -20,9 +20,8 @@ public struct StancePassage: Sendable {
 /// Reads the stance fixture format.
 ///
 /// ```
-/// == reported speech
-/// Moscow rejects any peacekeeping force, Peskov said.
-/// > Dmitry Peskov | oppose | peacekeepers
+/// == reported speech Moscow rejects any peacekeeping force, Peskov said. > Dmitry Peskov | oppose
+/// | peacekeepers
 /// ```
 ///
 /// A passage starts with a line "== name"; text lines follow; each "> holder | polarity |

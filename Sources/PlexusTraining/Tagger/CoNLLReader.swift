@@ -45,8 +45,8 @@ public struct CoNLLError: Error, Sendable, CustomStringConvertible, Equatable {
 /// Reads CoNLL-2003 files: one token per line, `word POS chunk NER`, blank lines between
 /// sentences, `-DOCSTART-` lines between documents.
 ///
-/// IOB1 and IOB2 tags are both accepted
-/// (the scorer reads chunks the way conlleval does, so either gives the same spans).
+/// IOB1 and IOB2 tags are both accepted (the scorer reads chunks the way conlleval does, so either
+/// gives the same spans).
 public enum CoNLLReader {
     /// Tag prefixes and types accepted in the chunk and entity columns.
     static func isValidTag(_ tag: String) -> Bool {

@@ -7,7 +7,7 @@ import RelationExtraction
 extension SequenceTagger {
     /// The mean of several taggers' weights (same tags, same profile): one model, as fast as
     /// each of them, with less of the variance that the visiting order gives a perceptron
-    /// (parameter mixing; on CoNLL dev, single seeds range 0.906–0.914 in F1).
+    /// (parameter mixing).
     ///
     /// - Complexity: O(total weights).
     public static func averaging(_ models: [SequenceTagger], pruneBelow: Float = 0.02) -> SequenceTagger? {

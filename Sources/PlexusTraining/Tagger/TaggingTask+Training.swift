@@ -7,8 +7,8 @@ import RelationExtraction
 extension TaggingTask {
     /// Training examples for this task from CoNLL sentences.
     ///
-    /// Entity and chunk tags become IOBES,
-    /// which marks chunk ends explicitly (entity F1 on dev 0.893 with BIO, 0.897 with IOBES).
+    /// Entity and chunk tags become IOBES, which marks chunk ends explicitly (it scored
+    /// better on dev than BIO; docs/DESIGN-NOTES.md).
     public func examples(_ sentences: [CoNLLSentence]) -> [TaggerTrainer.Example] {
         sentences.map { sentence in
             switch self {

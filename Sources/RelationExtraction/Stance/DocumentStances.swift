@@ -15,10 +15,9 @@ public struct PlacedFinding: Sendable {
 /// know alone — a quotation that opened in an earlier sentence and who speaks it, the
 /// entities just mentioned (for pronouns), and whom a person speaks for (for roll-up).
 ///
-/// It
-/// reads the part-of-speech and chunk tags the analysis stage put in the document (needed
-/// to find noun-phrase targets outside the topic lexicon); sentences without them are read
-/// from their words alone.
+/// It reads the part-of-speech and chunk tags the analysis stage put in the document (needed to
+/// find noun-phrase targets outside the topic lexicon); sentences without them are read from their
+/// words alone.
 ///
 /// Cost: O(n) in the document's tokens.
 public struct DocumentStanceReader: Sendable {

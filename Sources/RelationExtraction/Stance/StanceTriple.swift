@@ -38,9 +38,8 @@ public struct ScoredTriple: Sendable {
 extension GraphBuilder.Output {
     /// For each document, its stance findings as labelled triples.
     ///
-    /// Noun phrases the chunker
-    /// found that did not recur enough to become topics are left out, as they are from the
-    /// graph.
+    /// Noun phrases the chunker found that did not recur enough to become topics are left out, as
+    /// they are from the graph.
     ///
     /// - Complexity: O(findings).
     public func stanceTriples() -> [[ScoredTriple]] {

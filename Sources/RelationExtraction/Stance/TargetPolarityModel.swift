@@ -48,13 +48,11 @@ public struct PolarityExample: Sendable {
 /// trains in seconds and predicts in microseconds. Those features alone know only the words
 /// seen in training; so the model also reads ``WordVectors`` learned from unlabelled news
 /// (PPMI-SVD), averaged over five windows: three and ten words left of the target, three and
-/// ten right, and the whole sentence. With them rw/dev macro-F1 rose from 0.673 to 0.680,
-/// and, in a prototype, three-fold cross-validation on train.jsonl (folds split by sentence)
-/// from 0.599 to 0.620; mean, max and min pooling together scored no better. Logistic
-/// regression rather than a perceptron because the stance extractor needs calibrated
-/// probabilities for its confidence. Its probabilities are mixed with those of small
-/// networks over the same pooled vectors (``PooledVectorNetwork``), which see combinations
-/// of windows a linear model cannot (rw/dev 0.680 → 0.720).
+/// ten right, and the whole sentence. Logistic regression rather than a perceptron because
+/// the stance extractor needs calibrated probabilities for its confidence. Its
+/// probabilities are mixed with those of small networks over the same pooled vectors
+/// (``PooledVectorNetwork``), which see combinations of windows a linear model cannot. What
+/// each part added on dev is in docs/DESIGN-NOTES.md.
 ///
 /// Sparse features are hashed into 2^20 buckets; only buckets with a weight are stored.
 public struct TargetPolarityModel: Sendable {
