@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "PlexusGraph"]),
         .testTarget(
             name: "PlexusEndToEndTests",
-            dependencies: ["plexus", "PlexusGraph"],
+            dependencies: ["plexus", "PlexusGraph", "Corpus", "RelationExtraction", "GraphExport"],
             resources: [.copy("Golden")]
         ),
     ]
