@@ -267,6 +267,21 @@ import Testing
         }
     }
 
+    @Test func aTruncatedModelIsAnErrorNamingItNotASilentFallback() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sentences = folder.appendingPathComponent("tiny.txt")
+        try Data("-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n. . O O\n".utf8).write(to: sentences)
+        let shipped = Plexus.root.appendingPathComponent("Sources/EntityRecognition/Models/ner.plxtag")
+        let cut = try Data(contentsOf: shipped).prefix(5_000)
+        let model = folder.appendingPathComponent("ner.plxtag")
+        try cut.write(to: model)
+        let result = try Plexus.run(["eval-ner", sentences.path, "--task", "ner", "--models", folder.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(model.path): model file is cut short"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func trainingRefusesABadFileAndWritesNoModel() throws {
         let folder = try Plexus.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
