@@ -17,7 +17,8 @@ struct Plexus: AsyncParsableCommand {
             CommandGroup(
                 name: "Develop (train and evaluate the models)",
                 subcommands: [
-                    TrainCommand.self, EvalNERCommand.self, TrainStanceCommand.self, EvalStanceCommand.self, EvalEntitiesCommand.self,
+                    TrainCommand.self, EvalNERCommand.self, TrainParserCommand.self, EvalParserCommand.self, TrainStanceCommand.self,
+                    EvalStanceCommand.self, EvalEntitiesCommand.self,
                 ]),
         ]
     )

@@ -33,6 +33,14 @@ public enum ShippedModels {
         return paired
     }
 
+    /// The shipped dependency parser.
+    ///
+    /// - Throws: ``ModelFileError`` naming the resource.
+    /// - Complexity: O(size of the model) the first time, O(1) after.
+    public static func parser() throws -> DependencyParser {
+        try parsers.model(named: "parser.plxdep") { name in try DependencyParser(contentsOf: try resourcePath(name)) }
+    }
+
     /// The path of a model resource.
     ///
     /// - Throws: ``ModelFileError`` when the package was built without it.
@@ -46,4 +54,5 @@ public enum ShippedModels {
     }
 
     private static let cache = ModelCache<SequenceTagger>()
+    private static let parsers = ModelCache<DependencyParser>()
 }
