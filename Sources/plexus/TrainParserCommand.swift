@@ -30,6 +30,12 @@ struct TrainParserCommand: ParsableCommand {
     @Option(name: .long, help: "Seed for the sentence order and exploration.")
     var seed: UInt64 = 1
 
+    @Option(name: .long, help: "Train this many parsers with successive seeds and ship the mean of their weights.")
+    var average: Int = 1
+
+    @Option(name: .long, help: "How often training follows its own wrong move (error exploration), from the second epoch.")
+    var exploration: Double = 0.9
+
     @Option(name: .long, help: "Folds of documents for the jackknifed training tags (0: the file's own tags).")
     var jackknifeFolds: Int = 10
 
@@ -50,6 +56,8 @@ struct TrainParserCommand: ParsableCommand {
         recipe.epochs = epochs
         recipe.seed = seed
         recipe.jackknifeFolds = jackknifeFolds
+        recipe.average = average
+        recipe.explorationProbability = exploration
         recipe.tagsCache = tagsCache
         do {
             let started = Date()

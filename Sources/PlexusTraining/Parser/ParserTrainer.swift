@@ -220,3 +220,38 @@ struct AveragedWeights {
         return SparseWeights(classCount: classes, rows: rows)
     }
 }
+
+extension DependencyParser {
+    /// The mean of several parsers' weights (same relations, same features): one model, as
+    /// fast as each, with less of the variance the visiting order gives a perceptron
+    /// (parameter mixing). `nil` when the parsers do not share their relations.
+    ///
+    /// - Complexity: O(total weights).
+    static func averaging(_ parsers: [DependencyParser]) -> DependencyParser? {
+        guard let first = parsers.first,
+            parsers.allSatisfy({ $0.labels == first.labels && $0.moveBits == first.moveBits && $0.labelBits == first.labelBits })
+        else { return nil }
+        func mean(_ tables: [SparseWeights]) -> SparseWeights {
+            var sums: [UInt32: [Float]] = [:]
+            let classes = tables[0].classCount
+            for table in tables {
+                for row in table.rows {
+                    var sum = sums[row.bucket] ?? [Float](repeating: 0, count: classes)
+                    for (cls, weight) in row.entries { sum[Int(cls)] += weight }
+                    sums[row.bucket] = sum
+                }
+            }
+            let scale = 1 / Float(tables.count)
+            let rows = sums.keys.sorted().map { bucket -> (bucket: UInt32, entries: [(UInt8, Float)]) in
+                let sum = sums[bucket] ?? []
+                return (bucket, sum.indices.compactMap { k in sum[k] != 0 ? (UInt8(k), sum[k] * scale) : nil })
+            }
+            return SparseWeights(classCount: classes, rows: rows)
+        }
+        var mixed = DependencyParser(
+            labels: first.labels, moveBits: first.moveBits, labelBits: first.labelBits, profile: first.profile,
+            moveWeights: mean(parsers.map(\.moveWeights)), labelWeights: mean(parsers.map(\.labelWeights)))
+        mixed.tagger = first.tagger
+        return mixed
+    }
+}

@@ -24,6 +24,10 @@ public struct ParserTrainingRecipe: Sendable {
     public var jackknifeFolds = 10
     /// Seed for the sentence order and exploration.
     public var seed: UInt64 = 1
+    /// Parsers trained with successive seeds; the shipped one is the mean of their weights.
+    public var average = 1
+    /// How often the trainer follows its own wrong move, from the second epoch.
+    public var explorationProbability = 0.9
     /// A folder that keeps the tagger and the tags between runs: read when it holds them,
     /// written when it does not (the parser's own settings can then be tried in seconds).
     public var tagsCache: String?
@@ -53,17 +57,34 @@ public struct ParserTrainingRecipe: Sendable {
         let devTags = tagger.tag(documentsOf: dev)
         var trainer = ParserTrainer()
         trainer.epochs = epochs
-        trainer.seed = seed
         trainer.profile = profile
+        trainer.explorationProbability = explorationProbability
         let examples = zip(training, trainingTags).map {
             ParserTrainer.Example(words: $0.words, tags: $1, heads: $0.heads, relations: $0.relations)
         }
-        var parser = trainer.train(
-            examples,
-            devScore: { parser in ParserEvaluation.score(parser, on: dev, tags: devTags).scores.las },
-            progress: { report in
-                log(String(format: "  parser epoch %2d: %6d mistakes, dev LAS %.4f", report.epoch, report.mistakes, report.devScore))
-            })
+        let seeds = (0..<UInt64(max(1, average))).map { seed &+ $0 }
+        let members = parallelMap(seeds) { [trainer] memberSeed -> (DependencyParser, [String]) in
+            var trainer = trainer
+            trainer.seed = memberSeed
+            var lines: [String] = []
+            let parser = trainer.train(
+                examples,
+                devScore: { parser in ParserEvaluation.score(parser, on: dev, tags: devTags).scores.las },
+                progress: { report in
+                    lines.append(
+                        String(
+                            format: "  parser (seed %d) epoch %2d: %6d mistakes, dev LAS %.4f", memberSeed, report.epoch, report.mistakes,
+                            report.devScore))
+                })
+            return (parser, lines)
+        }
+        for (_, lines) in members { lines.forEach(log) }
+        guard var parser = DependencyParser.averaging(members.map(\.0)) else {
+            throw TrainingError("the parsers trained with different seeds disagree on their relations")
+        }
+        if members.count > 1 {
+            log(String(format: "  mean of %d parsers: dev LAS %.4f", members.count, ParserEvaluation.score(parser, on: dev, tags: devTags).scores.las))
+        }
         parser.tagger = tagger
         return parser
     }
