@@ -30,6 +30,18 @@ actor ExampleBuild {
         #expect(names == ["graph.dot", "graph.json", "graph.pdf", "graph.png", "graph.svg"])
     }
 
+    @Test func anArticleThatOnceCrashedTheStanceReaderNoLongerLosesTheRun() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let article = folder.appendingPathComponent("a.txt")
+        try Data("Putin said Russia was Ready To accept American proposals.\n".utf8).write(to: article)
+        let out = folder.appendingPathComponent("out")
+        let result = try Plexus.run(["build", article.path, "examples/ukraine-peace", "--out", out.path, "--formats", "dot"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let graph = try GraphCodec.read(from: out.appendingPathComponent("graph.json").path)
+        #expect(graph.documents.count == 10)
+    }
+
     @Test func aliasesMergeIntoOneEntityEach() async throws {
         let graph = try await graph()
         let starmer = try #require(graph.node(id: "keir-starmer"))

@@ -15,6 +15,13 @@ import Testing
         return Set(built.stanceTriples()[0].filter { $0.confidence >= Edge.defaultMinimumStanceConfidence }.map(\.triple.description))
     }
 
+    @Test func aNameEndingOnATitleCaseToBeforeACueIsNoCrash() throws {
+        // Found by fuzzing real articles: "Ready To" read as a name ends right on the "to"
+        // before the cue, which once made an inverted range and killed the whole run.
+        _ = try triples("Putin said Russia was Ready To accept American proposals.")
+        _ = try triples("They Were Ready To back the plan. Officials Told To oppose it.")
+    }
+
     @Test func aSubjectVerbObjectSentenceGivesOneStance() throws {
         #expect(try triples("Poland condemned Belarus for the border crossings.") == ["Poland | oppose | Belarus"])
     }

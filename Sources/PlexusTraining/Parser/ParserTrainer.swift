@@ -224,7 +224,9 @@ struct AveragedWeights {
 extension DependencyParser {
     /// The mean of several parsers' weights (same relations, same features): one model, as
     /// fast as each, with less of the variance the visiting order gives a perceptron
-    /// (parameter mixing). `nil` when the parsers do not share their relations.
+    /// (parameter mixing).
+    ///
+    /// `nil` when the parsers do not share their relations.
     ///
     /// - Complexity: O(total weights).
     static func averaging(_ parsers: [DependencyParser]) -> DependencyParser? {

@@ -83,7 +83,10 @@ public struct ParserTrainingRecipe: Sendable {
             throw TrainingError("the parsers trained with different seeds disagree on their relations")
         }
         if members.count > 1 {
-            log(String(format: "  mean of %d parsers: dev LAS %.4f", members.count, ParserEvaluation.score(parser, on: dev, tags: devTags).scores.las))
+            log(
+                String(
+                    format: "  mean of %d parsers: dev LAS %.4f", members.count,
+                    ParserEvaluation.score(parser, on: dev, tags: devTags).scores.las))
         }
         parser.tagger = tagger
         return parser

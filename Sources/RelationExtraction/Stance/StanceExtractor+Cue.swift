@@ -84,7 +84,8 @@ extension StanceExtractor {
         if lower[windowStart..<start].contains(where: { Self.hedges.contains($0) }) { certainty *= 0.8 }
         // "called on Mr Clarke to denounce…", "urged Kyiv to accept…": the infinitive is asked of
         // someone else, so it is no one's stance yet.
-        if start >= 2, lower[start - 1] == "to", let end = holders.map(\.range.upperBound).filter({ $0 <= start }).max(),
+        // The holder may end on the "to" itself ("Ready To" read as a name): nothing lies between.
+        if start >= 2, lower[start - 1] == "to", let end = holders.map(\.range.upperBound).filter({ $0 < start }).max(),
             (end..<(start - 1)).contains(where: {
                 context.mentionAt[$0] != nil || Self.personPronouns.contains(lower[$0]) || lower[$0] == "them"
             })
