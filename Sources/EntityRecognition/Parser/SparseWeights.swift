@@ -1,3 +1,4 @@
+import CPrefetch
 import PlexusSupport
 
 /// A linear model's weights over hashed feature buckets, stored sparsely: for each bucket
@@ -6,44 +7,43 @@ import PlexusSupport
 /// Look-ups go through an open-addressing table keyed by bucket (linear probing, at most
 /// half full), so scoring a configuration costs one probe per feature plus its entries.
 package struct SparseWeights: Sendable, Equatable {
+    /// One table slot: a bucket and where its entries are; 12 bytes, so a probe reads one
+    /// cache line.
+    struct Slot {
+        var key: UInt32
+        var start: UInt32
+        var count: UInt32
+    }
+
     /// Classes scored.
     package let classCount: Int
-    private let keys: [UInt32]
-    private let starts: [Int32]
-    private let counts: [UInt8]
-    private let entryClasses: [UInt8]
-    private let entryWeights: [Float]
+    private let slots: [Slot]
+    /// Each entry's weight as a 32-bit float widened from 16 bits, with its class in the low
+    /// byte (which widening leaves zero, so both are exact).
+    private let entries: [UInt32]
     private let mask: Int
 
     private static let empty = UInt32.max
 
-    /// Builds the table from (bucket, [(class, weight)]) rows.
+    /// Builds the table from (bucket, [(class, weight)]) rows; weights are rounded to 16-bit
+    /// floats, as the model file keeps them, so a model in memory scores as it will from its file.
     package init(classCount: Int, rows: [(bucket: UInt32, entries: [(UInt8, Float)])]) {
         self.classCount = classCount
         var capacity = 16
         while capacity < rows.count * 2 { capacity *= 2 }
         mask = capacity - 1
-        var keys = [UInt32](repeating: Self.empty, count: capacity)
-        var starts = [Int32](repeating: 0, count: capacity)
-        var counts = [UInt8](repeating: 0, count: capacity)
-        var classes: [UInt8] = []
-        var weights: [Float] = []
+        var slots = [Slot](repeating: Slot(key: Self.empty, start: 0, count: 0), count: capacity)
+        var entries: [UInt32] = []
         for row in rows {
             var slot = Self.slot(row.bucket, mask)
-            while keys[slot] != Self.empty { slot = (slot + 1) & mask }
-            keys[slot] = row.bucket
-            starts[slot] = Int32(classes.count)
-            counts[slot] = UInt8(row.entries.count)
+            while slots[slot].key != Self.empty { slot = (slot + 1) & mask }
+            slots[slot] = Slot(key: row.bucket, start: UInt32(entries.count), count: UInt32(row.entries.count))
             for (cls, weight) in row.entries {
-                classes.append(cls)
-                weights.append(weight)
+                entries.append(Float(Float16(weight)).bitPattern | UInt32(cls))
             }
         }
-        self.keys = keys
-        self.starts = starts
-        self.counts = counts
-        entryClasses = classes
-        entryWeights = weights
+        self.slots = slots
+        self.entries = entries
     }
 
     @inline(__always)
@@ -53,23 +53,31 @@ package struct SparseWeights: Sendable, Equatable {
 
     /// Adds the weights of `buckets` to `scores` (one per class).
     ///
+    /// The table is far larger than the processor's caches, so every bucket's slot is asked
+    /// for first (a prefetch hint), and only then are the slots read and their weights added.
+    ///
     /// - Complexity: O(buckets + entries found).
     @inline(__always)
     package func accumulate(_ buckets: [UInt32], into scores: inout [Float]) {
-        keys.withUnsafeBufferPointer { keys in
-            for bucket in buckets {
-                var slot = Self.slot(bucket, mask)
-                while true {
-                    let key = keys[slot]
-                    if key == bucket {
-                        let start = Int(starts[slot])
-                        for index in start..<(start + Int(counts[slot])) {
-                            scores[Int(entryClasses[index])] += entryWeights[index]
+        slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                guard let base = slots.baseAddress else { return }
+                for bucket in buckets { plexus_prefetch(base + Self.slot(bucket, mask)) }
+                for bucket in buckets {
+                    var index = Self.slot(bucket, mask)
+                    while true {
+                        let slot = slots[index]
+                        if slot.key == bucket {
+                            let start = Int(slot.start)
+                            for entry in start..<(start + Int(slot.count)) {
+                                let bits = entries[entry]
+                                scores[Int(bits & 0xFF)] += Float(bitPattern: bits & ~0xFF)
+                            }
+                            break
                         }
-                        break
+                        if slot.key == Self.empty { break }
+                        index = (index + 1) & mask
                     }
-                    if key == Self.empty { break }
-                    slot = (slot + 1) & mask
                 }
             }
         }
@@ -78,9 +86,10 @@ package struct SparseWeights: Sendable, Equatable {
     /// The rows, sorted by bucket: what the table was built from.
     package var rows: [(bucket: UInt32, entries: [(UInt8, Float)])] {
         var out: [(bucket: UInt32, entries: [(UInt8, Float)])] = []
-        for slot in keys.indices where keys[slot] != Self.empty {
-            let start = Int(starts[slot])
-            out.append((keys[slot], (start..<(start + Int(counts[slot]))).map { (entryClasses[$0], entryWeights[$0]) }))
+        for slot in slots where slot.key != Self.empty {
+            let start = Int(slot.start)
+            out.append(
+                (slot.key, (start..<(start + Int(slot.count))).map { (UInt8(entries[$0] & 0xFF), Float(bitPattern: entries[$0] & ~0xFF)) }))
         }
         return out.sorted { $0.bucket < $1.bucket }
     }
