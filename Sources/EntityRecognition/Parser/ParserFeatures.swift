@@ -233,5 +233,11 @@ package enum ParserFeatures {
         add(hp, p(head - 1), p(head + 1))
         add(hp, dp, l(state.leftmost[head] == 0 ? -1 : Int(state.leftmost[head])))
         add(hp, dp, l(state.rightmost[head] == 0 ? -1 : Int(state.rightmost[head])))
+        // The dependent's first and last dependents' words ("on" of an oblique, "to" of an
+        // infinitive), alone and with the head's tag.
+        add(w(dl), dp)
+        add(w(dr), dp)
+        add(w(dl), dp, hp)
+        add(w(dl), hw)
     }
 }
