@@ -70,9 +70,11 @@ public struct DiagramWriter: Sendable {
     /// Renders `graph` in each format and writes `<folder>/<baseName>.<format>`.
     ///
     /// - Returns: the paths written, in the order of `formats`.
-    /// - Throws: ``RenderError`` or `AtomicFile.WriteError`; files already written stay complete.
+    /// - Throws: ``NothingToDraw`` (and writes nothing) when the view leaves no entity;
+    ///   ``RenderError`` or `AtomicFile.WriteError`; files already written stay complete.
     public func write(_ graph: Graph, formats: [OutputFormat], to folder: String, baseName: String = "graph") async throws -> [String] {
         let diagram = dot(for: graph)
+        guard !diagram.shown.nodes.isEmpty else { throw NothingToDraw(graph: graph) }
         var written: [String] = []
         for format in formats {
             let path = (folder as NSString).appendingPathComponent("\(baseName).\(format.rawValue)")
@@ -114,4 +116,24 @@ enum PDFStamp {
         }
         return Data(bytes)
     }
+}
+
+/// Why a diagram was not drawn: the part of the graph it would show is empty.
+public struct NothingToDraw: Error, Sendable, CustomStringConvertible, Equatable {
+    /// What was missing, in words a user can act on.
+    public var reason: String
+
+    /// The reason for a graph whose view came out empty.
+    public init(graph: Graph) {
+        if graph.nodes.isEmpty {
+            reason = "the articles name no person, country or organisation"
+        } else if graph.nodes.allSatisfy({ $0.type == .location }) {
+            reason = "the articles name only places, which diagrams hide (draw them with --locations)"
+        } else {
+            reason = "the chosen view leaves no entity"
+        }
+    }
+
+    /// `nothing to draw: <reason>`.
+    public var description: String { "nothing to draw: \(reason)" }
 }

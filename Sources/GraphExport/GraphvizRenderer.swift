@@ -147,6 +147,10 @@ public actor GraphvizRenderer {
             throw RenderError(stage: .write(format), message: lastError())
         }
         defer { gvFreeRenderData(buffer) }
+        guard length > 0 else {
+            let message = lastError()
+            throw RenderError(stage: .write(format), message: message.isEmpty ? "Graphviz wrote nothing" : message)
+        }
         return Data(bytes: buffer, count: length)
     }
 

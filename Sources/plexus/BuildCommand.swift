@@ -95,8 +95,18 @@ struct BuildCommand: AsyncParsableCommand {
         do {
             try GraphCodec.write(graph, to: jsonPath)
             let corpusName = inputs.count == 1 ? inputs[0] : "\(inputs.count) inputs"
-            let written = try await diagram.writer(for: graph, corpus: corpusName).write(graph, formats: formats, to: out)
-            print("Wrote " + ([jsonPath] + written).joined(separator: ", "))
+            do {
+                let written = try await diagram.writer(for: graph, corpus: corpusName).write(graph, formats: formats, to: out)
+                print("Wrote " + ([jsonPath] + written).joined(separator: ", "))
+            } catch let nothing as NothingToDraw {
+                // The folder must not keep an earlier run's pictures beside this graph.json.
+                for format in formats {
+                    let stale = (out as NSString).appendingPathComponent("graph.\(format.rawValue)")
+                    if FileManager.default.fileExists(atPath: stale) { try FileManager.default.removeItem(atPath: stale) }
+                }
+                Summary.warn("note: \(nothing); no diagram written")
+                print("Wrote \(jsonPath)")
+            }
         } catch {
             Summary.warn("error: \(error)")
             throw ExitCode(1)

@@ -72,6 +72,7 @@ struct RenderCommand: AsyncParsableCommand {
         }
         do {
             let drawing = writer.dot(for: graph)
+            guard !drawing.shown.nodes.isEmpty else { throw NothingToDraw(graph: graph) }
             try await DiagramWriter.renderFile(
                 dot: drawing.text, layout: drawing.layout, format: format, dpi: diagram.dpi, page: writer.page, to: target)
         } catch {

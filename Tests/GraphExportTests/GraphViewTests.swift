@@ -1,3 +1,4 @@
+import Foundation
 import PlexusGraph
 import Testing
 
@@ -56,5 +57,31 @@ let star: Graph = {
             #expect(diagram.shown == view.select(from: star))
             #expect(diagram.text.hasPrefix("digraph"))
         }
+    }
+}
+
+@Suite struct NothingToDrawTests {
+    @Test func anEmptyGraphWritesNoFileAndSaysWhy() async throws {
+        let folder = NSTemporaryDirectory() + "plexus-nothing-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            _ = try await DiagramWriter().write(Graph(), formats: [.png, .svg], to: folder)
+            Issue.record("an empty graph was drawn")
+        } catch let error as NothingToDraw {
+            #expect(error.description == "nothing to draw: the articles name no person, country or organisation")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/graph.png"))
+    }
+
+    @Test func onlyHiddenPlacesSayHowToShowThem() {
+        let places = Graph(nodes: [Node(id: "p", label: "P", type: .location, mentions: 1, documents: 1)])
+        #expect(NothingToDraw(graph: places).reason.contains("--locations"))
+    }
+
+    @Test func aDeckOfAnEmptyGraphSaysSoInsteadOfFailing() async throws {
+        let deck = try await DeckBuilder(graph: Graph(), corpus: "empty").build()
+        #expect(deck.slides.count >= 2)
+        #expect(deck.slides[1].caption.hasPrefix("Nothing to draw"))
+        #expect(deck.pictures.isEmpty)
     }
 }

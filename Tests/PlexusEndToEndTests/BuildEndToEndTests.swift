@@ -42,6 +42,22 @@ actor ExampleBuild {
         #expect(graph.documents.count == 10)
     }
 
+    @Test func anArticleWithNoEntitiesWritesTheGraphAndSaysThereIsNothingToDraw() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let article = folder.appendingPathComponent("a.txt")
+        try Data("nothing here but lower case words.\n".utf8).write(to: article)
+        let out = folder.appendingPathComponent("out")
+        // A previous run's picture must not stay beside the new graph.json.
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: out.appendingPathComponent("graph.png"))
+        let result = try Plexus.run(["build", article.path, "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("nothing to draw: the articles name no person, country or organisation"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["graph.json"])
+        #expect(!result.stdout.contains("graph.png"))
+    }
+
     @Test func aliasesMergeIntoOneEntityEach() async throws {
         let graph = try await graph()
         let starmer = try #require(graph.node(id: "keir-starmer"))

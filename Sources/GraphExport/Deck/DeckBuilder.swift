@@ -83,6 +83,11 @@ public struct DeckBuilder: Sendable {
             writer.prefersHierarchy = hierarchy
             writer.emphasis = emphasis
             let diagram = writer.dot(for: graph)
+            guard !diagram.shown.nodes.isEmpty else {
+                let nothing = NothingToDraw(graph: graph)
+                slides.append(Slide(title: title, caption: "Nothing to draw: \(nothing.reason)"))
+                return
+            }
             let png = try await GraphvizRenderer.shared.render(
                 dot: diagram.text, layout: diagram.layout, format: .png, dpi: 120, page: .slide)
             let svg = try await GraphvizRenderer.shared.render(dot: diagram.text, layout: diagram.layout, format: .svg, page: .slide)
