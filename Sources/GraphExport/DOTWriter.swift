@@ -159,8 +159,15 @@ public struct DOTWriter: Sendable {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": continue
+            // Graphviz reads HTML entities in labels ("&amp;" would show as "&"), so an
+            // ampersand is written as an entity itself.
+            case "&": out += "&amp;"
             default:
-                if scalar.value < 0x20 { out += " " } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    out += " "
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""
@@ -171,14 +178,20 @@ public struct DOTWriter: Sendable {
     /// - Complexity: O(n).
     public static func html(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "\n", "\r": out += " "
-            default: out.append(character)
+            default:
+                // Control characters (a newline included) and noncharacters would make the
+                // HTML-like label invalid, and Graphviz would drop the whole title and legend.
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    out += " "
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -89,6 +89,11 @@ enum ExportValue {
 
 /// Escaping for XML text and attributes.
 enum XML {
+    /// Whether XML 1.0 forbids a character in text (or it would not read back as written).
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    }
+
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
@@ -100,8 +105,9 @@ enum XML {
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
             default:
-                // Control characters other than tab and newline are not allowed in XML 1.0.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { out += " " } else { out.unicodeScalars.append(scalar) }
+                // XML 1.0 forbids control characters other than tab and newline (CR would be
+                // read back as a newline) and the noncharacters U+FFFE and U+FFFF.
+                if Self.isForbidden(scalar) { out += " " } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out

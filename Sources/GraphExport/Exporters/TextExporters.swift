@@ -58,8 +58,13 @@ enum NodeLinkWriter {
 
 /// RFC 4180 CSV: a header row, every field quoted when it holds a comma, quote or line break.
 enum CSVWriter {
+    /// One cell: quoted when it holds a comma, a quote, CR or LF (checked by scalar, so a
+    /// CRLF counts); a cell a spreadsheet would run as a formula (starting with =, +, -, @,
+    /// tab or CR) gets a leading apostrophe, as OWASP advises against CSV injection.
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        var text = text
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { text = "'" + text }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
