@@ -23,10 +23,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try graphOptions.load()
-        var graph = loaded.graph
-        // The shared filters apply to exports too.
-        let kept = Set(loaded.index.edgeIndices.map { Int($0) })
-        graph.edges = graph.edges.enumerated().filter { kept.contains($0.offset) }.map(\.element)
+        // The shared filters apply to exports too; every edge they allow is written, a stance
+        // edge beside a co-mention edge of the same pair included.
+        let graph = loaded.graph.keepingEdges(graphOptions.kind, minWeight: graphOptions.minWeight)
         var written: [String] = []
         for file in format.files(for: graph) {
             var path = out

@@ -57,6 +57,41 @@ func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: 
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: pngPath)).prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
     }
 
+    @Test func everyExportFormatCarriesEveryEdgeOfTheGraph() async throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try await graphPath
+        let graph = try GraphCodec.read(from: source)
+        // The examples hold stance edges between entities that are also co-mentioned.
+        let pairs = Set(graph.edges.map { [$0.source, $0.target].sorted() })
+        #expect(pairs.count < graph.edges.count)
+        func export(_ format: String) throws -> String {
+            let path = folder.appendingPathComponent("g.\(format)").path
+            let result = try Plexus.run(["export", "--graph", source, "--format", format, "--out", path])
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            #expect(result.stdout.contains("(\(graph.nodes.count) nodes, \(graph.edges.count) edges)"))
+            let file = format == "csv" ? folder.appendingPathComponent("g-edges.csv").path : path
+            return try String(contentsOfFile: file, encoding: .utf8)
+        }
+        let n = graph.edges.count
+        #expect(try export("graphml").components(separatedBy: "<edge ").count - 1 == n)
+        #expect(try export("gexf").components(separatedBy: "<edge ").count - 1 == n)
+        let d3 = try #require(try JSONSerialization.jsonObject(with: Data(export("json").utf8)) as? [String: Any])
+        #expect((d3["links"] as? [Any])?.count == n)
+        let cytoscape = try #require(try JSONSerialization.jsonObject(with: Data(export("cytoscape").utf8)) as? [String: Any])
+        #expect(((cytoscape["elements"] as? [String: Any])?["edges"] as? [Any])?.count == n)
+        let cypher = try export("cypher")
+        #expect(cypher.components(separatedBy: "MERGE (a)-[").count - 1 == n)
+        let csv = try export("csv")
+        // Rows are lines outside quoted cells.
+        var rows = 0
+        var quoted = false
+        for scalar in csv.unicodeScalars {
+            if scalar == "\"" { quoted.toggle() } else if scalar == "\n" && !quoted { rows += 1 }
+        }
+        #expect(rows - 1 == n)
+    }
+
     @Test func exportsRoundTripThroughNetworkx() async throws {
         let folder = try Plexus.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -17,6 +17,17 @@ public enum EdgeFilter: String, Sendable, CaseIterable, Codable {
     }
 }
 
+extension Graph {
+    /// The graph with every edge `filter` allows and `minWeight` reaches: parallel edges
+    /// (a co-mention and a stance between the same two entities) are all kept, unlike in a
+    /// ``GraphIndex``, which keeps the strongest edge of each pair for traversal.
+    ///
+    /// - Complexity: O(E).
+    public func keepingEdges(_ filter: EdgeFilter, minWeight: Int = 1) -> Graph {
+        Graph(documents: documents, nodes: nodes, edges: edges.filter { filter.allows($0.kind) && $0.weight >= minWeight })
+    }
+}
+
 /// Adjacency of a ``Graph`` for queries, in compressed rows: for node `u`, its neighbours
 /// are `neighbors[offsets[u]..<offsets[u + 1]]`, sorted by node index, each with the
 /// weight of the strongest allowed edge between the two and that edge's index.
