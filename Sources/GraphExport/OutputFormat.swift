@@ -1,3 +1,5 @@
+import Foundation
+
 /// The files Plexus draws through Graphviz.
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// DOT text: exactly what Plexus gives Graphviz.
@@ -36,5 +38,48 @@ public enum LayoutEngine: String, Sendable, CaseIterable {
     /// The engine Plexus picks for a graph: `neato` up to 100 nodes, `sfdp` above.
     public static func automatic(nodeCount: Int) -> LayoutEngine {
         nodeCount > 100 ? .sfdp : .neato
+    }
+}
+
+/// Why an output file cannot be written in the format asked for.
+public struct OutputFormatError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// What is wrong, in words a user can act on.
+    public var description: String
+}
+
+extension OutputFormat {
+    /// The format a file name's extension names (`.svg`, `.png`, `.pdf`, `.dot` or `.gv`),
+    /// if it names one.
+    public init?(pathExtensionOf path: String) {
+        let suffix = (path as NSString).pathExtension.lowercased()
+        if suffix == "gv" {
+            self = .dot
+            return
+        }
+        self.init(rawValue: suffix)
+    }
+
+    /// The format to write `path` in: the one given, else the one its extension names, else
+    /// SVG when there is no path.
+    ///
+    /// A given format that contradicts the extension, or a path
+    /// whose extension names no format when none is given, is an error, so a file never
+    /// holds one format under another's name.
+    ///
+    /// - Throws: ``OutputFormatError``.
+    public static func resolve(given: OutputFormat?, path: String?) throws -> OutputFormat {
+        let named = path.flatMap { OutputFormat(pathExtensionOf: $0) }
+        switch (given, named, path) {
+        case (let given?, let named?, let path?) where given != named:
+            throw OutputFormatError(
+                description:
+                    "--format \(given.rawValue) contradicts \(path), whose name says \(named.rawValue.uppercased()); make them agree")
+        case (let given?, _, _): return given
+        case (nil, let named?, _): return named
+        case (nil, nil, let path?):
+            throw OutputFormatError(
+                description: "cannot tell the format from \"\(path)\": end the name in .svg, .png, .pdf or .dot, or give --format")
+        case (nil, nil, nil): return .svg
+        }
     }
 }

@@ -32,6 +32,9 @@ struct DeckCommand: AsyncParsableCommand {
     var theme: ThemeName = .light
 
     func validate() throws {
+        guard (out as NSString).pathExtension.lowercased() == "pptx" else {
+            throw ValidationError("a deck is a PowerPoint .pptx file; name it \((out as NSString).deletingPathExtension).pptx")
+        }
         for pair in path where pair.split(separator: ":").count != 2 {
             throw ValidationError("--path takes \"A:B\", got \"\(pair)\"")
         }

@@ -144,7 +144,8 @@ struct PathCommand: AsyncParsableCommand {
     }
 
     func draw(_ path: GraphPath, in loaded: LoadedGraph, to file: String) async throws {
-        let format = OutputFormat(rawValue: (file as NSString).pathExtension.lowercased()) ?? .svg
+        let format: OutputFormat
+        do { format = try OutputFormat.resolve(given: nil, path: file) } catch { throw UserError("--render: \(error)") }
         let view = PathView(path: path.nodes.map(\.id), neighbours: 3)
         let subgraph = view.select(from: loaded.graph)
         var writer = DOTWriter(

@@ -13,10 +13,10 @@ struct RenderCommand: AsyncParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(name: .long, help: "svg, png, pdf or dot.")
-    var format: OutputFormat = .svg
+    @Option(name: .long, help: "svg, png, pdf or dot (default: the one --out's name ends in, else svg).")
+    var format: OutputFormat?
 
-    @Option(name: .long, help: "File to write (default: next to the graph, named after the format).")
+    @Option(name: .long, help: "File to write (default: render.FORMAT next to the graph, numbered so nothing is overwritten).")
     var out: String?
 
     @OptionGroup var diagram: DiagramOptions
@@ -35,6 +35,7 @@ struct RenderCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...2).contains(depth) else { throw ValidationError("--depth must be 1 or 2") }
+        do { _ = try OutputFormat.resolve(given: format, path: out) } catch { throw ValidationError("\(error)") }
         if around != nil && stance { throw ValidationError("--around and --stance cannot be combined") }
     }
 
@@ -42,8 +43,8 @@ struct RenderCommand: AsyncParsableCommand {
         let loaded = try graphOptions.load()
         let graph = loaded.graph
         let folder = (graphOptions.graph as NSString).deletingLastPathComponent
-        let target =
-            out ?? (folder.isEmpty ? "graph.\(format.rawValue)" : (folder as NSString).appendingPathComponent("graph.\(format.rawValue)"))
+        let format = try OutputFormat.resolve(given: self.format, path: out)
+        let target = out ?? Self.freshName("render", format: format, in: folder)
         let corpus = graph.documents.first.map { ($0.path as NSString).deletingLastPathComponent } ?? graphOptions.graph
         var writer = try diagram.writer(for: graph, corpus: corpus)
         if let around {
@@ -80,5 +81,20 @@ struct RenderCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print("Wrote \(target)")
+    }
+
+    /// `<folder>/<base>.<format>`, or `<base>-2`, `-3`… when that file exists: a drawing the
+    /// user did not name never replaces another file.
+    static func freshName(_ base: String, format: OutputFormat, in folder: String) -> String {
+        func path(_ name: String) -> String {
+            folder.isEmpty ? "\(name).\(format.rawValue)" : (folder as NSString).appendingPathComponent("\(name).\(format.rawValue)")
+        }
+        var candidate = path(base)
+        var number = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = path("\(base)-\(number)")
+            number += 1
+        }
+        return candidate
     }
 }

@@ -81,3 +81,19 @@ import Testing
         }
     }
 }
+
+@Suite struct OutputFormatTests {
+    @Test func theFileNameDecidesWhenNoFormatIsGiven() throws {
+        #expect(try OutputFormat.resolve(given: nil, path: "guess.png") == .png)
+        #expect(try OutputFormat.resolve(given: nil, path: "out/Chart.PDF") == .pdf)
+        #expect(try OutputFormat.resolve(given: nil, path: "g.gv") == .dot)
+        #expect(try OutputFormat.resolve(given: nil, path: nil) == .svg)
+        #expect(try OutputFormat.resolve(given: .png, path: "picture.image") == .png)
+    }
+
+    @Test func aContradictionOrAnUnknownNameIsAnError() {
+        #expect(throws: OutputFormatError.self) { try OutputFormat.resolve(given: .png, path: "r.svg") }
+        #expect(throws: OutputFormatError.self) { try OutputFormat.resolve(given: nil, path: "guess.xyz") }
+        #expect(throws: OutputFormatError.self) { try OutputFormat.resolve(given: nil, path: "noextension") }
+    }
+}

@@ -57,6 +57,36 @@ func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: 
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: pngPath)).prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
     }
 
+    @Test func theFileNameDecidesTheFormatAndNothingUnnamedIsOverwritten() async throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let graph = folder.appendingPathComponent("graph.json")
+        try FileManager.default.copyItem(atPath: try await graphPath, toPath: graph.path)
+        let svg = folder.appendingPathComponent("graph.svg")
+        try Data("build's drawing".utf8).write(to: svg)
+
+        let guess = folder.appendingPathComponent("guess.png").path
+        #expect(try Plexus.run(["render", "--graph", graph.path, "--out", guess]).status == 0)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: guess)).prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+
+        let clash = try Plexus.run([
+            "render", "--graph", graph.path, "--format", "png", "--out", folder.appendingPathComponent("r.svg").path,
+        ])
+        #expect(clash.status != 0)
+        #expect(clash.stderr.contains("--format png contradicts"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.svg").path))
+
+        for _ in 0..<2 { #expect(try Plexus.run(["render", "--graph", graph.path, "--format", "svg"]).status == 0) }
+        #expect(try String(contentsOf: svg, encoding: .utf8) == "build's drawing")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("render.svg").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("render-2.svg").path))
+
+        let ppt = try Plexus.run(["deck", "--graph", graph.path, "--out", folder.appendingPathComponent("talk.ppt").path])
+        #expect(ppt.status != 0)
+        #expect(ppt.stderr.contains("talk.pptx"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("talk.ppt").path))
+    }
+
     @Test func everyExportFormatCarriesEveryEdgeOfTheGraph() async throws {
         let folder = try Plexus.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
