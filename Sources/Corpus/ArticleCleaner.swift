@@ -26,12 +26,18 @@ struct ArticleCleaner {
     /// Paragraphs with fewer words than this are never treated as repeats (a lone "Yes." may recur).
     static let minimumRepeatWords = 4
 
+    /// A line holding only a date, outside a paragraph, is the article's date only among its
+    /// first this many lines of text (the dateline under the headline); further down the
+    /// body it is a date the article mentions, never its publication date.
+    static let datelineWindow = 6
+
     mutating func clean(lines: [String], format: DocumentFormat) -> Output {
         var boilerplate: [Boilerplate.Reason: Int] = [:]
         var paragraphs: [String] = []
         var current = ""
         var inCodeFence = false
         var firstLineSeen = false
+        var linesOfText = 0
 
         func endParagraph() {
             if !current.isEmpty { paragraphs.append(current) }
@@ -62,13 +68,16 @@ struct ArticleCleaner {
                 }
             }
             let normalized = TextNormalizer.normalize(trimmed)
+            linesOfText += 1
             if let reason = Boilerplate.reason(for: normalized) {
                 boilerplate[reason, default: 0] += 1
                 endParagraph()
                 continue
             }
-            if let found = PublicationDate.parseDateLine(normalized) {
-                if date == nil { date = found }
+            // A date line is a line of its own: in the middle of a hard-wrapped paragraph
+            // ("… debentures due" / "November 15, 2012.") it is the end of a sentence.
+            if current.isEmpty, let found = PublicationDate.parseDateLine(normalized) {
+                if date == nil, linesOfText <= Self.datelineWindow { date = found }
                 boilerplate[.dateline, default: 0] += 1
                 endParagraph()
                 continue

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads publication dates in the forms news pages use and writes them as `YYYY-MM-DD`.
 public enum PublicationDate {
     static let months: [String: Int] = [
@@ -52,6 +54,20 @@ public enum PublicationDate {
         let words = rest.split(whereSeparator: { " ,.".contains($0) })
         guard words.count <= 5, let date = parse(rest) else { return nil }
         return date
+    }
+
+    /// Whether a `YYYY-MM-DD` date could be a news article's: from 1900 to the day after
+    /// `today` (a time zone ahead).
+    ///
+    /// Others are most likely read wrongly from the page.
+    public static func isPlausible(_ date: String, today: Date = Date()) -> Bool {
+        let formatter = DateFormatter()
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let tomorrow = formatter.string(from: today.addingTimeInterval(86_400))
+        return date >= "1900-01-01" && date <= tomorrow
     }
 
     /// The date of an ISO 8601 prefix (`2025-03-13…`) as `YYYY-MM-DD`, or `nil`.

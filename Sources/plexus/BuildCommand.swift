@@ -81,6 +81,18 @@ struct BuildCommand: AsyncParsableCommand {
         print(
             "Cleaned: \(report.totalBoilerplateLines) boilerplate lines, \(report.repeatedParagraphs) repeated paragraphs, \(report.crossDocumentParagraphs) paragraphs shared across documents"
         )
+        let dates = documents.compactMap(\.date).sorted()
+        if let first = dates.first, let last = dates.last {
+            print("Dated: \(dates.count) of \(documents.count) documents, \(first == last ? first : "\(first) to \(last)")")
+        } else {
+            print("Dated: none of \(documents.count) documents")
+        }
+        let implausible = documents.filter { $0.date.map { !PublicationDate.isPlausible($0) } ?? false }
+        if let example = implausible.first {
+            Summary.warn(
+                "warning: \(implausible.count) document\(implausible.count == 1 ? " has a date" : "s have dates") no news article can have"
+                    + " (\(example.location): \(example.date ?? "")); check the files' dates")
+        }
         let coMentions = graph.edges.filter { $0.kind == .coMention }.count
         print(
             "Found \(built.sentences) sentences, \(built.mentions) mentions, \(graph.nodes.count) entities (\(Summary.typeCounts(graph.nodes))), \(coMentions) co-mention edges"

@@ -103,3 +103,38 @@ final class TemporaryFolder {
         #expect(result.failures == [.noArticles(path: folder.path)])
     }
 }
+
+@Suite struct PublicationDateReadingTests {
+    func load(_ text: String) throws -> Document {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("article.txt", text)
+        let documents = CorpusLoader().load(paths: [path]).documents
+        return try #require(documents.first)
+    }
+
+    @Test func aDatelineUnderTheHeadlineIsTheDate() throws {
+        let document = try load("Ministers meet in London\n\n13 March 2025\n\nThe talks began on Thursday in London.\n")
+        #expect(document.date == "2025-03-13")
+    }
+
+    @Test func aDateLineFarDownTheBodyIsNotTheDate() throws {
+        let body = (1...8).map { "Paragraph \($0) says something about the talks." }.joined(separator: "\n\n")
+        let document = try load("Talks resume\n\n" + body + "\n\nDec. 12, 1914.\n\nThe war began earlier.\n")
+        #expect(document.date == nil)
+    }
+
+    @Test func aWrappedSentenceEndingOnADateKeepsItsEndAndGivesNoDate() throws {
+        let document = try load(
+            "MILLIPORE FILES FOR OFFERING\n\nWASHINGTON, Oct 19 - Millipore Corp filed for an offering of debentures due\nNovember 15, 2012.\n"
+        )
+        #expect(document.date == nil)
+        #expect(document.text.contains("due November 15, 2012."))
+    }
+
+    @Test func onlyDatesANewsArticleCanHaveArePlausible() {
+        let today = Date(timeIntervalSince1970: 1_764_000_000)  // 2025-11-24
+        #expect(PublicationDate.isPlausible("2025-03-13", today: today))
+        #expect(!PublicationDate.isPlausible("1814-12-12", today: today))
+        #expect(!PublicationDate.isPlausible("2031-01-01", today: today))
+    }
+}
