@@ -4,7 +4,7 @@ EXAMPLES := examples/ukraine-peace
 GRAPHS := graphs/ukraine-peace
 RELEASE_BIN := .build/release/plexus
 
-.PHONY: demo test lint graphs build release prerequisites bench models stance-model clean
+.PHONY: demo test lint install graphs build release prerequisites bench models stance-model clean
 CONLL := ../shared/data/conll2003
 NEWSMTSC := ../shared/data/newsmtsc
 
@@ -25,6 +25,17 @@ test: prerequisites lint
 ## comments that open with a one-line summary), as errors.
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+
+## install: build in release mode and install plexus into $(PREFIX)/bin (default /usr/local),
+## with its models beside the program in $(PREFIX)/lib/plexus.
+PREFIX ?= /usr/local
+install: release
+	install -d $(PREFIX)/lib/plexus $(PREFIX)/bin
+	rm -rf $(PREFIX)/lib/plexus/*.resources
+	cp .build/release/plexus $(PREFIX)/lib/plexus/plexus
+	cp -R .build/release/*.resources $(PREFIX)/lib/plexus/
+	ln -sf $(PREFIX)/lib/plexus/plexus $(PREFIX)/bin/plexus
+	@echo "Installed $(PREFIX)/bin/plexus"
 
 build: prerequisites
 	$(SWIFT) build

@@ -23,6 +23,11 @@ struct CommunitiesCommand: ParsableCommand {
     @Option(name: .long, help: "table or json.")
     var format: OutputStyle = .table
 
+    func validate() throws {
+        guard members >= 1 else { throw ValidationError("--members must be at least 1") }
+        guard n >= 1 else { throw ValidationError("--n must be at least 1") }
+    }
+
     struct Community: Encodable {
         var number: Int
         var size: Int

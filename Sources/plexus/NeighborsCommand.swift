@@ -5,7 +5,8 @@ import PlexusGraph
 struct NeighborsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "neighbors",
-        abstract: "List the entities around one entity, with tie strength and stance in both directions."
+        abstract: "List the entities around one entity, with tie strength and stance in both directions.",
+        aliases: ["neighbours"]
     )
 
     @Argument(help: "The entity at the centre.")

@@ -190,5 +190,11 @@ extension OutputFormat: ExpressibleByArgument {}
 extension PathMetric: ExpressibleByArgument {}
 extension EdgeFilter: ExpressibleByArgument {}
 extension CentralityMeasure: ExpressibleByArgument {}
-extension EntityType: ExpressibleByArgument {}
+extension EntityType: ExpressibleByArgument {
+    /// Reads a type, in British or American spelling ("organisation", "organization").
+    public init?(argument: String) {
+        let lower = argument.lowercased()
+        self.init(rawValue: lower == "organization" ? "organisation" : lower)
+    }
+}
 extension DocumentAnalyzer.RecognizerChoice: ExpressibleByArgument {}

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PlexusGraph
 
 /// The `plexus` command: news articles in, a graph of who stands where out.
 @main
@@ -6,6 +8,7 @@ struct Plexus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plexus",
         abstract: "Turn a folder of news articles into a graph of people, countries and organisations.",
+        version: "plexus \(Plexus.version) (graph.json format \(GraphCodec.version))",
         groupedSubcommands: [
             CommandGroup(
                 name: "Build and query",
@@ -22,4 +25,28 @@ struct Plexus: AsyncParsableCommand {
                 ]),
         ]
     )
+
+    /// The version of this build of Plexus.
+    static let version = "0.5.0"
+
+    /// Runs the command; a first word that is no command gets the nearest one suggested
+    /// before ArgumentParser's own message would only say it was unexpected.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, !first.hasPrefix("-") {
+            var names: [String] = ["help"]
+            for command in configuration.subcommands {
+                names.append(command._commandName)
+                names += command.configuration.aliases
+            }
+            if !names.contains(first) {
+                let nearest = names.min { TextKey.editDistance(first, $0) < TextKey.editDistance(first, $1) }
+                var message = "plexus: error: \"\(first)\" is not a plexus command"
+                if let nearest, TextKey.editDistance(first, nearest) <= 2 { message += "; did you mean \"\(nearest)\"?" }
+                FileHandle.standardError.write(Data((message + " (plexus --help lists them)\n").utf8))
+                Foundation.exit(64)
+            }
+        }
+        await Self.main(nil)
+    }
 }

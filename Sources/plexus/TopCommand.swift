@@ -25,6 +25,10 @@ struct TopCommand: ParsableCommand {
     @Option(name: .long, help: "table or json.")
     var format: OutputStyle = .table
 
+    func validate() throws {
+        guard n >= 1 else { throw ValidationError("--n must be at least 1") }
+    }
+
     struct Row: Encodable {
         var rank: Int
         var label: String

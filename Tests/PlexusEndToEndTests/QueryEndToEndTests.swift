@@ -304,3 +304,23 @@ import Testing
         }
     }
 }
+
+@Suite struct CommandLineHabitsTests {
+    @Test func aMistypedCommandGetsTheNearestOneSuggested() throws {
+        let result = try Plexus.run(["biuld", "examples"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\"biuld\" is not a plexus command; did you mean \"build\"?"))
+    }
+
+    @Test func versionBritishAndAmericanSpellingsAndCountLimits() throws {
+        let version = try Plexus.run(["--version"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("plexus "))
+        let graph = "graphs/ukraine-peace/graph.json"
+        let american = try Plexus.run(["top", "--graph", graph, "--type", "organization", "--n", "3"])
+        let british = try Plexus.run(["top", "--graph", graph, "--type", "organisation", "--n", "3"])
+        #expect(american.status == 0 && american.stdout == british.stdout)
+        #expect(try Plexus.run(["neighbours", "Keir Starmer", "--graph", graph]).status == 0)
+        let none = try Plexus.run(["communities", "--graph", graph, "--members", "0"])
+        #expect(none.status != 0 && none.stderr.contains("--members must be at least 1"))
+    }
+}
