@@ -83,6 +83,14 @@ public struct DocumentAnalyzer: Sendable {
     public var syntaxScope = SyntaxScope.allSentences
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
+    /// A "name" longer than this many words is a run of capitalised words (a headline, a
+    /// table), not a name: it is no mention.
+    ///
+    /// The longest real ones ("Institute for the
+    /// Study of War") have about half as many.
+    public static let maximumNameWords = 12
+    /// A name longer than this many characters is no mention either.
+    public static let maximumNameLength = 120
 
     /// Creates an analyzer with a recogniser (the rule-based one by default) and, optionally,
     /// syntax models.
@@ -162,8 +170,10 @@ public struct DocumentAnalyzer: Sendable {
                 {
                     continue
                 }
+                guard span.nameRange.count <= Self.maximumNameWords else { continue }
                 let base = sentence.tokenRange.lowerBound
                 let surface = text(of: sentenceTokens, span.range, scalars)
+                guard surface.unicodeScalars.count <= Self.maximumNameLength else { continue }
                 var name = text(of: sentenceTokens, span.nameRange, scalars)
                 if let label = span.label, span.type != .person { name = label }
                 let title: String? =

@@ -10,6 +10,12 @@ import PlexusSupport
 public struct GraphBuilder: Sendable {
     /// Most evidence sentences kept per edge; the weight stays exact.
     public var evidenceLimit = 5
+    /// A "sentence" naming more distinct entities than this is a list, a table or garbage:
+    /// it gives no co-mention edges (pairs grow with the square of its entities), and the
+    /// build counts it in ``Output/crowdedSentences``.
+    public var maximumEntitiesPerSentence = 40
+    /// Evidence longer than this many characters is clipped around the entities it shows.
+    public var maximumEvidenceLength = 600
     /// The analysis stage (tokenizer, sentence splitter, recogniser, syntax models).
     public var analyzer: DocumentAnalyzer
     /// The user's corrections from an alias file.
@@ -60,6 +66,8 @@ public struct GraphBuilder: Sendable {
         public var stanceFindings: [[PlacedFinding]] = []
         /// Noun phrases found by the chunker that recurred enough to become topic nodes.
         public var topicPhrases: Set<String> = []
+        /// Sentences that named too many entities to give co-mention edges.
+        public var crowdedSentences = 0
 
         /// How many stance findings the documents gave.
         public var stanceFindingCount: Int { stanceFindings.reduce(0) { $0 + $1.count } }
@@ -166,7 +174,9 @@ public struct GraphBuilder: Sendable {
     public func assemble(_ analyzed: [AnalyzedEntities], entities: CorpusEntities, findings: [[PlacedFinding]]) -> Output {
         let nodes = entities.nodes
         var stanceEdges = StanceEdgeBuilder(nodes: nodes, evidenceLimit: evidenceLimit)
-        var coMentions = CoMentionCounter(nodes: nodes, evidenceLimit: evidenceLimit)
+        var coMentions = CoMentionCounter(
+            nodes: nodes, evidenceLimit: evidenceLimit, maximumEntities: maximumEntitiesPerSentence,
+            maximumEvidenceLength: maximumEvidenceLength)
         var sentenceCount = 0
         var tokenCount = 0
         var mentionCount = 0
@@ -183,6 +193,7 @@ public struct GraphBuilder: Sendable {
                     id: document.id, path: document.path, line: document.line, title: document.title, date: document.date,
                     url: document.url, sentences: analysis.sentences.count))
             var entitiesBySentence: [Int: Set<Int>] = [:]
+            var spans: [Int: [Int: Range<Int>]] = [:]  // sentence → node → its first mention's scalars
             var counts: [Int: (mentions: Int, aliases: [String: Int])] = [:]
             var resolved: [ResolvedMention] = []
             for (mention, node) in zip(analysis.mentions, entities.nodeOfMention(docIndex, item.local)) {
@@ -193,6 +204,10 @@ public struct GraphBuilder: Sendable {
                     ResolvedMention(
                         range: tokens[mention.tokenRange.lowerBound].start..<tokens[mention.tokenRange.upperBound - 1].end, node: node))
                 entitiesBySentence[mention.sentence, default: []].insert(node)
+                if spans[mention.sentence]?[node] == nil, let last = resolved.last {
+                    let start = analysis.sentences[mention.sentence].start
+                    spans[mention.sentence, default: [:]][node] = (last.range.lowerBound - start)..<(last.range.upperBound - start)
+                }
                 counts[node, default: (0, [:])].mentions += 1
                 if mention.referent == nil { counts[node, default: (0, [:])].aliases[mention.surface, default: 0] += 1 }
             }
@@ -205,11 +220,13 @@ public struct GraphBuilder: Sendable {
                 }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.node < $1.node })
             if docIndex < findings.count {
                 for finding in findings[docIndex] {
-                    stanceEdges.add(
-                        finding, document: document.id, sentence: finding.sentence, text: analysis.sentenceTexts[finding.sentence])
+                    let text = EvidenceClip.clip(
+                        analysis.sentenceTexts[finding.sentence], keeping: Array((spans[finding.sentence] ?? [:]).values),
+                        limit: maximumEvidenceLength)
+                    stanceEdges.add(finding, document: document.id, sentence: finding.sentence, text: text)
                 }
             }
-            coMentions.add(analysis, document: document.id, entitiesBySentence: entitiesBySentence)
+            coMentions.add(analysis, document: document.id, entitiesBySentence: entitiesBySentence, spans: spans)
         }
         var nodesWithCounts = nodes
         for (docIndex, entities) in documentEntities.enumerated() {
@@ -248,7 +265,7 @@ public struct GraphBuilder: Sendable {
             graph: Graph(documents: infos, nodes: allNodes.map(\.element), edges: sortedEdges), sentences: sentenceCount,
             tokens: tokenCount, mentions: mentionCount, documentEntities: documentEntities, documentMentions: documentMentions,
             unusedCorrections: entities.table.unusedCorrections,
-            stanceFindings: placedFindings, topicPhrases: stanceResult.keptPhrases)
+            stanceFindings: placedFindings, topicPhrases: stanceResult.keptPhrases, crowdedSentences: coMentions.crowdedSentences)
     }
 }
 
@@ -262,20 +279,31 @@ struct CoMentionCounter {
 
     let nodes: [Node]
     let evidenceLimit: Int
+    let maximumEntities: Int
+    let maximumEvidenceLength: Int
     var pairs: [PairKey: Edge] = [:]
+    var crowdedSentences = 0
 
-    init(nodes: [Node], evidenceLimit: Int) {
+    init(nodes: [Node], evidenceLimit: Int, maximumEntities: Int, maximumEvidenceLength: Int) {
         self.nodes = nodes
         self.evidenceLimit = evidenceLimit
+        self.maximumEntities = maximumEntities
+        self.maximumEvidenceLength = maximumEvidenceLength
     }
 
-    /// Adds the sentences of one document.
+    /// Adds the sentences of one document; `spans` gives, per sentence, each entity's
+    /// first mention (scalar offsets in the sentence), around which long evidence is clipped.
     ///
-    /// - Complexity: O(Σ k²) over its sentences with k entities.
-    mutating func add(_ analysis: AnalyzedDocument, document: String, entitiesBySentence: [Int: Set<Int>]) {
+    /// - Complexity: O(Σ k²) over its sentences with k ≤ the maximum entities.
+    mutating func add(_ analysis: AnalyzedDocument, document: String, entitiesBySentence: [Int: Set<Int>], spans: [Int: [Int: Range<Int>]])
+    {
         var seenSentences = Set<String>()
         for sentenceIndex in entitiesBySentence.keys.sorted() {
             guard let members = entitiesBySentence[sentenceIndex], members.count >= 2 else { continue }
+            guard members.count <= maximumEntities else {
+                crowdedSentences += 1
+                continue
+            }
             let original = analysis.sentenceTexts[sentenceIndex]
             guard seenSentences.insert(TextNormalizer.normalize(original).lowercased()).inserted else { continue }
             let sorted = members.sorted()
@@ -287,7 +315,9 @@ struct CoMentionCounter {
                     edge.byDocument = edge.byDocument ?? [:]
                     edge.byDocument?[document, default: 0] += 1
                     if edge.evidence.count < evidenceLimit {
-                        edge.evidence.append(Evidence(document: document, sentence: sentenceIndex + 1, text: original))
+                        let around = [spans[sentenceIndex]?[a], spans[sentenceIndex]?[b]].compactMap { $0 }
+                        let text = EvidenceClip.clip(original, keeping: around, limit: maximumEvidenceLength)
+                        edge.evidence.append(Evidence(document: document, sentence: sentenceIndex + 1, text: text))
                     }
                     pairs[key] = edge
                 }
@@ -298,5 +328,43 @@ struct CoMentionCounter {
     /// The edges, sorted by source then target.
     func edges() -> [Edge] {
         pairs.values.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
+    }
+}
+
+/// Shortens evidence that is too long to read: the text around the mentions an edge rests
+/// on is kept, the rest becomes "…".
+enum EvidenceClip {
+    /// Characters kept on each side of a kept mention.
+    static let context = 120
+
+    /// `text` itself when at most `limit` characters; otherwise the windows around `keeping`
+    /// (scalar ranges in `text`), joined by "…", and cut to `limit` if they are still longer.
+    ///
+    /// - Complexity: O(n) in the length of the text.
+    static func clip(_ text: String, keeping: [Range<Int>], limit: Int) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > limit else { return text }
+        var windows = keeping.map { max(0, $0.lowerBound - context)..<min(scalars.count, $0.upperBound + context) }.sorted {
+            $0.lowerBound < $1.lowerBound
+        }
+        if windows.isEmpty { windows = [0..<min(scalars.count, limit)] }
+        var merged: [Range<Int>] = []
+        for window in windows {
+            if let last = merged.last, window.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+            } else {
+                merged.append(window)
+            }
+        }
+        var out = ""
+        var budget = limit
+        for window in merged where budget > 0 {
+            let piece = window.lowerBound..<min(window.upperBound, window.lowerBound + budget)
+            if piece.lowerBound > 0 { out += "…" }
+            out += String(String.UnicodeScalarView(scalars[piece]))
+            budget -= piece.count
+        }
+        if merged.last.map({ $0.upperBound < scalars.count }) ?? true { out += "…" }
+        return out
     }
 }

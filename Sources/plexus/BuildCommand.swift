@@ -81,6 +81,11 @@ struct BuildCommand: AsyncParsableCommand {
         print(
             "Cleaned: \(report.totalBoilerplateLines) boilerplate lines, \(report.repeatedParagraphs) repeated paragraphs, \(report.crossDocumentParagraphs) paragraphs shared across documents"
         )
+        if built.crowdedSentences > 0 {
+            Summary.warn(
+                "note: \(built.crowdedSentences) sentence\(built.crowdedSentences == 1 ? "" : "s") named more than"
+                    + " \(builder.maximumEntitiesPerSentence) entities (a list or a table, not prose) and gave no co-mention edges")
+        }
         let dates = documents.compactMap(\.date).sorted()
         if let first = dates.first, let last = dates.last {
             print("Dated: \(dates.count) of \(documents.count) documents, \(first == last ? first : "\(first) to \(last)")")

@@ -149,3 +149,29 @@ actor ExampleBuild {
         }
     }
 }
+
+@Suite struct AdversarialInputTests {
+    @Test func aHundredKilobyteParagraphOfNamesStaysSmallAndQuick() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = ["Peter", "Anna", "John", "Maria", "David", "Sarah", "James", "Laura", "Michael", "Emma"]
+        let last = ["Brown", "Kowalski", "Smith", "Novak", "Jones", "Petrov", "Taylor", "Garcia", "Miller", "Rossi", "Wilson"]
+        var words: [String] = []
+        var size = 0
+        var k = 0
+        while size < 102_000 {
+            let name = first[k % first.count] + " " + last[(k / first.count) % last.count] + ["son", "ton", "er", ""][k % 4] + ","
+            words.append(name)
+            size += name.utf8.count + 1
+            k += 1
+        }
+        let article = folder.appendingPathComponent("names.txt")
+        try Data((words.joined(separator: " ") + "\n").utf8).write(to: article)
+        let out = folder.appendingPathComponent("out")
+        let result = try Plexus.run(["build", article.path, "--out", out.path, "--formats", "dot"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("gave no co-mention edges"))
+        let json = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("graph.json").path)
+        #expect((json[.size] as? Int ?? .max) < 10 * size)
+    }
+}

@@ -41,3 +41,33 @@ import Testing
         #expect(graph.edges.allSatisfy { $0.source < $0.target })
     }
 }
+
+@Suite struct BoundedCostTests {
+    @Test func longEvidenceIsClippedAroundTheMentionsItShows() {
+        let filler = String(repeating: "and then nothing happened ", count: 40)
+        let text = "Keir Starmer spoke first, " + filler + "before Donald Trump replied."
+        let starmer = 0..<12
+        let trumpStart = text.unicodeScalars.count - "Donald Trump replied.".unicodeScalars.count
+        let clipped = EvidenceClip.clip(text, keeping: [starmer, trumpStart..<(trumpStart + 12)], limit: 600)
+        #expect(clipped.unicodeScalars.count <= 600 + 3)
+        #expect(clipped.hasPrefix("Keir Starmer spoke first"))
+        #expect(clipped.contains("…"))
+        #expect(clipped.contains("Donald Trump replied."))
+        #expect(EvidenceClip.clip("Short.", keeping: [], limit: 600) == "Short.")
+    }
+
+    @Test func aSentenceNamingTooManyEntitiesGivesNoPairsButIsCounted() throws {
+        let names = (1...60).map { "Person\($0) Surname\($0)" }.joined(separator: ", ")
+        var builder = try GraphBuilder.shipped(stances: false)
+        builder.maximumEntitiesPerSentence = 40
+        let built = builder.build([Document(id: "d1", path: "t.txt", text: names + " met.")])
+        #expect(built.graph.edges.isEmpty)
+        #expect(built.crowdedSentences == 1)
+    }
+
+    @Test func aRunOfCapitalisedWordsIsNoName() throws {
+        let run = (1...30).map { "Word\($0)" }.joined(separator: " ")
+        let built = try GraphBuilder.shipped(stances: false).build([Document(id: "d1", path: "t.txt", text: "Mr \(run) said so.")])
+        #expect(built.graph.nodes.allSatisfy { $0.label.split(separator: " ").count <= DocumentAnalyzer.maximumNameWords })
+    }
+}
