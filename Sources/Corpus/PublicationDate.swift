@@ -84,10 +84,21 @@ public enum PublicationDate {
     }
 
     static func format(year: Int, month: Int, day: Int) -> String? {
-        guard (1800...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        guard (1800...2200).contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else {
+            return nil
+        }
         let y = String(year)
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
         return "\(y)-\(m)-\(d)"
+    }
+
+    /// Days in a month of the Gregorian calendar.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 }

@@ -33,6 +33,9 @@ struct TrainParserCommand: ParsableCommand {
     @Option(name: .long, help: "Train this many parsers with successive seeds and ship the mean of their weights.")
     var average: Int = 1
 
+    @Option(name: .long, help: "Train this many part-of-speech taggers with successive seeds and ship the mean of their weights.")
+    var taggerAverage: Int = 1
+
     @Option(name: .long, help: "How often training follows its own wrong move (error exploration), from the second epoch.")
     var exploration: Double = 0.9
 
@@ -57,6 +60,7 @@ struct TrainParserCommand: ParsableCommand {
         recipe.seed = seed
         recipe.jackknifeFolds = jackknifeFolds
         recipe.average = average
+        recipe.taggerAverage = taggerAverage
         recipe.explorationProbability = exploration
         recipe.tagsCache = tagsCache
         do {

@@ -138,3 +138,15 @@ final class TemporaryFolder {
         #expect(!PublicationDate.isPlausible("2031-01-01", today: today))
     }
 }
+
+@Suite struct CalendarDateTests {
+    @Test func onlyDaysTheCalendarHasAreDates() {
+        #expect(PublicationDate.parseISO("2025-02-28") == "2025-02-28")
+        #expect(PublicationDate.parseISO("2024-02-29") == "2024-02-29")
+        #expect(PublicationDate.parseISO("2025-02-29") == nil)
+        #expect(PublicationDate.parseISO("2025-02-30") == nil)
+        #expect(PublicationDate.parseISO("2025-04-31") == nil)
+        #expect(PublicationDate.parseISO("2025-13-45") == nil)
+        #expect(PublicationDate.parse("31 June 2025") == nil)
+    }
+}

@@ -26,6 +26,9 @@ public struct ParserTrainingRecipe: Sendable {
     public var seed: UInt64 = 1
     /// Parsers trained with successive seeds; the shipped one is the mean of their weights.
     public var average = 1
+    /// Part-of-speech taggers trained with successive seeds for the shipped tagger, which is
+    /// the mean of their weights (the jackknife taggers stay single).
+    public var taggerAverage = 1
     /// How often the trainer follows its own wrong move, from the second epoch.
     public var explorationProbability = 0.9
     /// A folder that keeps the tagger and the tags between runs: read when it holds them,
@@ -48,7 +51,7 @@ public struct ParserTrainingRecipe: Sendable {
             log("Read the tagger and the training tags from \(tagsCache ?? "")")
         } else {
             let trained = trainTagger(training, dev: dev, profile: profile, log: log)
-            tagger = trained.tagger
+            tagger = averagedTagger(trained.tagger, epochs: trained.epochs, training: training, dev: dev, profile: profile, log: log)
             trainingTags =
                 jackknifeFolds > 1
                 ? jackknifedTags(training, epochs: trained.epochs, profile: profile, log: log) : training.map(\.xpos)
@@ -148,6 +151,24 @@ public struct ParserTrainingRecipe: Sendable {
                 }
             })
         return (tagger, best.epoch)
+    }
+
+    /// The mean of `first` and ``taggerAverage`` − 1 more taggers trained with the next
+    /// seeds for the same number of epochs; `first` itself when ``taggerAverage`` is 1.
+    func averagedTagger(
+        _ first: SequenceTagger, epochs: Int, training: [UDSentence], dev: [UDSentence], profile: WordProfile?, log: (String) -> Void
+    ) -> SequenceTagger {
+        guard taggerAverage > 1 else { return first }
+        var recipe = self
+        recipe.taggerEpochs = max(1, epochs)
+        let others = parallelMap(Array(1..<taggerAverage)) { [recipe] offset -> SequenceTagger in
+            var member = recipe
+            member.seed = recipe.seed &+ UInt64(offset)
+            return member.trainTagger(training, dev: [], profile: profile, log: { _ in }).tagger
+        }
+        guard let mean = SequenceTagger.averaging([first] + others) else { return first }
+        log(String(format: "  mean of %d taggers: dev accuracy %.4f", taggerAverage, Self.accuracy(mean.tag(documentsOf: dev), dev)))
+        return mean
     }
 
     /// Each training sentence's tags from a tagger trained without its fold of documents.
