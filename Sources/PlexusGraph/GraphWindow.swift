@@ -87,8 +87,14 @@ extension Graph {
         return WindowedGraph(graph: graph, includedDocuments: kept.count, excludedDocuments: excluded, undatedDocuments: undated)
     }
 
+    /// Whether `text` is a `YYYY-MM-DD` day the Gregorian calendar has.
     static func isISODate(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
-        return text.count == 10 && parts.count == 3 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+        guard text.count == 10, parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+        else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = month == 2 ? (leap ? 29 : 28) : ([4, 6, 9, 11].contains(month) ? 30 : 31)
+        return (1...days).contains(day)
     }
 }

@@ -199,6 +199,8 @@ func graphOf(_ triples: [(String, String, Int)]) -> Graph {
 
     @Test func rejectsBadDates() {
         #expect(throws: WindowError.badDate("March")) { try graph.window(since: "March", until: nil) }
+        #expect(throws: WindowError.badDate("2025-02-30")) { try graph.window(since: "2025-02-30", until: nil) }
+        #expect(throws: WindowError.badDate("2025-13-01")) { try graph.window(since: nil, until: "2025-13-01") }
         #expect(throws: WindowError.emptyRange(since: "2025-03-01", until: "2025-02-01")) {
             try graph.window(since: "2025-03-01", until: "2025-02-01")
         }
