@@ -4,11 +4,14 @@ public struct SentenceSyntax: Sendable, Equatable {
     public var partOfSpeech: [String]
     /// IOBES chunk tags over the part-of-speech tags ("B-NP", "E-NP", "S-VP", "O").
     public var chunks: [String]
+    /// The dependency tree, when the analysis stage has a parser.
+    public var dependencies: DependencyParse?
 
     /// Creates the tags of a sentence.
-    public init(partOfSpeech: [String], chunks: [String]) {
+    public init(partOfSpeech: [String], chunks: [String], dependencies: DependencyParse? = nil) {
         self.partOfSpeech = partOfSpeech
         self.chunks = chunks
+        self.dependencies = dependencies
     }
 }
 
@@ -19,11 +22,14 @@ public struct SyntaxModels: Sendable {
     public var partOfSpeech: SequenceTagger
     /// The chunker (both reading directions, combined).
     public var chunker: BidirectionalTagger
+    /// The dependency parser, when there is one.
+    public var parser: DependencyParser?
 
-    /// Creates the models from loaded taggers.
-    public init(partOfSpeech: SequenceTagger, chunker: BidirectionalTagger) {
+    /// Creates the models from loaded taggers and, optionally, a parser.
+    public init(partOfSpeech: SequenceTagger, chunker: BidirectionalTagger, parser: DependencyParser? = nil) {
         self.partOfSpeech = partOfSpeech
         self.chunker = chunker
+        self.parser = parser
     }
 
     /// The models shipped with Plexus.
@@ -39,7 +45,7 @@ public struct SyntaxModels: Sendable {
     ///   over the chunk tags.
     public func analyze(_ words: [String]) -> SentenceSyntax {
         let tags = partOfSpeech.tag(words)
-        return SentenceSyntax(partOfSpeech: tags, chunks: chunker.tag(words, extra: tags))
+        return SentenceSyntax(partOfSpeech: tags, chunks: chunker.tag(words, extra: tags), dependencies: parser?.parse(words))
     }
 }
 

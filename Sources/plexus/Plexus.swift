@@ -14,7 +14,7 @@ struct Plexus: AsyncParsableCommand {
                 name: "Build and query",
                 subcommands: [
                     BuildCommand.self, EntitiesCommand.self, PathCommand.self, NeighborsCommand.self, TopCommand.self,
-                    CommunitiesCommand.self, StancesCommand.self,
+                    CommunitiesCommand.self, StancesCommand.self, ParseCommand.self,
                 ]),
             CommandGroup(name: "Draw and export", subcommands: [RenderCommand.self, ExportCommand.self, DeckCommand.self]),
             CommandGroup(

@@ -324,3 +324,59 @@ import Testing
         #expect(none.status != 0 && none.stderr.contains("--members must be at least 1"))
     }
 }
+
+@Suite struct ParserEndToEndTests {
+    /// A treebank written for this test: two sentences in UD style.
+    let treebank = """
+        # newdoc id = t
+        1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+        2\topposes\toppose\tVERB\tVBZ\t_\t0\troot\t_\t_
+        3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+        4\tplan\tplan\tNOUN\tNN\t_\t2\tobj\t_\t_
+        5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+        1\tBritain\tBritain\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+        2\tbacks\tback\tVERB\tVBZ\t_\t0\troot\t_\t_
+        3\tUkraine\tUkraine\tPROPN\tNNP\t_\t2\tobj\t_\t_
+        4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+
+        """
+
+    @Test func aTrainedParserParsesArticlesIntoCoNLLU() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("tiny.conllu")
+        try Data(treebank.utf8).write(to: file)
+        let trained = try Plexus.run([
+            "train-parser", "--train", file.path, "--dev", file.path, "--out", folder.path, "--epochs", "3", "--jackknife-folds", "0",
+        ])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let model = folder.appendingPathComponent("parser.plxdep").path
+        let scored = try Plexus.run(["eval-parser", file.path, "--model", model, "--format", "json"])
+        #expect(scored.status == 0, "\(scored.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(scored.stdout.utf8)) as? [String: Any])
+        #expect(report["words"] as? Int == 9)
+
+        let parsed = try Plexus.run(["parse", "examples/ukraine-peace/01-london-summit.txt", "--model", model])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        var sentences = 0
+        for block in parsed.stdout.components(separatedBy: "\n\n") where block.contains("# sent_id") {
+            sentences += 1
+            let rows = block.split(separator: "\n").filter { !$0.hasPrefix("#") }.map {
+                $0.split(separator: "\t", omittingEmptySubsequences: false)
+            }
+            #expect(rows.allSatisfy { $0.count == 10 })
+            let heads = rows.compactMap { Int($0[6]) }
+            #expect(heads.count == rows.count && heads.allSatisfy { (0...rows.count).contains($0) })
+            #expect(heads.filter { $0 == 0 }.count == 1)
+        }
+        #expect(sentences > 5)
+    }
+
+    @Test func withoutAShippedParserParseSaysHowToGetOne() throws {
+        let result = try Plexus.run(["parse", "examples/ukraine-peace/01-london-summit.txt"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("train-parser"))
+    }
+}

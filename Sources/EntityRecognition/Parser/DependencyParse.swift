@@ -5,11 +5,14 @@ public struct DependencyParse: Sendable, Equatable {
     public var heads: [Int]
     /// For each word, its relation to its head (UD v2: "nsubj", "obj", "obl:tmod", …).
     public var relations: [String]
+    /// The part-of-speech tags the parser read (Penn Treebank), or empty when not kept.
+    public var tags: [String]
 
     /// Creates a parse.
-    public init(heads: [Int], relations: [String]) {
+    public init(heads: [Int], relations: [String], tags: [String] = []) {
         self.heads = heads
         self.relations = relations
+        self.tags = tags
     }
 
     /// The 0-based indices of the words whose head is the word at `index` (0-based).

@@ -46,7 +46,10 @@ public struct DependencyParser: Sendable {
     ///
     /// - Complexity: O(n) moves for n words, each O(features), plus tagging.
     public func parse(_ words: [String]) -> DependencyParse {
-        parse(words: words, tags: tagger?.tag(words) ?? Array(repeating: "", count: words.count))
+        let tags = tagger?.tag(words) ?? Array(repeating: "", count: words.count)
+        var parse = parse(words: words, tags: tags)
+        parse.tags = tags
+        return parse
     }
 
     /// The tree of one sentence, given its words and their part-of-speech tags (Penn

@@ -38,7 +38,13 @@ public enum ShippedModels {
     /// - Throws: ``ModelFileError`` naming the resource.
     /// - Complexity: O(size of the model) the first time, O(1) after.
     public static func parser() throws -> DependencyParser {
-        try parsers.model(named: "parser.plxdep") { name in try DependencyParser(contentsOf: try resourcePath(name)) }
+        try parsers.model(named: "parser.plxdep") { name in
+            guard let url = Bundle.module.url(forResource: "parser", withExtension: "plxdep", subdirectory: "Models") else {
+                throw ModelFileError(
+                    path: "Models/\(name)", reason: "no parser ships yet; train one with plexus train-parser and give it with --model")
+            }
+            return try DependencyParser(contentsOf: url.path)
+        }
     }
 
     /// The path of a model resource.
