@@ -28,19 +28,27 @@ package struct SparseWeights: Sendable, Equatable {
     /// Builds the table from (bucket, [(class, weight)]) rows; weights are rounded to 16-bit
     /// floats, as the model file keeps them, so a model in memory scores as it will from its file.
     package init(classCount: Int, rows: [(bucket: UInt32, entries: [(UInt8, Float)])]) {
-        self.classCount = classCount
-        var capacity = 16
-        while capacity < rows.count * 2 { capacity *= 2 }
-        mask = capacity - 1
-        var slots = [Slot](repeating: Slot(key: Self.empty, start: 0, count: 0), count: capacity)
         var entries: [UInt32] = []
         for row in rows {
-            var slot = Self.slot(row.bucket, mask)
+            for (cls, weight) in row.entries { entries.append(Float(Float16(weight)).bitPattern | UInt32(cls)) }
+        }
+        self.init(classCount: classCount, buckets: rows.map(\.bucket), counts: rows.map { UInt32($0.entries.count) }, entries: entries)
+    }
+
+    /// Builds the table from flat arrays: each bucket's entry count, and all entries packed
+    /// in bucket order (the layout of a model file, read without a per-row allocation).
+    private init(classCount: Int, buckets: [UInt32], counts: [UInt32], entries: [UInt32]) {
+        self.classCount = classCount
+        var capacity = 16
+        while capacity < buckets.count * 2 { capacity *= 2 }
+        mask = capacity - 1
+        var slots = [Slot](repeating: Slot(key: Self.empty, start: 0, count: 0), count: capacity)
+        var start: UInt32 = 0
+        for (bucket, count) in zip(buckets, counts) {
+            var slot = Self.slot(bucket, mask)
             while slots[slot].key != Self.empty { slot = (slot + 1) & mask }
-            slots[slot] = Slot(key: row.bucket, start: UInt32(entries.count), count: UInt32(row.entries.count))
-            for (cls, weight) in row.entries {
-                entries.append(Float(Float16(weight)).bitPattern | UInt32(cls))
-            }
+            slots[slot] = Slot(key: bucket, start: start, count: count)
+            start += count
         }
         self.slots = slots
         self.entries = entries
@@ -119,23 +127,26 @@ package struct SparseWeights: Sendable, Equatable {
             throw ModelFileError(
                 path: reader.path, reason: "has \(classCount) classes and \(rowCount) rows, which is not a valid parser model")
         }
-        var rows: [(bucket: UInt32, entries: [(UInt8, Float)])] = []
-        rows.reserveCapacity(rowCount)
+        var buckets: [UInt32] = []
+        var counts: [UInt32] = []
+        var entries: [UInt32] = []
+        buckets.reserveCapacity(rowCount)
+        counts.reserveCapacity(rowCount)
+        entries.reserveCapacity(rowCount * 2)
         for _ in 0..<rowCount {
-            let bucket = try reader.read(UInt32.self)
-            let count = Int(try reader.read(UInt8.self))
-            var entries: [(UInt8, Float)] = []
-            entries.reserveCapacity(count)
+            buckets.append(try reader.read(UInt32.self))
+            let count = try reader.read(UInt8.self)
+            counts.append(UInt32(count))
             for _ in 0..<count {
                 let cls = try reader.read(UInt8.self)
                 guard Int(cls) < classCount else {
                     throw ModelFileError(path: reader.path, reason: "refers to class \(cls) of \(classCount)")
                 }
-                entries.append((cls, Float(Float16(bitPattern: try reader.read(UInt16.self)))))
+                let weight = Float(Float16(bitPattern: try reader.read(UInt16.self)))
+                entries.append(weight.bitPattern | UInt32(cls))
             }
-            rows.append((bucket, entries))
         }
-        self.init(classCount: classCount, rows: rows)
+        self.init(classCount: classCount, buckets: buckets, counts: counts, entries: entries)
     }
 
     package static func == (lhs: SparseWeights, rhs: SparseWeights) -> Bool {
