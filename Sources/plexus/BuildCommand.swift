@@ -4,6 +4,7 @@ import EntityRecognition
 import Foundation
 import GraphExport
 import PlexusGraph
+import PlexusSupport
 import RelationExtraction
 
 /// `plexus build`: articles in, graph.json and diagrams out.
@@ -56,6 +57,10 @@ struct BuildCommand: AsyncParsableCommand {
         // Read the alias file first, so a mistake in it stops before any article is read.
         var builder = try aliasOptions.builder()
         builder.stances?.rollUp = rollUp
+        // One build per output folder; what killed runs left half-written is cleared.
+        let folder: OutputFolder
+        do { folder = try OutputFolder(out) } catch let error as OutputFolder.LockError { throw UserError(error.description) }
+        defer { withExtendedLifetime(folder) {} }
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
         let window = DateWindow(since: since, until: until)

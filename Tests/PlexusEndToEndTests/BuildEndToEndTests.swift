@@ -175,3 +175,41 @@ actor ExampleBuild {
         #expect((json[.size] as? Int ?? .max) < 10 * size)
     }
 }
+
+@Suite struct OutputFolderTests {
+    @Test func aKilledRunsTemporaryFilesAreClearedByTheNextRun() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A process number no process has: a run killed while writing graph.json.
+        try Data("half".utf8).write(to: folder.appendingPathComponent(".graph.json.999999.tmp"))
+        let result = try Plexus.run(["build", "examples/ukraine-peace", "--out", folder.path, "--formats", "dot"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["graph.dot", "graph.json"])
+    }
+
+    @Test func aSecondBuildIntoTheSameFolderIsRefusedWhileTheFirstRuns() throws {
+        guard let politics = Plexus.sharedData("news-corpus/bbc/politics") else { return }
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = Process()
+        first.executableURL = Plexus.binary
+        first.arguments = ["build", politics.path, "--out", folder.path, "--formats", "dot"]
+        first.currentDirectoryURL = Plexus.root
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        let lock = folder.appendingPathComponent(".plexus.lock").path
+        var waited = 0
+        while !FileManager.default.fileExists(atPath: lock) && waited < 400 {
+            usleep(10_000)
+            waited += 1
+        }
+        let second = try Plexus.run(["build", "examples/ukraine-peace", "--out", folder.path, "--formats", "dot"])
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("another plexus is writing into this folder"))
+        let graph = try GraphCodec.read(from: folder.appendingPathComponent("graph.json").path)
+        #expect(graph.documents.count > 400)
+    }
+}
