@@ -145,7 +145,9 @@ public struct CorpusLoader: Sendable {
         var outcome = FileOutcome()
         let text: String
         switch readText(path, options: options) {
-        case .success(let decoded): text = decoded
+        case .success(let decoded):
+            text = decoded.text
+            outcome.failures += decoded.lineFailures
         case .failure(let error):
             outcome.failures.append(error)
             return outcome
@@ -187,8 +189,10 @@ public struct CorpusLoader: Sendable {
     /// Reads a file as UTF-8 text, rejecting binary data, invalid UTF-8, enormous files and
     /// enormous lines.
     ///
-    /// Line endings become `\n`; a byte-order mark is dropped.
-    static func readText(_ path: String, options: Options) -> Result<String, CorpusError> {
+    /// Line endings become `\n`; a byte-order mark is dropped. In a JSON Lines file, where
+    /// each line is an article of its own, a line of invalid UTF-8 is reported with its line
+    /// number and left out, and the other lines are read.
+    static func readText(_ path: String, options: Options) -> Result<(text: String, lineFailures: [CorpusError]), CorpusError> {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -200,11 +204,33 @@ public struct CorpusLoader: Sendable {
             return .failure(.unreadable(path: path, reason: AtomicFile.describe(error)))
         }
         if data.isEmpty { return .failure(.empty(path: path)) }
-        return data.withUnsafeBytes { raw -> Result<String, CorpusError> in
+        let perLine = DocumentFormat(fileName: path) == .jsonLines
+        return data.withUnsafeBytes { raw -> Result<(text: String, lineFailures: [CorpusError]), CorpusError> in
             let bytes = raw.bindMemory(to: UInt8.self)
             if let nul = bytes.firstIndex(of: 0) { return .failure(.binary(path: path, offset: nul)) }
+            var lineFailures: [CorpusError] = []
+            var kept: [UInt8]?
             if let bad = UTF8Validation.firstInvalidOffset(bytes) {
-                return .failure(.invalidUTF8(path: path, offset: bad))
+                guard perLine else { return .failure(.invalidUTF8(path: path, offset: bad)) }
+                // Keep the valid lines (an invalid one becomes empty, so line numbers hold).
+                var valid: [UInt8] = []
+                valid.reserveCapacity(bytes.count)
+                var number = 1
+                var start = 0
+                while start <= bytes.count {
+                    let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                    let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if let offset = UTF8Validation.firstInvalidOffset(line) {
+                        lineFailures.append(
+                            .malformedRecord(path: path, line: number, reason: "invalid UTF-8 at byte \(offset + 1) of the line"))
+                    } else {
+                        valid.append(contentsOf: line)
+                    }
+                    if end < bytes.count { valid.append(UInt8(ascii: "\n")) }
+                    number += 1
+                    start = end + 1
+                }
+                kept = valid
             }
             var lineNumber = 1
             var lineStart = 0
@@ -218,12 +244,12 @@ public struct CorpusLoader: Sendable {
             if bytes.count - lineStart > options.maxLineBytes {
                 return .failure(.lineTooLong(path: path, line: lineNumber, length: bytes.count - lineStart, limit: options.maxLineBytes))
             }
-            var text = String(decoding: bytes, as: UTF8.self)
+            var text = kept.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: bytes, as: UTF8.self)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             if text.contains("\r") {
                 text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             }
-            return .success(text)
+            return .success((text, lineFailures))
         }
     }
 

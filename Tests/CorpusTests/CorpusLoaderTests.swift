@@ -150,3 +150,25 @@ final class TemporaryFolder {
         #expect(PublicationDate.parse("31 June 2025") == nil)
     }
 }
+
+@Suite struct JSONLinesUTF8Tests {
+    @Test func aLineOfInvalidUTF8IsReportedByLineAndTheOtherLinesAreRead() throws {
+        let folder = try TemporaryFolder()
+        var data = Data(#"{"text": "Keir Starmer met Emmanuel Macron in Paris."}"#.utf8) + Data("\n".utf8)
+        data += Data(#"{"text": "caf"#.utf8) + Data([0xE9]) + Data(#" au lait"}"#.utf8) + Data("\n".utf8)
+        data += Data(#"{"text": "Olaf Scholz spoke in Berlin."}"#.utf8) + Data("\n".utf8)
+        let path = try folder.write("feed.jsonl", data)
+        let result = CorpusLoader().load(paths: [path])
+        #expect(result.documents.count == 2)
+        #expect(result.documents.map(\.line) == [1, 3])
+        #expect(result.failures == [.malformedRecord(path: path, line: 2, reason: "invalid UTF-8 at byte 14 of the line")])
+    }
+
+    @Test func aTextFileWithInvalidUTF8IsStillRejectedWhole() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("a.txt", Data("caf".utf8) + Data([0xE9]) + Data("\n".utf8))
+        let result = CorpusLoader().load(paths: [path])
+        #expect(result.documents.isEmpty)
+        #expect(result.failures == [.invalidUTF8(path: path, offset: 3)])
+    }
+}
