@@ -193,7 +193,7 @@ public struct CorpusLoader: Sendable {
     /// each line is an article of its own, a line of invalid UTF-8 is reported with its line
     /// number and left out, and the other lines are read.
     static func readText(_ path: String, options: Options) -> Result<(text: String, lineFailures: [CorpusError]), CorpusError> {
-        let data: Data
+        var data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes[.size] as? Int, size > options.maxFileBytes {
@@ -202,6 +202,13 @@ public struct CorpusLoader: Sendable {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             return .failure(.unreadable(path: path, reason: AtomicFile.describe(error)))
+        }
+        // UTF-16 with a byte-order mark (Windows "Unicode" text) is decoded, not called binary.
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            guard let decoded = String(data: data, encoding: .utf16) else {
+                return .failure(.unreadable(path: path, reason: "UTF-16 with a byte-order mark, but not valid UTF-16"))
+            }
+            data = Data(decoded.utf8)
         }
         if data.isEmpty { return .failure(.empty(path: path)) }
         let perLine = DocumentFormat(fileName: path) == .jsonLines

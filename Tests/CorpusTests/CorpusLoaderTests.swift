@@ -172,3 +172,16 @@ final class TemporaryFolder {
         #expect(result.failures == [.invalidUTF8(path: path, offset: 3)])
     }
 }
+
+@Suite struct UTF16Tests {
+    @Test func utf16WithAByteOrderMarkIsReadNotCalledBinary() throws {
+        let folder = try TemporaryFolder()
+        let text = "Keir Starmer met Emmanuel Macron in Paris.\n"
+        var little = Data([0xFF, 0xFE])
+        for unit in text.utf16 { little += Data([UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+        let path = try folder.write("windows.txt", little)
+        let result = CorpusLoader().load(paths: [path])
+        #expect(result.failures.isEmpty)
+        #expect(result.documents.first?.text.contains("Emmanuel Macron") == true)
+    }
+}
