@@ -52,15 +52,8 @@ public struct ParserTrainer: Sendable {
     /// Creates a trainer.
     public init() {}
 
-    /// How one epoch went.
-    public struct EpochReport: Sendable {
-        /// 1-based epoch.
-        public var epoch: Int
-        /// Moves that cost gold arcs, during the epoch.
-        public var mistakes: Int
-        /// The averaged model's dev score (higher is better).
-        public var devScore: Double
-    }
+    /// How one epoch went (mistakes are moves that cost gold arcs).
+    public typealias EpochReport = TrainingEpoch
 
     /// Trains on `examples`; `devScore` scores a candidate model on dev.
     ///

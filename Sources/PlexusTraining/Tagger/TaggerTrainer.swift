@@ -55,14 +55,7 @@ public struct TaggerTrainer: Sendable {
     public init() {}
 
     /// How one epoch went.
-    public struct EpochReport: Sendable {
-        /// 1-based epoch.
-        public var epoch: Int
-        /// Mistakes made on the training data during the epoch.
-        public var mistakes: Int
-        /// Score on the development data (higher is better).
-        public var devScore: Double
-    }
+    public typealias EpochReport = TrainingEpoch
 
     /// Trains a tagger.
     ///
