@@ -43,15 +43,15 @@ public struct AnalyzedDocument: Sendable {
     /// ``SyntaxScope`` (or every sentence when it has no syntax models).
     public var syntax: [SentenceSyntax?]
 
-    /// Creates an analysis; `sentenceTexts` and `syntax` default to none.
+    /// Creates an analysis; `syntax` defaults to none for every sentence.
     public init(
-        document: Document, tokens: [Token], sentences: [Sentence], sentenceTexts: [String]? = nil, mentions: [Mention],
+        document: Document, tokens: [Token], sentences: [Sentence], sentenceTexts: [String], mentions: [Mention],
         syntax: [SentenceSyntax?]? = nil
     ) {
         self.document = document
         self.tokens = tokens
         self.sentences = sentences
-        self.sentenceTexts = sentenceTexts ?? Array(repeating: "", count: sentences.count)
+        self.sentenceTexts = sentenceTexts
         self.mentions = mentions
         self.syntax = syntax ?? Array(repeating: nil, count: sentences.count)
     }

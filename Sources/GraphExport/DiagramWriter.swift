@@ -56,6 +56,16 @@ public struct DiagramWriter: Sendable {
         return Diagram(text: writer.write(selected), layout: engine, shown: selected)
     }
 
+    /// The DOT text of the diagram, when its view leaves something to draw.
+    ///
+    /// - Throws: ``NothingToDraw`` when the view leaves no entity.
+    /// - Complexity: that of ``dot(for:)``.
+    public func drawing(for graph: Graph) throws -> Diagram {
+        let diagram = dot(for: graph)
+        guard !diagram.shown.nodes.isEmpty else { throw NothingToDraw(graph: graph) }
+        return diagram
+    }
+
     /// Renders DOT text and writes it to `path` atomically; PDFs get a fixed date stamp so
     /// the same drawing always gives the same bytes.
     ///
@@ -73,8 +83,7 @@ public struct DiagramWriter: Sendable {
     /// - Throws: ``NothingToDraw`` (and writes nothing) when the view leaves no entity;
     ///   ``RenderError`` or `AtomicFile.WriteError`; files already written stay complete.
     public func write(_ graph: Graph, formats: [OutputFormat], to folder: String, baseName: String = "graph") async throws -> [String] {
-        let diagram = dot(for: graph)
-        guard !diagram.shown.nodes.isEmpty else { throw NothingToDraw(graph: graph) }
+        let diagram = try drawing(for: graph)
         var written: [String] = []
         for format in formats {
             let path = (folder as NSString).appendingPathComponent("\(baseName).\(format.rawValue)")

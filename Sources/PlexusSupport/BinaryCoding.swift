@@ -43,9 +43,6 @@ public struct BinaryReader {
         self.path = path
     }
 
-    /// Whether every byte has been read.
-    @inlinable public var isAtEnd: Bool { cursor >= bytes.count }
-
     /// The next `count` bytes.
     ///
     /// - Throws: ``ModelFileError`` when fewer are left.

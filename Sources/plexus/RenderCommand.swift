@@ -72,8 +72,7 @@ struct RenderCommand: AsyncParsableCommand {
                 uniqueKeysWithValues: graph.nodes.enumerated().map { ($0.element.id, assignment.community[$0.offset]) })
         }
         do {
-            let drawing = writer.dot(for: graph)
-            guard !drawing.shown.nodes.isEmpty else { throw NothingToDraw(graph: graph) }
+            let drawing = try writer.drawing(for: graph)
             try await DiagramWriter.renderFile(
                 dot: drawing.text, layout: drawing.layout, format: format, dpi: diagram.dpi, page: writer.page, to: target)
         } catch {

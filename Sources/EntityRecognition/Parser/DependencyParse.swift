@@ -15,13 +15,6 @@ public struct DependencyParse: Sendable, Equatable {
         self.tags = tags
     }
 
-    /// The 0-based indices of the words whose head is the word at `index` (0-based).
-    ///
-    /// - Complexity: O(n).
-    public func dependents(of index: Int) -> [Int] {
-        heads.indices.filter { heads[$0] == index + 1 }
-    }
-
     /// Whether every word has exactly one head, exactly one word hangs from the root, and
     /// following heads from any word reaches the root.
     ///

@@ -6,7 +6,7 @@ import PlexusSupport
 ///
 /// Look-ups go through an open-addressing table keyed by bucket (linear probing, at most
 /// half full), so scoring a configuration costs one probe per feature plus its entries.
-package struct SparseWeights: Sendable, Equatable {
+package struct SparseWeights: Sendable {
     /// One table slot: a bucket and where its entries are; 12 bytes, so a probe reads one
     /// cache line.
     struct Slot {
@@ -147,12 +147,5 @@ package struct SparseWeights: Sendable, Equatable {
             }
         }
         self.init(classCount: classCount, buckets: buckets, counts: counts, entries: entries)
-    }
-
-    package static func == (lhs: SparseWeights, rhs: SparseWeights) -> Bool {
-        lhs.classCount == rhs.classCount
-            && lhs.rows.elementsEqual(rhs.rows) { a, b in
-                a.bucket == b.bucket && a.entries.elementsEqual(b.entries) { $0.0 == $1.0 && $0.1 == $1.1 }
-            }
     }
 }

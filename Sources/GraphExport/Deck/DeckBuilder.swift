@@ -82,9 +82,10 @@ public struct DeckBuilder: Sendable {
             writer.view = view
             writer.prefersHierarchy = hierarchy
             writer.emphasis = emphasis
-            let diagram = writer.dot(for: graph)
-            guard !diagram.shown.nodes.isEmpty else {
-                let nothing = NothingToDraw(graph: graph)
+            let diagram: DiagramWriter.Diagram
+            do {
+                diagram = try writer.drawing(for: graph)
+            } catch let nothing as NothingToDraw {
                 slides.append(Slide(title: title, caption: "Nothing to draw: \(nothing.reason)"))
                 return
             }

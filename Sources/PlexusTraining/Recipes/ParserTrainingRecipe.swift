@@ -193,14 +193,6 @@ public struct ParserTrainingRecipe: Sendable {
 
     /// The share of words whose predicted tag is the file's.
     static func accuracy(_ predicted: [[String]], _ sentences: [UDSentence]) -> Double {
-        var right = 0
-        var total = 0
-        for (tags, sentence) in zip(predicted, sentences) {
-            for (tag, gold) in zip(tags, sentence.xpos) {
-                total += 1
-                if tag == gold { right += 1 }
-            }
-        }
-        return total == 0 ? 0 : Double(right) / Double(total)
+        ChunkScores.score(gold: sentences.map(\.xpos), predicted: predicted).accuracy
     }
 }

@@ -34,7 +34,7 @@ public struct DocumentStanceReader: Sendable {
     /// Whether a sentence holds a stance cue.
     ///
     /// - Complexity: O(n) in the sentence's tokens.
-    public func mayHoldStance(_ tokens: ArraySlice<Token>) -> Bool {
+    func mayHoldStance(_ tokens: ArraySlice<Token>) -> Bool {
         tokens.contains { !extractor.lexicon.cues(startingWith: $0.text.lowercased()).isEmpty }
     }
 
