@@ -1,6 +1,7 @@
 /// Recognises lines of page furniture that are not part of an article: subscription and
 /// sign-in prompts, comment-forum text, share and "Source link" lines, photo credits in
-/// capitals, bullet lines that link to other stories.
+/// capitals, image captions marked by their publishing system, bullet lines that link to
+/// other stories.
 ///
 /// Each rule looks at one whole line and is deliberately narrow (short lines, distinctive
 /// phrases), because dropping a real sentence loses evidence while keeping a stray prompt
@@ -8,7 +9,7 @@
 public enum Boilerplate {
     /// Why a line was judged to be boilerplate.
     public enum Reason: String, Sendable, CaseIterable {
-        case prompt, social, photoCredit, linkBullet, headlineBullet, dateline
+        case prompt, social, photoCredit, caption, linkBullet, headlineBullet, dateline
     }
 
     /// Phrases that mark a whole short line as a prompt or page furniture.
@@ -57,6 +58,9 @@ public enum Boilerplate {
         }
         if isPhotoCredit(line, words: words) { return .photoCredit }
         let lower = line.lowercased()
+        // A publishing system's image caption ("[caption id=…]…[/caption]", often with its
+        // opening cut away and the agency glued to the first word: "AFPSir Keir Starmer and…").
+        if lower.hasPrefix("[caption") || lower.contains("[/caption]") { return .caption }
         if words.count <= 14 {
             let stripped = lower.trimmingCharacters(in: " .:|»>-")
             if socialPhrases.contains(where: {

@@ -29,13 +29,14 @@ public struct RuleBasedRecognizer: EntityRecognizer {
         guard !tokens.isEmpty, !isShouted(tokens) else { return [] }
         var spans: [EntitySpan] = []
         var i = datelineEnd(tokens)
+        let start = i
         while i < tokens.count {
             if let span = hyphenatedMention(tokens, at: i) {
                 spans.append(span)
                 i += 1
                 continue
             }
-            guard startsRun(tokens, at: i) else {
+            guard startsRun(tokens, at: i), !isOpeningGerund(tokens, at: i, sentenceStart: start) else {
                 i += 1
                 continue
             }
@@ -51,6 +52,17 @@ public struct RuleBasedRecognizer: EntityRecognizer {
     }
 
     // MARK: - Runs
+
+    /// "Safeguarding European security must…", "Backing Ukraine is…": a sentence that opens
+    /// with a gerund capitalises it only because it comes first, so it starts no name (a
+    /// known name such as "Beijing" still does).
+    func isOpeningGerund(_ tokens: [Token], at i: Int, sentenceStart: Int) -> Bool {
+        var first = sentenceStart
+        while first < tokens.count, ["\"", "'", "(", "["].contains(tokens[first].text) { first += 1 }
+        let word = tokens[i].text
+        return i == first && word.count > 5 && word.hasSuffix("ing") && word.dropFirst().allSatisfy(\.isLowercase)
+            && gazetteer.longestMatch(in: tokens, at: i, limit: tokens.count) == nil
+    }
 
     func isNameToken(_ token: Token) -> Bool {
         token.isCapitalized && !isLowerHyphenated(token) && !WordLists.calendarWords.contains(token.text)

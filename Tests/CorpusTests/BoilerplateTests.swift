@@ -6,6 +6,8 @@ import Testing
     @Test(arguments: [
         ("JUSTIN TALLIS/AFP/GETTY IMAGES", Boilerplate.Reason.photoCredit),
         ("REUTERS", .photoCredit),
+        ("AFPSir Keir Starmer and the president held talks as they signed the deal[/caption]", .caption),
+        ("[caption id=\"attachment_7\" align=\"alignnone\"] The minister in Kyiv", .caption),
         ("Sign up to our Europe Direct newsletter for the latest from Brussels", .prompt),
         ("Already a subscriber? Log in to continue reading", .prompt),
         ("Share this article", .social),

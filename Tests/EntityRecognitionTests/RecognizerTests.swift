@@ -27,6 +27,13 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
         #expect(spans.map(\.2) == ["Russia", "United States", "United Kingdom", "North Korea"])
     }
 
+    @Test func aGerundOpeningASentenceStartsNoName() {
+        #expect(
+            recognized("Safeguarding Baltic security must come first, Rutte said.").map(\.0).allSatisfy { !$0.hasPrefix("Safeguarding") })
+        #expect(recognized("Backing Ukraine is right.").map(\.0) == ["Ukraine"])
+        #expect(recognized("Beijing rejected the plan.").map(\.0) == ["Beijing"])
+    }
+
     @Test func organisationsByKeywordAndByName() {
         let spans = recognized("The Ukraine Defence Contact Group met at Nato and the Bank of England.")
         #expect(spans.map(\.0) == ["Ukraine Defence Contact Group", "Nato", "Bank of England"])
