@@ -7,6 +7,7 @@ RELEASE_BIN := .build/release/plexus
 .PHONY: demo test lint install graphs build release prerequisites bench models stance-model clean
 CONLL := ../shared/data/conll2003
 NEWSMTSC := ../shared/data/newsmtsc
+EWT := ../shared/data/ud-english-ewt
 
 ## demo: install what is missing, build in release mode, build the example graph, views and deck.
 demo: prerequisites release
@@ -51,10 +52,15 @@ bench: release
 	.build/release/plexus build ../shared/data/news-corpus/bbc --out /tmp/plexus-bench-bbc --formats dot > /dev/null
 	.build/release/plexus-bench render --graph /tmp/plexus-bench-bbc/graph.json
 
-## models: retrain the shipped tagger models (deterministic: the same bytes every time).
+## models: retrain the shipped tagger models, then the dependency parser, which reads the new
+## part-of-speech model's word profile, so the package is built again in between
+## (deterministic: the same bytes every time; about ten minutes).
 models: release
 	.build/release/plexus train-ner --train $(CONLL)/train.txt --dev $(CONLL)/dev.txt \
 		--out Sources/EntityRecognition/Models --task all --epochs 12 --average 4 --word-dropout 0.1 --unlabelled ../shared/data/news-corpus
+	swift build -c release
+	.build/release/plexus train-parser --train $(EWT)/en_ewt-ud-train.conllu --dev $(EWT)/en_ewt-ud-dev.conllu \
+		--out Sources/EntityRecognition/Models --epochs 10 --average 2 --tagger-average 4
 
 ## stance-model: retrain the shipped target-polarity model on NewsMTSC, with word vectors from the
 ## news corpus and four small networks over them (C, the vector scale and the networks' share

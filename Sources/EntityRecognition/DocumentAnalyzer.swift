@@ -107,16 +107,17 @@ public struct DocumentAnalyzer: Sendable {
         case rules
     }
 
-    /// An analyzer with the chosen recogniser and the shipped syntax models.
+    /// An analyzer with the chosen recogniser and, with `syntax`, the shipped syntax models
+    /// (without them nothing is tagged or parsed, and they are not read).
     ///
     /// - Throws: ``ModelFileError`` when a shipped model is missing or damaged.
-    public static func shipped(_ choice: RecognizerChoice) throws -> DocumentAnalyzer {
+    public static func shipped(_ choice: RecognizerChoice, syntax: Bool = true) throws -> DocumentAnalyzer {
         let recognizer: any EntityRecognizer
         switch choice {
         case .tagger: recognizer = try TaggerRecognizer.shipped()
         case .rules: recognizer = RuleBasedRecognizer()
         }
-        return DocumentAnalyzer(recognizer: recognizer, syntax: try SyntaxModels.shipped())
+        return DocumentAnalyzer(recognizer: recognizer, syntax: syntax ? try SyntaxModels.shipped() : nil)
     }
 
     /// The analysis of one document.

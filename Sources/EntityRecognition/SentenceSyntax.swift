@@ -32,11 +32,13 @@ public struct SyntaxModels: Sendable {
         self.parser = parser
     }
 
-    /// The models shipped with Plexus.
+    /// The models shipped with Plexus, the dependency parser included.
     ///
     /// - Throws: ``ModelFileError`` naming a model that is missing or damaged.
+    /// - Complexity: reads the models the first time (the parser, about 30 MB, in a few
+    ///   hundred milliseconds); O(1) after.
     public static func shipped() throws -> SyntaxModels {
-        SyntaxModels(partOfSpeech: try ShippedModels.tagger(.pos), chunker: try ShippedModels.chunker())
+        SyntaxModels(partOfSpeech: try ShippedModels.tagger(.pos), chunker: try ShippedModels.chunker(), parser: try ShippedModels.parser())
     }
 
     /// The tags of one sentence's words.

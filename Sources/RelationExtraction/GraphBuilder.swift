@@ -30,17 +30,18 @@ public struct GraphBuilder: Sendable {
     }
 
     /// A builder with the shipped models: the chosen recogniser, and with `stances` the
-    /// syntax models (run only on the sentences the stance reader reads) and the polarity
+    /// taggers (run only on the sentences the stance reader reads), the dependency parser
+    /// (run by the stance reader on the sentences where it finds a stance) and the polarity
     /// model.
     ///
     /// - Throws: ``ModelFileError`` naming a shipped model that is missing or damaged.
     public static func shipped(recognizer: DocumentAnalyzer.RecognizerChoice = .rules, stances: Bool = true) throws -> GraphBuilder {
-        var analyzer = try DocumentAnalyzer.shipped(recognizer)
-        guard stances else {
-            analyzer.syntax = nil
-            return GraphBuilder(analyzer: analyzer)
-        }
-        let reader = DocumentStanceReader(extractor: try StanceExtractor.shipped())
+        var analyzer = try DocumentAnalyzer.shipped(recognizer, syntax: stances)
+        guard stances else { return GraphBuilder(analyzer: analyzer) }
+        // The stance reader parses the few sentences where it finds a stance; the analysis
+        // stage tags the candidate sentences only.
+        let reader = DocumentStanceReader(extractor: try StanceExtractor.shipped(), parser: analyzer.syntax?.parser)
+        analyzer.syntax?.parser = nil
         analyzer.syntaxScope = .selected(by: { reader.sentencesNeedingSyntax($0) })
         return GraphBuilder(analyzer: analyzer, stances: reader)
     }

@@ -56,6 +56,26 @@ import Testing
         #expect(try triples("Keir Starmer said Vladimir Putin must agree to a ceasefire.").isEmpty)
     }
 
+    @Test func aThreatToImposeSomethingIsNoOppositionToIt() throws {
+        // The parse puts "sanctions" inside the clause "to impose", not under "threatened".
+        let found = try triples("Hungary has threatened to impose tariffs and sanctions on Serbia.")
+        #expect(!found.contains("Hungary | oppose | sanctions"))
+    }
+
+    @Test func aCueInsideSomeoneElsesDemandIsNotTheStanceOfItsSubject() throws {
+        let found = try triples("The deadline was set by Macron, demanding that Serbia agree to a ceasefire.")
+        #expect(!found.contains("Serbia | support | ceasefire"))
+    }
+
+    @Test func aNameAfterAPrepositionIsNoSubject() throws {
+        let found = try triples("Speaking to reporters in the Kremlin, Putin and Lavrov condemned Poland.")
+        #expect(!found.contains("Kremlin | oppose | Poland"))
+    }
+
+    @Test func aRefusalOpposesWhatItRefusesToJoin() throws {
+        #expect(try triples("Slovakia refused to join the sanctions against Russia.") == ["Slovakia | oppose | sanctions"])
+    }
+
     @Test func anAppositiveGroupDescribesThePersonWhoHoldsTheStance() throws {
         #expect(try triples("Jens Stoltenberg, the NATO secretary general, praised Finland.") == ["Jens Stoltenberg | support | Finland"])
     }

@@ -41,7 +41,7 @@ public enum ShippedModels {
         try parsers.model(named: "parser.plxdep") { name in
             guard let url = Bundle.module.url(forResource: "parser", withExtension: "plxdep", subdirectory: "Models") else {
                 throw ModelFileError(
-                    path: "Models/\(name)", reason: "no parser ships yet; train one with plexus train-parser and give it with --model")
+                    path: "Models/\(name)", reason: "the parser model is missing from this build; run make models")
             }
             return try DependencyParser(contentsOf: url.path)
         }

@@ -25,10 +25,18 @@ public struct DocumentStanceReader: Sendable {
     public var extractor: StanceExtractor
     /// Whether a person's stance is also credited to the country or organisation they speak for.
     public var rollUp = false
+    /// The dependency parser that checks what the word rules found, run only on sentences
+    /// where they found a stance and the analysis stage gave no tree (see
+    /// ``StanceExtractor``); `nil` reads without trees.
+    ///
+    /// Why here and not in the analysis stage: a stance is found in about one candidate
+    /// sentence in twenty, so parsing only those keeps a whole-corpus build within its time.
+    public var parser: DependencyParser?
 
-    /// Creates a reader around an extractor.
-    public init(extractor: StanceExtractor = StanceExtractor()) {
+    /// Creates a reader around an extractor and, optionally, a parser.
+    public init(extractor: StanceExtractor = StanceExtractor(), parser: DependencyParser? = nil) {
         self.extractor = extractor
+        self.parser = parser
     }
 
     /// Whether a sentence holds a stance cue.
@@ -144,8 +152,14 @@ public struct DocumentStanceReader: Sendable {
             if let syntax = analysis.syntax[index] {
                 sentence.posTags = syntax.partOfSpeech
                 sentence.chunkTags = syntax.chunks
+                sentence.dependencies = syntax.dependencies
             }
-            for finding in extractor.findings(in: sentence) {
+            var findings = extractor.findings(in: sentence)
+            if !findings.isEmpty, sentence.dependencies == nil, let parser {
+                sentence.dependencies = parser.parse(sentence.words)
+                findings = extractor.findings(in: sentence)
+            }
+            for finding in findings {
                 out.append(PlacedFinding(sentence: index, finding: finding, rolledUp: false))
                 if let group = affiliations[finding.holder], finding.target != .entity(group) {
                     var credited = finding

@@ -58,6 +58,11 @@ extension StanceExtractor {
                 targets = Array(leftParties(before: be, context, excluding: holders.map(\.range), limit: 6, pronouns: false).prefix(1))
             }
         }
+        if let tree = context.tree {
+            if treeRulesOut(cue: cue, at: start, tree, context) { return [] }
+            holders.removeAll { treeRulesOut(holder: $0, tree, context) }
+            targets.removeAll { treeRulesOut(target: $0, cueWord: start, tree, context) }
+        }
         if holders.isEmpty, let speaker = context.speaker, cue.kind == .adjective || commonNounSubject(before: start, context) == nil {
             holders = [Party(target: .entity(speaker.entity), range: speaker.range, mention: speaker, certainty: 0.85)]
         }

@@ -200,7 +200,7 @@ extension StanceExtractor {
                 if Self.personPronouns.contains(lower[j]) || Self.groupPronouns.contains(lower[j]) {
                     let context = Context(
                         sentence: sentence, lower: lower, quoted: quoted, mentionAt: mentionAt, topicAt: [],
-                        topicSpans: [], speaker: nil)
+                        topicSpans: [], speaker: nil, tree: nil)
                     return resolvePronoun(lower[j], at: j, context, excluding: [])?.mention
                 }
                 if [".", ";", "\"", "and", "but", "that"].contains(lower[j]) { break }

@@ -69,7 +69,7 @@ public struct StanceExtractor: Sendable {
         let speaker = attribution(in: sentence, lower: lower, quoted: quoted, mentionAt: mentionAt)
         var context = Context(
             sentence: sentence, lower: lower, quoted: quoted, mentionAt: mentionAt, topicAt: topicAt,
-            topicSpans: topicSpans, speaker: speaker)
+            topicSpans: topicSpans, speaker: speaker, tree: StanceTree(sentence.dependencies, count: lower.count))
         var best: [FindingKey: StanceFinding] = [:]
         var lastCueEnd = -10
         var i = 0
@@ -148,6 +148,8 @@ public struct StanceExtractor: Sendable {
         var topicAt: [Int?]
         var topicSpans: [TopicMatch]
         var speaker: StanceMention?
+        /// The sentence's dependency tree, when the parser ran on it.
+        var tree: StanceTree?
     }
 
     /// A candidate holder or target: an entity mention or a topic, with where it stands.

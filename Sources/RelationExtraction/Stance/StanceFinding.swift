@@ -38,6 +38,8 @@ public struct StanceSentence: Sendable {
     public var posTags: [String]?
     /// Chunk tags (IOBES, "B-NP"…), when a chunker ran.
     public var chunkTags: [String]?
+    /// The dependency tree, when the parser ran: holders and targets are then read from it.
+    public var dependencies: DependencyParse?
 
     /// Creates a sentence.
     public init(words: [String], spaceBefore: [Bool]? = nil, mentions: [StanceMention]) {
