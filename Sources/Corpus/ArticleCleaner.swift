@@ -111,6 +111,14 @@ struct ArticleCleaner {
                     continue
                 }
             }
+            // A headline in title case on a line of its own ends where the line does, though it
+            // has no full stop ("Trump, Zelensky and Europe Unite Ahead of Alaska Summit").
+            if let last = trimmed.last, !".!?:;,\"'".contains(last), Headline.isTitleCased(trimmed.split(separator: " ")) {
+                endParagraph()
+                current = trimmed
+                endParagraph()
+                continue
+            }
             current = current.isEmpty ? trimmed : current + " " + trimmed
         }
         endParagraph()

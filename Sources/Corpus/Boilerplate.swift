@@ -23,7 +23,12 @@ public enum Boilerplate {
         "download the app", "get our app", "enable javascript", "accept cookies", "cookie policy",
         "privacy policy", "terms of use", "all rights reserved", "skip to content", "skip advertisement",
         "advertisement", "sponsored content", "click here", "more on this story", "related topics",
-        "related stories", "read more:", "most read", "most popular", "top stories",
+        "related stories", "read more:", "most read", "most popular", "top stories", "don't miss", "player ready",
+        "listen to this article", "recommended:", "see also:",
+    ]
+    /// Phrases of an advertising or affiliate disclosure, which marks its line at any length.
+    static let disclosurePhrases: [String] = [
+        "advertisement disclosure", "we may earn a commission", "when you purchase through", "affiliate links", "sponsored links",
     ]
     /// Phrases of comment forums and share bars.
     static let socialPhrases: [String] = [
@@ -77,6 +82,7 @@ public enum Boilerplate {
         if words.count <= 25, promptPhrases.contains(where: { lower.hasPrefix($0) || words.count <= 12 && lower.contains($0) }) {
             return .prompt
         }
+        if disclosurePhrases.contains(where: { lower.contains($0) }) { return .prompt }
         if words.count <= 3, lower.hasPrefix("http") || lower.hasPrefix("www.") {
             return .linkBullet
         }

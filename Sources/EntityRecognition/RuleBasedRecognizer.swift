@@ -1,3 +1,5 @@
+import Corpus
+
 /// The first recogniser: gazetteers, titles and capitalisation patterns.
 ///
 /// It finds runs of capitalised words (joined by "of", "for", "the", "on" only inside
@@ -30,6 +32,7 @@ public struct RuleBasedRecognizer: EntityRecognizer {
         var spans: [EntitySpan] = []
         var i = datelineEnd(tokens)
         let start = i
+        let titleCased = Headline.isTitleCased(tokens.lazy.filter { $0.kind == .word }.map(\.text))
         while i < tokens.count {
             if let span = hyphenatedMention(tokens, at: i) {
                 spans.append(span)
@@ -41,11 +44,26 @@ public struct RuleBasedRecognizer: EntityRecognizer {
                 continue
             }
             let end = runEnd(tokens, from: i)
-            if isDateline(tokens, start: i, end: end) {
+            if isDateline(tokens, start: i, end: end) || isCredit(tokens, start: i, end: end) {
                 i = end
                 continue
             }
-            spans.append(contentsOf: classify(tokens, start: i, end: end))
+            if titleCased {
+                // In a headline in title case every word is capitalised, so a run of capitals
+                // is no name: only the gazetteer's names are read whole, the other words one by
+                // one (bare names the resolver keeps only if they join a full name).
+                var k = i
+                while k < end {
+                    let length = gazetteer.longestMatch(in: tokens, at: k, limit: end)?.length ?? 1
+                    let word = tokens[k].text.lowercased()
+                    if length > 1 || !(WordLists.organisationWords.contains(word) || WordLists.titleWords.contains(word)) {
+                        spans.append(contentsOf: classify(tokens, start: k, end: k + length))
+                    }
+                    k += length
+                }
+            } else {
+                spans.append(contentsOf: classify(tokens, start: i, end: end))
+            }
             i = end
         }
         return spans
@@ -157,6 +175,33 @@ public struct RuleBasedRecognizer: EntityRecognizer {
     func isDateline(_ tokens: [Token], start: Int, end: Int) -> Bool {
         start == 0 && end < tokens.count && tokens[end].text == "," && (start..<end).allSatisfy { tokens[$0].isAllCaps }
             && gazetteer.longestMatch(in: tokens, at: start, limit: end)?.length != end - start
+    }
+
+    /// Words that end a byline's credit: "Kate Seamons, Newser Staff".
+    static let creditEndings: Set<String> = ["staff", "reporter", "reporters", "correspondent", "writer", "editor", "contributor"]
+    /// Words of a byline's time stamp, anywhere in a run: "Newser Staff Posted Feb".
+    static let creditStamps: Set<String> = ["posted", "updated", "published"]
+
+    /// Whether a run is a byline or a photo credit rather than a mention: a name right after
+    /// a capitalised "By" ("By Kate Seamons, Newser Staff"), after "Photo/" ("AP
+    /// Photo/Omar Havana"), a run ending in a credit word ("Newser Staff") or holding a
+    /// time stamp ("Newser Staff Posted Feb").
+    func isCredit(_ tokens: [Token], start: Int, end: Int) -> Bool {
+        let stamped = (start..<end).contains { Self.creditStamps.contains(tokens[$0].text.lowercased()) }
+        if stamped || Self.creditEndings.contains(tokens[end - 1].text.lowercased()),
+            gazetteer.longestMatch(in: tokens, at: start, limit: end) == nil
+        {
+            return true
+        }
+        guard start >= 1, gazetteer.longestMatch(in: tokens, at: start, limit: end) == nil else { return false }
+        let before = tokens[start - 1].text
+        if before == "By" { return true }
+        if before == "/", start >= 2,
+            ["photo", "photos", "image", "images", "picture", "pictures"].contains(tokens[start - 2].text.lowercased())
+        {
+            return true
+        }
+        return false
     }
 
     /// Whether most letters of the sentence are capitals (a headline or a credit line).

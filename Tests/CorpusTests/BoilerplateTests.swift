@@ -11,6 +11,12 @@ import Testing
         ("Sign up to our Europe Direct newsletter for the latest from Brussels", .prompt),
         ("Already a subscriber? Log in to continue reading", .prompt),
         ("Share this article", .social),
+        ("Getting your Trinity Audio player ready...", .prompt),
+        ("DON'T MISS THIS: The summit plan for Ukraine", .prompt),
+        (
+            "Advertisement Disclosure: When you purchase through our sponsored links, we may earn a commission from our partners at no cost to you, which supports our reporting.",
+            .prompt
+        ),
         ("Source link", .social),
         ("View comments", .social),
         ("• Trump and Zelensky clash in Oval Office", .headlineBullet),

@@ -73,6 +73,19 @@ final class TemporaryFolder {
         #expect(document.text == "HEADLINE\n\nLONDON - The first paragraph continues.\n\nThe second paragraph ends here.")
     }
 
+    @Test func aHeadlineInTitleCaseOnItsOwnLineIsItsOwnParagraph() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "page.txt",
+            "Menu line one.\nLeaders Unite Ahead of Alaska Summit with Putin\nWith days to go, the talks are shifting.\nThe hard-wrapped\nsentence goes on.\n"
+        )
+        let document = try #require(CorpusLoader().load(paths: [folder.path]).documents.first)
+        #expect(
+            document.text
+                == "Menu line one.\n\nLeaders Unite Ahead of Alaska Summit with Putin\n\nWith days to go, the talks are shifting. The hard-wrapped sentence goes on."
+        )
+    }
+
     @Test func reportsEveryBadInputByNameAndStillLoadsTheRest() throws {
         let folder = try TemporaryFolder()
         try folder.write("good.txt", "Good headline\n\nA good article.\n")

@@ -34,6 +34,18 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
         #expect(recognized("Beijing rejected the plan.").map(\.0) == ["Beijing"])
     }
 
+    @Test func aTitleCaseHeadlineKeepsOnlyKnownNamesWhole() {
+        let spans = recognized("China Vows to Fight After Trump's Latest Tariff Salvo")
+        #expect(spans.map(\.0).allSatisfy { !$0.contains(" ") }, "\(spans.map(\.0))")
+        #expect(spans.first?.2 == "China")
+    }
+
+    @Test func bylinesAndPhotoCreditsAreNoMentions() {
+        #expect(recognized("By Kate Seamons, Newser Staff Posted Feb 12, 2025").isEmpty)
+        #expect(recognized("Hegseth spoke in Brussels (AP Photo/Omar Havana) on Wednesday.").map(\.0) == ["Hegseth", "Brussels"])
+        #expect(recognized("Writer Neil Coppendale said the book was late.").map(\.0).contains { $0.hasSuffix("Neil Coppendale") })
+    }
+
     @Test func organisationsByKeywordAndByName() {
         let spans = recognized("The Ukraine Defence Contact Group met at Nato and the Bank of England.")
         #expect(spans.map(\.0) == ["Ukraine Defence Contact Group", "Nato", "Bank of England"])
