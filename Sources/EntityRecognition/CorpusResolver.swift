@@ -71,6 +71,25 @@ public struct CorpusResolver: Sendable {
             }
         }
 
+        // Spellings of one person's full name ("Volodymyr Zelensky", "Volodymyr Zelenskyy")
+        // join the most mentioned of them (see ``NameVariants``).
+        var redirect: [EntityKey: EntityKey] = [:]
+        let personKeys = accumulators.filter { $0.value.type == .person }.map(\.key)
+        for group in NameVariants.groups(personKeys) {
+            let counts = group.map { (key: $0, count: accumulators[$0]?.mentions ?? 0) }
+            guard let target = counts.max(by: { $0.count != $1.count ? $0.count < $1.count : $0.key > $1.key })?.key else { continue }
+            for key in group where key != target {
+                guard let variant = accumulators.removeValue(forKey: key) else { continue }
+                var merged = accumulators[target] ?? Accumulator(type: .person)
+                for (name, count) in variant.labels { merged.labels[name, default: 0] += count }
+                for (name, count) in variant.aliases { merged.aliases[name, default: 0] += count }
+                merged.mentions += variant.mentions
+                merged.documents.formUnion(variant.documents)
+                accumulators[target] = merged
+                redirect[key] = target
+            }
+        }
+
         // Where each one-word name goes: a full name's key, its own key, or nowhere.
         var singleTarget: [OneWordName: EntityKey] = [:]
         var lastWordIndex: [String: [EntityKey]] = [:]
@@ -79,6 +98,13 @@ public struct CorpusResolver: Sendable {
             let words = key.name.split(separator: " ")
             if let last = words.last { lastWordIndex[String(last), default: []].append(key) }
             if let first = words.first { firstWordIndex[String(first), default: []].append(key) }
+        }
+        // A one-word name spelt as a joined variant ("Zelenskyy") finds the name it joined.
+        for (variant, target) in redirect.sorted(by: { $0.key < $1.key }) {
+            let words = variant.name.split(separator: " ")
+            if let last = words.last, !(lastWordIndex[String(last)]?.contains(target) ?? false) {
+                lastWordIndex[String(last), default: []].append(target)
+            }
         }
         for (single, info) in singles.sorted(by: { $0.key < $1.key }) {
             let female = single.isFemale
@@ -117,7 +143,6 @@ public struct CorpusResolver: Sendable {
         }
 
         // Acronyms defined somewhere as "Full Name (ACR)" join that name everywhere.
-        var redirect: [EntityKey: EntityKey] = [:]
         for (key, accumulator) in accumulators.sorted(by: { $0.key < $1.key }) where accumulator.type == .organisation {
             for alias in accumulator.aliases.keys where alias.count >= 2 && alias == alias.uppercased() && alias.contains(where: \.isLetter)
             {

@@ -36,6 +36,27 @@ func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<Stri
         #expect(entities.count == 2)
     }
 
+    @Test func transliteratedAndShortenedSpellingsOfOneNameMerge() {
+        let entities = resolve([
+            "Volodymyr Zelensky met Steve Witkoff in Kyiv. Zelensky spoke first.",
+            "Volodymyr Zelenskyy thanked Steven Witkoff. Zelenskyy left.",
+        ])
+        #expect(entities.keys.filter { $0.contains("Zelensk") }.count == 1, "\(entities.keys.sorted())")
+        #expect(entities.keys.filter { $0.contains("Witkoff") }.count == 1, "\(entities.keys.sorted())")
+        let zelensky = entities.first { $0.key.contains("Zelensk") }?.value.aliases ?? []
+        #expect(zelensky.isSuperset(of: ["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelensky", "Zelenskyy"]))
+    }
+
+    @Test func similarNamesOfDifferentPeopleStayApart() {
+        let entities = resolve([
+            "Anna Hansen met Anna Hanson in Oslo.",
+            "Steve Johnson, Steven Johnson and Paul Johnson spoke.",
+        ])
+        #expect(entities["Anna Hansen"] != nil && entities["Anna Hanson"] != nil)
+        // "Steve" and "Steven" would agree, but a third Johnson does not, so nothing is merged.
+        #expect(entities["Steve Johnson"] != nil && entities["Steven Johnson"] != nil && entities["Paul Johnson"] != nil)
+    }
+
     @Test func twoPeopleSharingASurnameStayTwo() {
         let entities = resolve(["Vladimir Putin met his cousin Evgeny Putin. Mr Putin said the talks went well. Vladimir Putin left."])
         #expect(entities["Vladimir Putin"] != nil)

@@ -239,14 +239,14 @@ import Testing
     @Test func suggestMergesListsLikelyDuplicatesAsAliasLines() throws {
         let folder = try Plexus.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("Title\n\nVolodymyr Zelensky spoke in Kyiv.\n".utf8).write(to: folder.appendingPathComponent("a.txt"))
-        try Data("Title\n\nVolodymyr Zelenskyy spoke in Lviv.\n".utf8).write(to: folder.appendingPathComponent("b.txt"))
+        // Transliterations ("Zelensky", "Zelenskyy") merge by themselves; a one-letter
+        // difference that could be two people is only suggested.
+        try Data("Title\n\nAnna Hansen spoke in Oslo.\n".utf8).write(to: folder.appendingPathComponent("a.txt"))
+        try Data("Title\n\nAnna Hanson spoke in Bergen.\n".utf8).write(to: folder.appendingPathComponent("b.txt"))
         let result = try Plexus.run(["entities", folder.path, "--suggest-merges"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("spelt 1 letter apart"))
-        #expect(
-            result.stdout.contains("merge\tVolodymyr Zelensky\tVolodymyr Zelenskyy")
-                || result.stdout.contains("merge\tVolodymyr Zelenskyy\tVolodymyr Zelensky"))
+        #expect(result.stdout.contains("spelt 1 letter apart"), "\(result.stdout)")
+        #expect(result.stdout.contains("merge\tAnna Hansen\tAnna Hanson") || result.stdout.contains("merge\tAnna Hanson\tAnna Hansen"))
     }
 }
 
