@@ -20,6 +20,8 @@ public struct RuleBasedRecognizer: EntityRecognizer {
     public init(gazetteer: Gazetteer = .standard) { self.gazetteer = gazetteer }
 
     static let connectors: Set<String> = ["of", "for", "the", "on", "&"]
+    /// Particles written joined to the name that follows them.
+    static let hyphenatedParticles = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "ibn-", "abu-", "bin-"]
     static let nameParticles: Set<String> = [
         "de", "da", "di", "del", "van", "von", "der", "den", "al", "bin", "le", "la", "du", "dos", "ibn",
     ]
@@ -72,14 +74,21 @@ public struct RuleBasedRecognizer: EntityRecognizer {
     // MARK: - Runs
 
     /// "Safeguarding European security must…", "Backing Ukraine is…": a sentence that opens
-    /// with a gerund capitalises it only because it comes first, so it starts no name (a
-    /// known name such as "Beijing" still does).
+    /// with a gerund, or with an adverb before a known name ("Separately Egypt…"),
+    /// capitalises it only because it comes first, so it starts no name (a known name such
+    /// as "Beijing" still does).
     func isOpeningGerund(_ tokens: [Token], at i: Int, sentenceStart: Int) -> Bool {
         var first = sentenceStart
         while first < tokens.count, ["\"", "'", "(", "["].contains(tokens[first].text) { first += 1 }
         let word = tokens[i].text
-        return i == first && word.count > 5 && word.hasSuffix("ing") && word.dropFirst().allSatisfy(\.isLowercase)
-            && gazetteer.longestMatch(in: tokens, at: i, limit: tokens.count) == nil
+        guard i == first, word.count > 5, word.dropFirst().allSatisfy(\.isLowercase),
+            gazetteer.longestMatch(in: tokens, at: i, limit: tokens.count) == nil
+        else { return false }
+        // "Separately Egypt has…": an adverb before a known name, its comma left out.
+        if word.hasSuffix("ly"), i + 1 < tokens.count, gazetteer.longestMatch(in: tokens, at: i + 1, limit: tokens.count) != nil {
+            return true
+        }
+        return word.hasSuffix("ing")
     }
 
     func isNameToken(_ token: Token) -> Bool {
@@ -124,6 +133,13 @@ public struct RuleBasedRecognizer: EntityRecognizer {
                     j = k
                     continue
                 }
+            }
+            // "Majed bin Mohammed al-Ansari": an Arabic article joined to the name after it.
+            if j > start, Self.hyphenatedParticles.contains(where: { token.text.hasPrefix($0) }),
+                token.text.split(separator: "-").last?.first?.isUppercase == true
+            {
+                j += 1
+                continue
             }
             if Self.nameParticles.contains(token.text) {
                 var k = j + 1
@@ -248,9 +264,12 @@ public struct RuleBasedRecognizer: EntityRecognizer {
                     spans.append(EntitySpan(range: p..<end, type: match.entry.type, label: match.entry.label))
                     return spans
                 }
+                // "US Treasury Secretary Scott Bessent": a country before an office and a title
+                // is split off like one before a title.
+                let next = gazetteer.longestMatch(in: tokens, at: p + match.length, limit: end)
+                let officeThenTitle = next.map { titleLength(tokens, from: p + match.length + $0.length, end: end) > 0 } ?? false
                 if titleLength(tokens, from: p + match.length, end: end) > 0
-                    || match.entry.type != .country
-                        && gazetteer.longestMatch(in: tokens, at: p + match.length, limit: end) != nil
+                    || (match.entry.type != .country || officeThenTitle) && next != nil
                 {
                     spans.append(EntitySpan(range: p..<(p + match.length), type: match.entry.type, label: match.entry.label))
                     p += match.length

@@ -46,6 +46,23 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
         #expect(recognized("Writer Neil Coppendale said the book was late.").map(\.0).contains { $0.hasSuffix("Neil Coppendale") })
     }
 
+    @Test func aCountryBeforeAnOfficeAndATitleIsSplitOff() {
+        let spans = recognized("US Treasury Secretary Scott Bessent called it a mistake.")
+        #expect(spans.map(\.0) == ["US", "Treasury", "Scott Bessent"])
+        #expect(spans.map(\.1) == [.country, .organisation, .person])
+    }
+
+    @Test func namesWithJoinedArabicArticlesStayWhole() {
+        #expect(recognized("Spokesman Majed bin Mohammed al-Ansari said talks would resume.").map(\.0) == ["Majed bin Mohammed al-Ansari"])
+    }
+
+    @Test func commonAcronymsStatesAndAnOpeningAdverbAreNotNamesOfActors() {
+        #expect(recognized("He left in a black SUV.").isEmpty)
+        #expect(recognized("Senator Lindsey Graham of South Carolina spoke.").map(\.1) == [.person, .location])
+        #expect(recognized("Separately Egypt has held talks.").map(\.0) == ["Egypt"])
+        #expect(recognized("FM Araghchi said it was time to decide.").map(\.0) == ["Araghchi"])
+    }
+
     @Test func organisationsByKeywordAndByName() {
         let spans = recognized("The Ukraine Defence Contact Group met at Nato and the Bank of England.")
         #expect(spans.map(\.0) == ["Ukraine Defence Contact Group", "Nato", "Bank of England"])

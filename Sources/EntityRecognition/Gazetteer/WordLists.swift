@@ -8,6 +8,7 @@ enum WordLists {
     ///
     /// A run of these before a name is stripped for identity and kept as an alias.
     static let titleWords: Set<String> = [
+        "fm",  // foreign minister
         "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron",
         "president", "prime", "minister", "secretary", "chancellor", "foreign", "defence", "defense",
         "home", "health", "justice", "trade", "business", "culture", "education", "environment",
@@ -24,6 +25,7 @@ enum WordLists {
     ]
     /// Title words that can end a title and so introduce a name ("Prime Minister Keir Starmer").
     static let coreTitleWords: Set<String> = [
+        "fm",  // foreign minister
         "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron",
         "president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess",
         "pope", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor",
@@ -132,6 +134,13 @@ enum WordLists {
         "N.J.", "N.Y.", "D.C.", "Calif.", "Fla.", "Mass.", "Ill.", "Tex.", "Conn.", "Pa.", "Va.", "Md.", "Ga.",
         "Mich.", "Minn.", "Wis.", "Colo.", "Ariz.", "Wash.", "Ore.", "Mo.", "Tenn.", "Okla.", "La.", "Ky.",
         "Ind.", "Del.", "Ala.", "Miss.", "Neb.", "Kan.", "Nev.", "Ark.", "Wyo.", "Mont.",
+        // The other US states ("Georgia" is a country unless the context says otherwise;
+        // "Washington" is above).
+        "Alabama", "Arizona", "Arkansas", "Colorado", "Connecticut", "Delaware", "Hawaii", "Idaho", "Illinois", "Indiana",
+        "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+        "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico",
+        "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina",
+        "South Dakota", "Tennessee", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
     ]
     /// Words at the end of a capitalised sequence that make it a place.
     static let locationWords: Set<String> = [
@@ -199,7 +208,8 @@ enum WordLists {
         "COVID", "AI", "DNA", "HIV", "AIDS", "ID", "PR", "UFO", "Q", "NB", "PS", "FAQ", "RIP", "LIVE",
         "WATCH", "READ", "MORE", "NEW", "BREAKING", "UPDATE", "VIDEO", "PHOTO", "EXCLUSIVE", "OPINION",
         "NOTE", "CORRECTED", "CORRECTION", "REPEAT", "UPDATE", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "CET", "EDT",
-        "PDT", "ET", "PT",
+        "PDT", "ET", "PT", "CST", "CDT", "MST", "SUV", "SUVS", "CFO", "COO", "CTO", "IPO", "GPS", "USB", "SMS", "LNG", "ICBM", "EV",
+        "EVS", "PC", "CCTV", "DIY", "FM", "AKA", "ASAP", "LGBT", "LGBTQ", "IVF", "GCSE", "MBA", "PHD",
     ]
     /// Sentence openers after which an abbreviation ending in a period ends the sentence.
     static let sentenceOpeners: Set<String> = [
