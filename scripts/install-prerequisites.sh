@@ -10,9 +10,11 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 # The cairo render plugins and their registry come with the graphviz package.
 ls /usr/lib/*/graphviz/libgvplugin_pango.so* >/dev/null 2>&1 || missing+=(graphviz)
 fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
-# Optional: LibreOffice Impress, to check that decks open (tests skip that check without it).
+# Optional: LibreOffice Impress, to check that decks open, and Python 3, to compare
+# `plexus eval-graph` with the project's scorer (tests skip those checks without them).
 if [ "${1:-}" = "--with-office" ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
+  [ -x /usr/bin/python3 ] || missing+=(python3)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

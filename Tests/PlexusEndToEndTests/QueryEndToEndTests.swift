@@ -399,3 +399,50 @@ import Testing
         #expect(las >= 0.80, "LAS on EWT dev: \(las)")
     }
 }
+
+@Suite struct GraphScoringEndToEndTests {
+    /// The last line's figures of the project's scorer, "… P 0.900 R 0.200 …" style.
+    func figures(_ line: Substring, _ names: [String]) -> [Double] {
+        let words = line.split(separator: " ")
+        return names.compactMap { name in words.firstIndex { $0 == name }.flatMap { Double(words[$0 + 1]) } }
+    }
+
+    @Test func evalGraphAgreesWithTheProjectsScorerOnRealPages() throws {
+        guard let articles = Plexus.sharedData("realnews-dev/articles"), let gold = Plexus.sharedData("realnews-dev/gold.json") else {
+            return
+        }
+        let scorer = Plexus.root.deletingLastPathComponent().appendingPathComponent("shared/tools/graph-eval/score.py")
+        let python = URL(fileURLWithPath: "/usr/bin/python3")
+        guard FileManager.default.isExecutableFile(atPath: python.path), FileManager.default.fileExists(atPath: scorer.path) else {
+            print("skipping: /usr/bin/python3 or \(scorer.path) is absent")
+            return
+        }
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let built = try Plexus.run(["build", articles.path, "--out", folder.path, "--formats", "dot"])
+        #expect(built.status == 0, "\(built.stderr)")
+        let graph = folder.appendingPathComponent("graph.json").path
+        let ours = try Plexus.run(["eval-graph", "--gold", gold.path, articles.path, "--format", "json"])
+        #expect(ours.status == 0, "\(ours.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(ours.stdout.utf8)) as? [String: [String: Any]])
+        func theirs(_ command: String) throws -> Substring {
+            let result = try Plexus.run([scorer.path, command, graph], program: python)
+            return result.stdout.split(separator: "\n").last ?? ""
+        }
+        let entities = figures(try theirs("entities"), ["P", "R", "F1", "split-rate"])
+        let e = try #require(report["entities"])
+        #expect(entities.count == 4)
+        for (value, key) in zip(entities, ["precision", "recall", "f1", "splitRate"]) {
+            #expect(abs((e[key] as? Double ?? -1) - value) < 0.0006, "entities \(key)")
+        }
+        let stances = figures(try theirs("stances"), ["P", "R"])
+        let s = try #require(report["stances"])
+        #expect(stances.count == 2)
+        for (value, key) in zip(stances, ["precision", "recall"]) {
+            #expect(abs((s[key] as? Double ?? -1) - value) < 0.0006, "stances \(key)")
+        }
+        let pairLine = try theirs("pairs")
+        let p = try #require(report["pairs"])
+        #expect(pairLine.contains("found \(p["found"] as? Int ?? -1)/\(p["total"] as? Int ?? -1) "), "\(pairLine)")
+    }
+}

@@ -22,10 +22,11 @@ enum Plexus {
         var stderr: String
     }
 
-    /// Runs `plexus arguments…` in the package root and collects its output.
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `plexus arguments…` (or another program) in the package root and collects its
+    /// output.
+    static func run(_ arguments: [String], program: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = program ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = root
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plexus-run-" + UUID().uuidString)
