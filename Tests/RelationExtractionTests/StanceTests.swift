@@ -72,6 +72,16 @@ import Testing
         #expect(!found.contains("Kremlin | oppose | Poland"))
     }
 
+    @Test func anAllegationOrAReportIsNotAStance() throws {
+        #expect(try triples("Cherie Blair has been accused of criticising George Bush's policies during a lecture tour.").isEmpty)
+        #expect(try triples("The minister denied reports that Gordon Brown is preparing to oust Alan Milburn.").isEmpty)
+    }
+
+    @Test func aPassiveWithoutItsAuxiliaryIsNotReadAsActive() throws {
+        let found = try triples("Menzies Campbell was worried about plans, backed by the UK, to lift the arms embargo.")
+        #expect(!found.contains("Menzies Campbell | support | United Kingdom"))
+    }
+
     @Test func aRefusalOpposesWhatItRefusesToJoin() throws {
         #expect(try triples("Slovakia refused to join the sanctions against Russia.") == ["Slovakia | oppose | sanctions"])
     }

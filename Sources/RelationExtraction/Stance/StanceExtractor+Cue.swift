@@ -59,7 +59,7 @@ extension StanceExtractor {
             }
         }
         if let tree = context.tree {
-            if treeRulesOut(cue: cue, at: start, tree, context) { return [] }
+            if treeRulesOut(cue: cue, at: start, passive: passive, tree, context) { return [] }
             holders.removeAll { treeRulesOut(holder: $0, tree, context) }
             targets.removeAll { treeRulesOut(target: $0, cueWord: start, tree, context) }
         }

@@ -76,16 +76,41 @@ extension StanceExtractor {
     /// support") and the passive agent ("by the EU").
     static let holderCaseMarkers: Set<String> = ["'s", "'", "by"]
 
-    /// Whether the tree says the cue at `cue` is not its subject's stance: it is asked of
-    /// the subject by a demand verb, or it is a noun undone by a reversal verb.
-    func treeRulesOut(cue: StanceCue, at cueWord: Int, _ tree: StanceTree, _ context: Context) -> Bool {
+    /// Words that report what someone is said to do: a cue in their complement ("Cherie Blair
+    /// has been accused of criticising Bush", "denied reports that Brown is preparing to oust
+    /// Milburn") is an allegation, not a stance.
+    static let allegationWords: Set<String> = [
+        "accuse", "accuses", "accused", "accusing", "allege", "alleges", "alleged", "alleging", "suspect", "suspects", "suspected",
+        "suspecting", "blame", "blames", "blamed", "blaming", "report", "reports", "claim", "claims", "rumour", "rumours",
+        "rumor", "rumors", "speculation", "suggestion", "suggestions", "allegation", "allegations",
+    ]
+
+    /// Whether the tree says the cue at `cueWord` is not its subject's stance: it is asked of
+    /// the subject by a demand verb, alleged by an accusation, a noun undone by a reversal
+    /// verb, or a passive the word rules read as active ("plans, backed by the UK": the UK
+    /// backs the plans, not the name before them).
+    func treeRulesOut(cue: StanceCue, at cueWord: Int, passive: Bool, _ tree: StanceTree, _ context: Context) -> Bool {
         var clause = cueWord
         // Coordinated verbs share the complement they stand in ("agree … or face …").
         while tree.relations[clause] == "conj", tree.heads[clause] >= 0 { clause = tree.heads[clause] }
+        if cue.kind != .noun, !passive,
+            tree.dependents(of: cueWord, ["obl:agent", "obl"]).contains(where: { agent in
+                tree.dependents(of: agent, ["case"]).contains { context.lower[$0] == "by" }
+            }) || !tree.dependents(of: cueWord, ["nsubj:pass", "aux:pass"]).isEmpty
+        {
+            return true
+        }
         let head = tree.heads[clause]
         guard head >= 0 else { return false }
         let headWord = context.lower[head]
         if cue.kind != .noun, ["ccomp", "xcomp"].contains(tree.relations[clause]), Self.demandVerbs.contains(headWord) {
+            return true
+        }
+        var top = clause
+        while ["conj", "xcomp"].contains(tree.relations[top]), tree.heads[top] >= 0 { top = tree.heads[top] }
+        if tree.heads[top] >= 0, ["ccomp", "xcomp", "advcl", "acl"].contains(tree.relations[top]),
+            Self.allegationWords.contains(context.lower[tree.heads[top]])
+        {
             return true
         }
         if cue.kind == .noun, ["obj", "nsubj:pass"].contains(tree.relations[cueWord]),
