@@ -46,6 +46,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("opposes  peacekeepers"))
         #expect(result.stdout.contains("Kremlin rejects European peacekeepers in Ukraine"))
+        #expect(result.stdout.contains("Confidence (0–1) is how clearly the sentence states the stance"))
         let listing = try report(["stances", "peacekeepers", "--graph", try await graphPath])
         let received = try #require(listing["receives"] as? [[String: Any]])
         #expect(received.contains { $0["label"] as? String == "Kremlin" && $0["polarity"] as? String == "oppose" })
