@@ -64,6 +64,23 @@ public struct BinaryReader {
         return T(littleEndian: value)
     }
 
+    /// Lets `body` read the bytes not yet read, in place, and moves past as many as it says it
+    /// used, for a large block that per-value reads would make slow.
+    ///
+    /// - Throws: what `body` throws, or ``ModelFileError`` when it claims more bytes than are
+    ///   left.
+    @inlinable public mutating func consume<Result>(
+        _ body: (UnsafeRawBufferPointer) throws -> (result: Result, used: Int)
+    ) throws -> Result {
+        let start = cursor
+        let (result, used) = try bytes.withUnsafeBytes { all in
+            try body(UnsafeRawBufferPointer(rebasing: all[start...]))
+        }
+        guard used >= 0, start + used <= bytes.count else { throw ModelFileError(path: path, reason: "model file is cut short") }
+        cursor = start + used
+        return result
+    }
+
     /// A string written with ``BinaryWriter/put(_:lengthAs:)``.
     ///
     /// - Throws: ``ModelFileError`` when the bytes run out.

@@ -80,4 +80,15 @@ import Testing
             try SequenceTagger(contentsOf: path)
         }
     }
+
+    @Test func aParserModelCutInItsWeightsIsAnErrorNamingTheFile() throws {
+        let url = try #require(modelURL("parser.plxdep"))
+        let cut = try Data(contentsOf: url).prefix(10_000_000)  // inside the move weights
+        let path = NSTemporaryDirectory() + "plexus-truncated-\(UUID().uuidString).plxdep"
+        try cut.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: ModelFileError(path: path, reason: "model file is cut short")) {
+            try DependencyParser(contentsOf: path)
+        }
+    }
 }
