@@ -82,6 +82,10 @@ import Testing
         #expect(!found.contains("Menzies Campbell | support | United Kingdom"))
     }
 
+    @Test func callingSomethingAMistakeOpposesIt() throws {
+        #expect(try triples("Scott Bessent called China's response a mistake.") == ["Scott Bessent | oppose | China"])
+    }
+
     @Test func aRefusalOpposesWhatItRefusesToJoin() throws {
         #expect(try triples("Slovakia refused to join the sanctions against Russia.") == ["Slovakia | oppose | sanctions"])
     }
@@ -153,5 +157,29 @@ import Testing
         let path = folder.appendingPathComponent("graph.json").path
         try GraphCodec.write(graph, to: path)
         #expect(try GraphCodec.read(from: path) == graph)
+    }
+}
+
+/// The tree checks on hand-written trees, so that they are tested apart from the parser.
+@Suite struct StanceTreeCheckTests {
+    @Test func aJudgementJudgesItsSubjectNotANameInAClauseInsideIt() {
+        let words = [
+            "\"", "Any", "deal", "that", "leaves", "Moldova", "defenceless", "is", "a", "betrayal", ",", "\"", "said", "Kemi", "Badenoch",
+            ".",
+        ]
+        var sentence = StanceSentence(
+            words: words,
+            mentions: [StanceMention(range: 5..<6, entity: 1, type: .country), StanceMention(range: 13..<15, entity: 2, type: .person)])
+        let extractor = StanceExtractor()
+        let byWords = extractor.findings(in: sentence)
+        #expect(byWords.contains { $0.holder == 2 && $0.target == .entity(1) && $0.polarity == .oppose })
+        // deal ← nsubj of betrayal; Moldova inside the relative clause "that leaves …".
+        sentence.dependencies = DependencyParse(
+            heads: [10, 3, 10, 5, 3, 5, 5, 10, 10, 13, 10, 10, 0, 15, 13, 13],
+            relations: [
+                "punct", "det", "nsubj", "nsubj", "acl:relcl", "obj", "xcomp", "cop", "det", "ccomp", "punct", "punct", "root", "compound",
+                "nsubj", "punct",
+            ])
+        #expect(!extractor.findings(in: sentence).contains { $0.target == .entity(1) })
     }
 }

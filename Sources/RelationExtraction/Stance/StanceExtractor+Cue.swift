@@ -61,7 +61,7 @@ extension StanceExtractor {
         if let tree = context.tree {
             if treeRulesOut(cue: cue, at: start, passive: passive, tree, context) { return [] }
             holders.removeAll { treeRulesOut(holder: $0, tree, context) }
-            targets.removeAll { treeRulesOut(target: $0, cueWord: start, tree, context) }
+            targets.removeAll { treeRulesOut(target: $0, cueWord: start, judgement: cue.kind == .adjective, tree, context) }
         }
         if holders.isEmpty, let speaker = context.speaker, cue.kind == .adjective || commonNounSubject(before: start, context) == nil {
             holders = [Party(target: .entity(speaker.entity), range: speaker.range, mention: speaker, certainty: 0.85)]

@@ -145,7 +145,16 @@ extension StanceExtractor {
     /// cue ("threatened to impose sanctions": sanctions are imposed, not threatened).
     ///
     /// A refusal keeps its clause's object ("refused to join the sanctions" opposes them).
-    func treeRulesOut(target: Party, cueWord: Int, _ tree: StanceTree, _ context: Context) -> Bool {
+    ///
+    /// A judgement with a subject ("Any deal that leaves Ukraine defenceless is a betrayal")
+    /// judges the subject or a name that modifies it, not a name in a clause inside it.
+    func treeRulesOut(target: Party, cueWord: Int, judgement: Bool, _ tree: StanceTree, _ context: Context) -> Bool {
+        if judgement, let subject = tree.dependents(of: cueWord, ["nsubj"]).first {
+            return !target.range.contains { word in
+                word == subject
+                    || (tree.heads[word] == subject && ["nmod:poss", "compound", "amod", "nmod"].contains(tree.relations[word]))
+            }
+        }
         guard !Self.negatingVerbs.contains(context.lower[cueWord]) else { return false }
         return tree.dependents(of: cueWord, ["xcomp", "ccomp"]).contains { clause in
             target.range.contains { tree.isWithin($0, subtreeOf: clause) }

@@ -119,6 +119,9 @@ public struct StanceLexicon: Sendable {
             ("deceitful", .oppose, 0.85), ("dishonest", .oppose, 0.85), ("incompetent", .oppose, 0.85),
             ("dictator", .oppose, 0.8), ("liar", .oppose, 0.85), ("traitor", .oppose, 0.85), ("aggressor", .oppose, 0.85),
             ("deceit", .oppose, 0.85), ("propaganda", .oppose, 0.7), ("provocation", .oppose, 0.8),
+            // Judgement nouns read in the same two frames ("called the tariffs a mistake").
+            ("mistake", .oppose, 0.8), ("disaster", .oppose, 0.8), ("betrayal", .oppose, 0.85), ("farce", .oppose, 0.85),
+            ("sham", .oppose, 0.85), ("blackmail", .oppose, 0.85), ("non-starter", .oppose, 0.85), ("nonsense", .oppose, 0.8),
             ("courageous", .support, 0.75), ("brave", .support, 0.7), ("heroic", .support, 0.8), ("constructive", .support, 0.6),
             ("admirable", .support, 0.8), ("excellent", .support, 0.65), ("fantastic", .support, 0.65),
         ] {
