@@ -318,6 +318,15 @@ public struct RuleBasedRecognizer: EntityRecognizer {
                 p += match.length
                 continue
             }
+            // "Shadow Europe minister", "Former Labour adviser": a title's modifier before a
+            // known name describes a role, so the name stands alone.
+            if end - p >= 2, WordLists.titleWords.contains(tokens[p].text.lowercased()),
+                !WordLists.coreTitleWords.contains(tokens[p].text.lowercased()),
+                gazetteer.longestMatch(in: tokens, at: p + 1, limit: end) != nil
+            {
+                p += 1
+                continue
+            }
             let count = end - p
             if count == 1 {
                 let token = tokens[p]

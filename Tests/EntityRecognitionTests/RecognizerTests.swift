@@ -63,6 +63,12 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
         #expect(recognized("FM Araghchi said it was time to decide.").map(\.0) == ["Araghchi"])
     }
 
+    @Test func aTitlesModifierBeforeAKnownNameLeavesTheNameAlone() {
+        #expect(recognized("Shadow Europe minister Graham Brady spoke.").map(\.0).contains("Europe"))
+        #expect(!recognized("Shadow Europe minister Graham Brady spoke.").map(\.0).contains("Shadow Europe"))
+        #expect(recognized("The Muslim Safety Forum met police chiefs.").map(\.1) == [.organisation])
+    }
+
     @Test func organisationsByKeywordAndByName() {
         let spans = recognized("The Ukraine Defence Contact Group met at Nato and the Bank of England.")
         #expect(spans.map(\.0) == ["Ukraine Defence Contact Group", "Nato", "Bank of England"])

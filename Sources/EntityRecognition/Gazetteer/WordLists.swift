@@ -67,7 +67,7 @@ enum WordLists {
         "board", "bureau", "centre", "center", "society", "league", "movement", "front", "brigade",
         "guard", "police", "network", "press", "television", "radio", "channel", "airways", "airlines",
         "holdings", "industries", "motors", "group", "club", "church", "tribunal", "secretariat",
-        "chamber", "chambers", "trust", "initiative", "coalition", "directorate", "exchange",
+        "chamber", "chambers", "trust", "initiative", "coalition", "directorate", "exchange", "forum",
         "treasury", "commons", "institute", "academy", "observatory", "watch", "tank", "partners",
         "investments", "securities", "oil", "gas", "systems", "technologies", "lords", "chronicle",
         "gazette", "tribune", "mail", "mirror", "express", "observer", "sun", "economist",
