@@ -65,7 +65,7 @@ public enum Boilerplate {
         let lower = line.lowercased()
         // A publishing system's image caption ("[caption id=…]…[/caption]", often with its
         // opening cut away and the agency glued to the first word: "AFPSir Keir Starmer and…").
-        if lower.hasPrefix("[caption") || lower.contains("[/caption]") { return .caption }
+        if lower.hasPrefix("[caption") || holds(lower, "[/caption]") { return .caption }
         if words.count <= 14 {
             let stripped = lower.trimmingCharacters(in: " .:|»>-")
             if socialPhrases.contains(where: {
@@ -79,14 +79,40 @@ public enum Boilerplate {
         }
         // A prompt phrase must open the line, or the line must be short: "The newsletter was
         // leaked" is news, "Get our newsletter" is not.
-        if words.count <= 25, promptPhrases.contains(where: { lower.hasPrefix($0) || words.count <= 12 && lower.contains($0) }) {
+        if words.count <= 25, promptPhrases.contains(where: { lower.hasPrefix($0) || words.count <= 12 && holds(lower, $0) }) {
             return .prompt
         }
-        if disclosurePhrases.contains(where: { lower.contains($0) }) { return .prompt }
+        if disclosurePhrases.contains(where: { holds(lower, $0) }) { return .prompt }
         if words.count <= 3, lower.hasPrefix("http") || lower.hasPrefix("www.") {
             return .linkBullet
         }
         return nil
+    }
+
+    /// Whether `text` holds `needle`, compared as UTF-8 bytes (the phrases are ASCII).
+    ///
+    /// Why hand-written: Foundation's `String.contains` goes through CFString, and with a
+    /// few dozen phrases tried on every line it was a large share of a whole-corpus build;
+    /// a byte scan is O(n · m) at worst and usually stops at the first byte.
+    static func holds(_ text: String, _ needle: String) -> Bool {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard let first = pattern.first else { return true }
+                guard haystack.count >= pattern.count else { return false }
+                var start = 0
+                while start <= haystack.count - pattern.count {
+                    if haystack[start] == first {
+                        var k = 1
+                        while k < pattern.count && haystack[start + k] == pattern[k] { k += 1 }
+                        if k == pattern.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 
     static func isBullet(_ line: String) -> Bool {
@@ -97,7 +123,7 @@ public enum Boilerplate {
     }
 
     static func containsLink(_ line: String) -> Bool {
-        line.contains("](") || line.contains("http://") || line.contains("https://") || line.contains("www.")
+        holds(line, "](") || holds(line, "http://") || holds(line, "https://") || holds(line, "www.")
     }
 
     static func startsWithUppercase(_ text: Substring) -> Bool {
@@ -120,7 +146,7 @@ public enum Boilerplate {
         if pieces.contains(where: { creditWords.contains($0.uppercased()) && $0 == $0.uppercased() }) {
             return true
         }
-        return line.contains("/") && words.count <= 6
+        return words.count <= 6 && holds(line, "/")
     }
 }
 
