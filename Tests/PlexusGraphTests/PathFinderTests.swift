@@ -62,6 +62,18 @@ import Testing
         }
     }
 
+    @Test func aNameMeansTheFarLargerEntityThatHasItEvenOverASmallLabel() throws {
+        let graph = Graph(nodes: [
+            Node(id: "blair", label: "Blair", type: .location, mentions: 1),
+            Node(id: "tony-blair", label: "Tony Blair", type: .person, aliases: ["Blair", "Mr Blair"], mentions: 571),
+            Node(id: "kilroy-silk", label: "Kilroy-Silk", type: .person, mentions: 1),
+            Node(id: "robert-kilroy-silk", label: "Robert Kilroy-Silk", type: .person, aliases: ["Kilroy-Silk"], mentions: 103),
+        ])
+        let matcher = NameMatcher(graph)
+        #expect(try matcher.lookup("Blair") == 1)
+        #expect(try matcher.lookup("Kilroy-Silk") == 3)
+    }
+
     @Test func anUnknownNameSuggestsTheClosest() {
         #expect(throws: QueryError.unknownName("Keir Starmr", suggestions: ["Keir Starmer"])) {
             try NameMatcher(graph).lookup("Keir Starmr")

@@ -42,20 +42,33 @@ public struct NameMatcher: Sendable {
         self.exact = exact
     }
 
+    /// How many times more mentions a node needs than every other match for a name to mean
+    /// it outright.
+    static let dominance = 10
+
     /// The index of the node a user means by `name`.
     ///
-    /// A label or id match wins over an alias match; failing both, one word of exactly one
-    /// label ("Medvedev") names that node.
+    /// A node that has the name and at least ``dominance`` times the mentions of every other
+    /// node with it wins ("Blair" is Tony Blair, 571 mentions, not a one-mention place
+    /// labelled "Blair"); otherwise a label or id match wins over an alias match; failing
+    /// both, one word of exactly one label ("Medvedev") names that node.
     ///
     /// - Throws: ``QueryError/unknownName(_:suggestions:)`` or ``QueryError/ambiguousName(_:candidates:)``.
     /// - Complexity: O(1) for a match; O(V·L²) to rank suggestions when there is none.
     public func lookup(_ name: String) throws -> Int {
         let key = TextKey.fold(name)
         if let matches = exact[key] {
+            let strongest = matches.sorted {
+                graph.nodes[$0].mentions != graph.nodes[$1].mentions ? graph.nodes[$0].mentions > graph.nodes[$1].mentions : $0 < $1
+            }
+            if let top = strongest.first,
+                strongest.dropFirst().allSatisfy({ graph.nodes[top].mentions >= Self.dominance * max(1, graph.nodes[$0].mentions) })
+            {
+                return top
+            }
             let byLabel = matches.filter { graph.nodes[$0].label.lowercased() == key || graph.nodes[$0].id == key }
             if byLabel.count == 1 { return byLabel[0] }
             if matches.count == 1 { return matches[0] }
-            let strongest = matches.sorted { graph.nodes[$0].mentions > graph.nodes[$1].mentions }
             throw QueryError.ambiguousName(name, candidates: strongest.map { graph.nodes[$0].label })
         }
         // A single word of a label ("Medvedev", "Zelensky") names the node if only one has it.
