@@ -327,6 +327,15 @@ public struct RuleBasedRecognizer: EntityRecognizer {
                 p += 1
                 continue
             }
+            // "European NATO members": unknown capitalised words before a known organisation's
+            // acronym are no name of their own; the acronym stands alone ("Universities UK",
+            // with a country's, is left as it was).
+            if let k = ((p + 1)..<end).first(where: {
+                tokens[$0].isAllCaps && gazetteer.longestMatch(in: tokens, at: $0, limit: end)?.entry.type == .organisation
+            }) {
+                p = k
+                continue
+            }
             let count = end - p
             if count == 1 {
                 let token = tokens[p]

@@ -69,6 +69,10 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
         #expect(recognized("The Muslim Safety Forum met police chiefs.").map(\.1) == [.organisation])
     }
 
+    @Test func unknownWordsBeforeAnOrganisationsAcronymAreNoName() {
+        #expect(recognized("He urged European NATO members to spend more.").map(\.0) == ["NATO"])
+    }
+
     @Test func organisationsByKeywordAndByName() {
         let spans = recognized("The Ukraine Defence Contact Group met at Nato and the Bank of England.")
         #expect(spans.map(\.0) == ["Ukraine Defence Contact Group", "Nato", "Bank of England"])
