@@ -199,7 +199,8 @@ public struct RuleBasedRecognizer: EntityRecognizer {
     static let creditStamps: Set<String> = ["posted", "updated", "published"]
 
     /// Whether a run is a byline or a photo credit rather than a mention: a name right after
-    /// a capitalised "By" ("By Kate Seamons, Newser Staff"), after "Photo/" ("AP
+    /// a capitalised "By" ("By Kate Seamons, Newser Staff"), a source after "via" that ends
+    /// the sentence ("…, via Reuters."), after "Photo/" ("AP
     /// Photo/Omar Havana"), a run ending in a credit word ("Newser Staff") or holding a
     /// time stamp ("Newser Staff Posted Feb").
     func isCredit(_ tokens: [Token], start: Int, end: Int) -> Bool {
@@ -209,7 +210,15 @@ public struct RuleBasedRecognizer: EntityRecognizer {
         {
             return true
         }
-        guard start >= 1, gazetteer.longestMatch(in: tokens, at: start, limit: end) == nil else { return false }
+        guard start >= 1 else { return false }
+        let known = gazetteer.longestMatch(in: tokens, at: start, limit: end)
+        // "… talks to Abbas Araghchi, via Reuters.": a caption's source at its end (not a
+        // country: "gas flows via Ukraine.").
+        let atEnd = end == tokens.count || [".", ")"].contains(tokens[end].text)
+        if tokens[start - 1].text == "via", atEnd, known.map({ $0.entry.type == .organisation }) ?? (end - start == 1) {
+            return true
+        }
+        guard known == nil else { return false }
         let before = tokens[start - 1].text
         if before == "By" { return true }
         if before == "/", start >= 2,

@@ -42,6 +42,8 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
 
     @Test func bylinesAndPhotoCreditsAreNoMentions() {
         #expect(recognized("By Kate Seamons, Newser Staff Posted Feb 12, 2025").isEmpty)
+        #expect(recognized("Antonio Tajani talks to Abbas Araghchi, via Reuters.").map(\.0) == ["Antonio Tajani", "Abbas Araghchi"])
+        #expect(recognized("Gas still flows via Ukraine.").map(\.0).contains("Ukraine"))
         #expect(recognized("Hegseth spoke in Brussels (AP Photo/Omar Havana) on Wednesday.").map(\.0) == ["Hegseth", "Brussels"])
         #expect(recognized("Writer Neil Coppendale said the book was late.").map(\.0).contains { $0.hasSuffix("Neil Coppendale") })
     }
