@@ -21,7 +21,7 @@ struct Plexus: AsyncParsableCommand {
                 name: "Develop (train and evaluate the models)",
                 subcommands: [
                     TrainCommand.self, EvalNERCommand.self, TrainParserCommand.self, EvalParserCommand.self, TrainStanceCommand.self,
-                    EvalStanceCommand.self, EvalGraphCommand.self, EvalEntitiesCommand.self,
+                    EvalStanceCommand.self, EvalGraphCommand.self, EvalRecognizerCommand.self, EvalEntitiesCommand.self,
                 ]),
         ]
     )

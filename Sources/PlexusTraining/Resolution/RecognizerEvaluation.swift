@@ -1,0 +1,135 @@
+import EntityRecognition
+import Foundation
+import PlexusGraph
+
+/// Scores the rule recogniser's spans on a named-entity file of another domain, CrossNER's
+/// two-column format (`word<TAB>tag`, IOB2), with its types mapped to person, organisation
+/// and place as its README says: politician and person → PER; organisation and political
+/// party → ORG; country and location → LOC; the rest is not scored.
+///
+/// A span counts when its words and type match a gold span exactly (conlleval's rule). The
+/// recogniser is read sentence by sentence, without the document-level resolution that a
+/// build adds, so a bare surname counts as a person.
+public enum RecognizerEvaluation {
+    /// One sentence: words and their IOB2 tags, types already mapped (PER, ORG, LOC, or "O").
+    public struct Sentence: Sendable {
+        /// The words.
+        public var words: [String]
+        /// The mapped IOB2 tags.
+        public var tags: [String]
+    }
+
+    /// Figures for one type.
+    public struct TypeScores: Sendable, Encodable {
+        /// Predicted spans.
+        public var predicted = 0
+        /// Gold spans.
+        public var gold = 0
+        /// Spans in both.
+        public var right = 0
+        /// right / predicted.
+        public var precision: Double { predicted == 0 ? 0 : Double(right) / Double(predicted) }
+        /// right / gold.
+        public var recall: Double { gold == 0 ? 0 : Double(right) / Double(gold) }
+        /// Harmonic mean.
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        /// Empty figures.
+        public init() {}
+    }
+
+    /// CrossNER's types, mapped.
+    static let typeMap: [String: String] = [
+        "politician": "PER", "person": "PER", "organisation": "ORG", "politicalparty": "ORG", "country": "LOC", "location": "LOC",
+    ]
+
+    /// Reads a CrossNER file.
+    ///
+    /// - Throws: ``CoNLLError`` naming the file and line of a line that is not `word<TAB>tag`.
+    public static func read(from path: String) throws -> [Sentence] {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw CoNLLError(path: path, line: nil, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        var sentences: [Sentence] = []
+        var current = Sentence(words: [], tags: [])
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                if !current.words.isEmpty { sentences.append(current) }
+                current = Sentence(words: [], tags: [])
+                continue
+            }
+            let columns = trimmed.split(separator: "\t")
+            guard columns.count == 2 else {
+                throw CoNLLError(path: path, line: index + 1, reason: "expected 2 columns (word, tag), found \(columns.count)")
+            }
+            let tag = String(columns[1])
+            var mapped = "O"
+            if tag != "O" {
+                let parts = tag.split(separator: "-", maxSplits: 1)
+                guard parts.count == 2, parts[0] == "B" || parts[0] == "I" else {
+                    throw CoNLLError(path: path, line: index + 1, reason: "tag \"\(tag)\" is not B-TYPE, I-TYPE or O")
+                }
+                if let type = typeMap[String(parts[1])] { mapped = "\(parts[0])-\(type)" }
+            }
+            current.words.append(String(columns[0]))
+            current.tags.append(mapped)
+        }
+        if !current.words.isEmpty { sentences.append(current) }
+        return sentences
+    }
+
+    /// Per-type figures of the recogniser on the sentences.
+    ///
+    /// - Complexity: O(total words).
+    public static func score(_ sentences: [Sentence], recognizer: RuleBasedRecognizer = RuleBasedRecognizer()) -> [String: TypeScores] {
+        var scores: [String: TypeScores] = ["PER": TypeScores(), "ORG": TypeScores(), "LOC": TypeScores()]
+        for sentence in sentences {
+            var offset = 0
+            let tokens = sentence.words.enumerated().map { index, word -> Token in
+                let kind: Token.Kind =
+                    word.first?.isLetter == true ? .word : (word.first?.isNumber == true ? .number : .punctuation)
+                let length = word.unicodeScalars.count
+                defer { offset += length + 1 }
+                return Token(
+                    text: word, start: offset, end: offset + length, kind: kind, spaceBefore: index > 0, paragraphStart: index == 0)
+            }
+            var predicted = Set<String>()
+            for span in recognizer.recognize(tokens) {
+                let type: String
+                switch span.type {
+                case .person: type = "PER"
+                case .organisation: type = "ORG"
+                case .country, .location: type = "LOC"
+                case .topic: continue
+                }
+                predicted.insert("\(type):\(span.nameRange.lowerBound):\(span.nameRange.upperBound)")
+            }
+            let gold = Set(spans(sentence.tags))
+            for key in predicted { scores[String(key.prefix(3)), default: TypeScores()].predicted += 1 }
+            for key in gold {
+                scores[String(key.prefix(3)), default: TypeScores()].gold += 1
+                if predicted.contains(key) { scores[String(key.prefix(3)), default: TypeScores()].right += 1 }
+            }
+        }
+        return scores
+    }
+
+    /// Spans of IOB2 tags as "TYPE:start:end".
+    static func spans(_ tags: [String]) -> [String] {
+        var out: [String] = []
+        var start: Int?
+        var type = ""
+        for (index, tag) in (tags + ["O"]).enumerated() {
+            let isInside = tag.hasPrefix("I-") && String(tag.dropFirst(2)) == type && start != nil
+            if isInside { continue }
+            if let begin = start { out.append("\(type):\(begin):\(index)") }
+            start = nil
+            if tag != "O" {
+                start = index
+                type = String(tag.dropFirst(2))
+            }
+        }
+        return out
+    }
+}
