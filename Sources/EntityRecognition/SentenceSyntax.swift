@@ -32,13 +32,13 @@ public struct SyntaxModels: Sendable {
         self.parser = parser
     }
 
-    /// The models shipped with Plexus, the dependency parser included.
+    /// The shipped taggers, without a parser: a graph build's stance reader holds the parser
+    /// and parses only the sentences where it finds a stance; give one here
+    /// (``ShippedModels/parser()``) to parse every analysed sentence.
     ///
     /// - Throws: ``ModelFileError`` naming a model that is missing or damaged.
-    /// - Complexity: reads the models the first time (the parser, about 30 MB, in a few
-    ///   hundred milliseconds); O(1) after.
     public static func shipped() throws -> SyntaxModels {
-        SyntaxModels(partOfSpeech: try ShippedModels.tagger(.pos), chunker: try ShippedModels.chunker(), parser: try ShippedModels.parser())
+        SyntaxModels(partOfSpeech: try ShippedModels.tagger(.pos), chunker: try ShippedModels.chunker())
     }
 
     /// The tags of one sentence's words.

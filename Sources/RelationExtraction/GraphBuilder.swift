@@ -40,8 +40,7 @@ public struct GraphBuilder: Sendable {
         guard stances else { return GraphBuilder(analyzer: analyzer) }
         // The stance reader parses the few sentences where it finds a stance; the analysis
         // stage tags the candidate sentences only.
-        let reader = DocumentStanceReader(extractor: try StanceExtractor.shipped(), parser: analyzer.syntax?.parser)
-        analyzer.syntax?.parser = nil
+        let reader = DocumentStanceReader(extractor: try StanceExtractor.shipped(), parser: try ShippedModels.parser())
         analyzer.syntaxScope = .selected(by: { reader.sentencesNeedingSyntax($0) })
         return GraphBuilder(analyzer: analyzer, stances: reader)
     }

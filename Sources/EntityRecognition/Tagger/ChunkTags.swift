@@ -9,6 +9,13 @@ public enum ChunkTags {
         public var end: Int
         /// Type ("PER").
         public var type: String
+
+        /// Creates a chunk.
+        public init(start: Int, end: Int, type: String) {
+            self.start = start
+            self.end = end
+            self.type = type
+        }
     }
 
     static func split(_ tag: String) -> (prefix: Character, type: String) {

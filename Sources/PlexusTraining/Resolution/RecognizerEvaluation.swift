@@ -94,7 +94,7 @@ public enum RecognizerEvaluation {
                 return Token(
                     text: word, start: offset, end: offset + length, kind: kind, spaceBefore: index > 0, paragraphStart: index == 0)
             }
-            var predicted = Set<String>()
+            var predicted = Set<ChunkTags.Chunk>()
             for span in recognizer.recognize(tokens) {
                 let type: String
                 switch span.type {
@@ -103,33 +103,15 @@ public enum RecognizerEvaluation {
                 case .country, .location: type = "LOC"
                 case .topic: continue
                 }
-                predicted.insert("\(type):\(span.nameRange.lowerBound):\(span.nameRange.upperBound)")
+                predicted.insert(ChunkTags.Chunk(start: span.nameRange.lowerBound, end: span.nameRange.upperBound, type: type))
             }
-            let gold = Set(spans(sentence.tags))
-            for key in predicted { scores[String(key.prefix(3)), default: TypeScores()].predicted += 1 }
-            for key in gold {
-                scores[String(key.prefix(3)), default: TypeScores()].gold += 1
-                if predicted.contains(key) { scores[String(key.prefix(3)), default: TypeScores()].right += 1 }
+            let gold = Set(ChunkTags.chunks(sentence.tags))
+            for chunk in predicted { scores[chunk.type, default: TypeScores()].predicted += 1 }
+            for chunk in gold {
+                scores[chunk.type, default: TypeScores()].gold += 1
+                if predicted.contains(chunk) { scores[chunk.type, default: TypeScores()].right += 1 }
             }
         }
         return scores
-    }
-
-    /// Spans of IOB2 tags as "TYPE:start:end".
-    static func spans(_ tags: [String]) -> [String] {
-        var out: [String] = []
-        var start: Int?
-        var type = ""
-        for (index, tag) in (tags + ["O"]).enumerated() {
-            let isInside = tag.hasPrefix("I-") && String(tag.dropFirst(2)) == type && start != nil
-            if isInside { continue }
-            if let begin = start { out.append("\(type):\(begin):\(index)") }
-            start = nil
-            if tag != "O" {
-                start = index
-                type = String(tag.dropFirst(2))
-            }
-        }
-        return out
     }
 }
