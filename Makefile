@@ -17,8 +17,10 @@ demo: prerequisites release
 ## graphs: regenerate graphs/ from examples/ (deterministic, byte for byte).
 graphs: demo
 
-## test: install what is missing, check the house style, build, and run every test.
-test: prerequisites lint
+## test: install what is missing (Chromium too, for the HTML view's browser tests), check the
+## house style, build, and run every test.
+test: lint
+	@bash scripts/install-prerequisites.sh --with-browser
 	$(SWIFT) build
 	$(SWIFT) test
 

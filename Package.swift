@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -53,7 +54,10 @@ let package = Package(
         ),
         .target(
             name: "GraphExport",
-            dependencies: ["PlexusSupport", "PlexusGraph", "CGraphviz", "ZIPFoundation"]
+            dependencies: [
+                "PlexusSupport", "PlexusGraph", "CGraphviz", "ZIPFoundation", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("HTMLView/Assets")]
         ),
         .executableTarget(
             name: "plexus",

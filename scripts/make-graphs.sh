@@ -16,5 +16,6 @@ graph=$out/graph.json
 "$plexus" path "Keir Starmer" "Dmitry Medvedev" --graph "$graph" --render "$out/path-starmer-medvedev.png" > /dev/null 2>&1
 "$plexus" export --graph "$graph" --format graphml --out "$out/graph.graphml" > /dev/null
 "$plexus" export --graph "$graph" --format gexf --out "$out/graph.gexf" > /dev/null
+"$plexus" view --graph "$graph" --out "$out/view.html" > /dev/null
 "$plexus" deck --graph "$graph" --out "$out/deck.pptx" --path "Keir Starmer:Dmitry Medvedev" > /dev/null
-echo "Wrote $out: graph, overview (light, dark, print), stance map, communities, ego network, path, GraphML, GEXF, deck"
+echo "Wrote $out: graph, overview (light, dark, print), stance map, communities, ego network, path, HTML view, GraphML, GEXF, deck"

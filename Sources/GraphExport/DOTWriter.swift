@@ -27,6 +27,9 @@ public struct DOTWriter: Sendable {
     public var widthInches = 16.0
     /// See ``widthInches``.
     public var heightInches = 9.0
+    /// When set, node `i` of the drawn graph carries the id `n<i>` and edge `i` the id `e<i>`,
+    /// which Graphviz writes on their SVG groups, so a page can find them (the HTML view).
+    public var elementIDs = false
 
     /// Creates a writer.
     public init(layout: LayoutEngine, title: String? = nil, subtitle: String? = nil) {
@@ -53,7 +56,7 @@ public struct DOTWriter: Sendable {
             "  node [fontname=\(Self.quote(theme.font)), fontcolor=\(Self.quote(theme.text)), style=\"filled\", penwidth=1.4, margin=\"0.12,0.06\"];\n"
         out += "  edge [fontname=\(Self.quote(theme.font)), arrowsize=0.8];\n"
         let maxScore = max(1e-12, graph.nodes.map(nodeScore).max() ?? 1)
-        for node in graph.nodes {
+        for (nodeIndex, node) in graph.nodes.enumerated() {
             var style = theme.style(for: node.type)
             var fontColour = theme.text
             if let communities, let number = communities[node.id] {
@@ -65,14 +68,15 @@ public struct DOTWriter: Sendable {
                 fontColour = theme.fadedText
             }
             let fontSize = 12 + 12 * (nodeScore(node) / maxScore).squareRoot()
-            let attributes: [(String, String)] = [
+            var attributes: [(String, String)] = [
                 ("label", node.label), ("shape", style.shape), ("fillcolor", style.fill), ("color", style.border),
                 ("fontcolor", fontColour), ("fontsize", format(fontSize)),
                 ("tooltip", "\(node.label) (\(node.type.rawValue)): \(node.mentions) mentions in \(node.documents) documents"),
             ]
+            if elementIDs { attributes.append(("id", "n\(nodeIndex)")) }
             out += "  \(Self.quote(node.id)) [" + attributes.map { "\($0.0)=\(Self.quote($0.1))" }.joined(separator: ", ") + "];\n"
         }
-        for edge in graph.edges {
+        for (edgeIndex, edge) in graph.edges.enumerated() {
             let width = min(9, 1 + 1.6 * log(Double(max(1, edge.weight))))
             var attributes: [(String, String)] = [("penwidth", format(width)), ("weight", String(edge.weight))]
             switch edge.kind {
@@ -93,6 +97,7 @@ public struct DOTWriter: Sendable {
                     ("tooltip", "\(support ? "supports" : "opposes") (\(edge.weight) sentence\(edge.weight == 1 ? "" : "s"))"),
                 ]
             }
+            if elementIDs { attributes.append(("id", "e\(edgeIndex)")) }
             out += "  \(Self.quote(edge.source)) -> \(Self.quote(edge.target)) ["
             out += attributes.map { "\($0.0)=\(Self.quote($0.1))" }.joined(separator: ", ") + "];\n"
         }

@@ -26,6 +26,8 @@ public struct DiagramWriter: Sendable {
     public var prefersHierarchy = false
     /// Nodes drawn strongly with the rest faded (a path, an ego network's centre); none when `nil`.
     public var emphasis: Set<String>?
+    /// Whether nodes and edges carry ids in the SVG (see ``DOTWriter/elementIDs``).
+    public var elementIDs = false
 
     /// Creates a writer.
     public init() {}
@@ -51,6 +53,7 @@ public struct DiagramWriter: Sendable {
         writer.communities = communities
         writer.nodeScores = nodeScores
         writer.emphasis = emphasis
+        writer.elementIDs = elementIDs
         writer.widthInches = page.widthPoints / 72
         writer.heightInches = page.heightPoints / 72
         return Diagram(text: writer.write(selected), layout: engine, shown: selected)
@@ -69,10 +72,15 @@ public struct DiagramWriter: Sendable {
     /// Renders DOT text and writes it to `path` atomically; PDFs get a fixed date stamp so
     /// the same drawing always gives the same bytes.
     ///
-    /// - Throws: ``RenderError`` or `AtomicFile.WriteError`; no partial file is left.
+    /// - Throws: ``OutputFormatError`` for HTML, which needs the graph itself (see
+    ///   ``writeFile(_:format:to:)``); ``RenderError`` or `AtomicFile.WriteError`; no partial
+    ///   file is left.
     public static func renderFile(
         dot: String, layout: LayoutEngine, format: OutputFormat, dpi: Int = 120, page: PageSize = .slide, to path: String
     ) async throws {
+        guard format != .html else {
+            throw OutputFormatError(description: "\(path): an HTML view is made from a graph, not from DOT text; use `plexus view`")
+        }
         let data = try await GraphvizRenderer.shared.render(dot: dot, layout: layout, format: format, dpi: dpi, page: page)
         try AtomicFile.write(format == .pdf ? PDFStamp.fixDates(data) : data, to: path)
     }
@@ -87,10 +95,28 @@ public struct DiagramWriter: Sendable {
         var written: [String] = []
         for format in formats {
             let path = (folder as NSString).appendingPathComponent("\(baseName).\(format.rawValue)")
-            try await Self.renderFile(dot: diagram.text, layout: diagram.layout, format: format, dpi: dpi, page: page, to: path)
+            if format == .html {
+                try await HTMLViewWriter(diagram: self).write(graph, to: path)
+            } else {
+                try await Self.renderFile(dot: diagram.text, layout: diagram.layout, format: format, dpi: dpi, page: page, to: path)
+            }
             written.append(path)
         }
         return written
+    }
+
+    /// Draws `graph` in one format and writes it to `path` atomically; HTML through
+    /// ``HTMLViewWriter``, the others through Graphviz.
+    ///
+    /// - Throws: ``NothingToDraw`` (and writes nothing) when the view leaves no entity;
+    ///   ``RenderError`` or `AtomicFile.WriteError`; no partial file is left.
+    public func writeFile(_ graph: Graph, format: OutputFormat, to path: String) async throws {
+        if format == .html {
+            try await HTMLViewWriter(diagram: self).write(graph, to: path)
+        } else {
+            let diagram = try drawing(for: graph)
+            try await Self.renderFile(dot: diagram.text, layout: diagram.layout, format: format, dpi: dpi, page: page, to: path)
+        }
     }
 }
 

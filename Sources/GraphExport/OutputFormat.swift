@@ -10,12 +10,15 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case png
     /// Portable document format (cairo).
     case pdf
+    /// One self-contained interactive page: the SVG drawing, the graph's data and every
+    /// edge's evidence (see ``HTMLViewWriter``).
+    case html
 
-    /// The Graphviz output format name.
+    /// The Graphviz output format name (an HTML view holds an SVG drawing).
     var graphvizName: String {
         switch self {
         case .dot: return "dot"
-        case .svg: return "svg"
+        case .svg, .html: return "svg"
         case .png: return "png:cairo"
         case .pdf: return "pdf:cairo"
         }
@@ -48,13 +51,19 @@ public struct OutputFormatError: Error, Sendable, CustomStringConvertible, Equat
 }
 
 extension OutputFormat {
-    /// The format a file name's extension names (`.svg`, `.png`, `.pdf`, `.dot` or `.gv`),
+    /// The format a file name's extension names (`.svg`, `.png`, `.pdf`, `.dot`, `.gv`, `.html`
+    /// or `.htm`),
     /// if it names one.
     public init?(pathExtensionOf path: String) {
         let suffix = (path as NSString).pathExtension.lowercased()
-        if suffix == "gv" {
+        switch suffix {
+        case "gv":
             self = .dot
             return
+        case "htm":
+            self = .html
+            return
+        default: break
         }
         self.init(rawValue: suffix)
     }
@@ -78,7 +87,7 @@ extension OutputFormat {
         case (nil, let named?, _): return named
         case (nil, nil, let path?):
             throw OutputFormatError(
-                description: "cannot tell the format from \"\(path)\": end the name in .svg, .png, .pdf or .dot, or give --format")
+                description: "cannot tell the format from \"\(path)\": end the name in .svg, .png, .pdf, .dot or .html, or give --format")
         case (nil, nil, nil): return .svg
         }
     }

@@ -96,17 +96,21 @@ public struct Evidence: Sendable, Codable, Equatable {
     public var sentence: Int
     /// The sentence as written in the article.
     public var text: String
+    /// For a stance edge, the words that express the stance as written in `text` ("lashed out
+    /// at", "backs"), so a reader can see what the edge rests on; `nil` for co-mention.
+    public var cue: String?
 
     /// The keys of an evidence entry in graph.json, for the writer and the reader alike.
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case document, sentence, text
+        case document, sentence, text, cue
     }
 
     /// Creates an evidence entry.
-    public init(document: String, sentence: Int, text: String) {
+    public init(document: String, sentence: Int, text: String, cue: String? = nil) {
         self.document = document
         self.sentence = sentence
         self.text = text
+        self.cue = cue
     }
 }
 

@@ -213,16 +213,18 @@ struct GraphJSONReader {
         var document: String?
         var sentence: Int?
         var text: String?
+        var cue: String?
         try readObject(place) { reader, key in
             switch Evidence.CodingKeys(stringValue: key) {
             case .document?: document = try reader.readOptionalString()
             case .sentence?: sentence = try reader.readOptionalInt()
             case .text?: text = try reader.readOptionalString()
+            case .cue?: cue = try reader.readOptionalString()
             case nil: try reader.skipValue()
             }
         }
         guard let document else { throw missing(Evidence.CodingKeys.document, place) }
-        return Evidence(document: document, sentence: sentence ?? 0, text: text ?? "")
+        return Evidence(document: document, sentence: sentence ?? 0, text: text ?? "", cue: cue)
     }
 
     mutating func readStringArray(_ place: String) throws -> [String] {

@@ -11,7 +11,8 @@ import RelationExtraction
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Read articles, find entities, and write graph.json, graph.dot, graph.svg, graph.png and graph.pdf.",
+        abstract:
+            "Read articles, find entities, and write graph.json, graph.dot, graph.svg, graph.png and graph.pdf (and graph.html with --formats).",
         discussion: """
             Reads .txt, .md, .html and .jsonl files, and folders of them recursively. A file that \
             cannot be used is reported on standard error with the reason; the others are still \
@@ -26,7 +27,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Folder to write graph.json and the diagrams into.")
     var out: String
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Diagram formats to write (dot, svg, png, pdf).")
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Diagram formats to write (dot, svg, png, pdf, html: an interactive page with every edge's evidence).")
     var formats: [OutputFormat] = [.dot, .svg, .png, .pdf]
 
     @OptionGroup var diagram: DiagramOptions

@@ -42,7 +42,7 @@ struct DeckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try graphOptions.load()
-        let folder = loaded.graph.documents.first.map { ($0.path as NSString).deletingLastPathComponent } ?? graphOptions.graph
+        let folder = Summary.corpusFolder(of: loaded.graph, fallback: graphOptions.graph)
         let corpus = (folder as NSString).lastPathComponent
         var builder = DeckBuilder(graph: loaded.graph, corpus: corpus)
         builder.theme = Theme.named(theme)

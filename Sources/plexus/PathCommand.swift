@@ -42,8 +42,8 @@ struct PathCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...100).contains(k) else { throw ValidationError("--k must be between 1 and 100") }
-        if let render, OutputFormat(rawValue: (render as NSString).pathExtension.lowercased()) == nil {
-            throw ValidationError("--render must end in .svg, .png, .pdf or .dot")
+        if let render, OutputFormat(pathExtensionOf: render).map({ $0 == .html }) ?? true {
+            throw ValidationError("--render must end in .svg, .png, .pdf or .dot (an HTML page of the whole graph is `plexus view`)")
         }
         if k > 1 && via != nil { throw ValidationError("--k and --via cannot be combined") }
     }

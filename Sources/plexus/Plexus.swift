@@ -16,7 +16,8 @@ struct Plexus: AsyncParsableCommand {
                     BuildCommand.self, EntitiesCommand.self, PathCommand.self, NeighborsCommand.self, TopCommand.self,
                     CommunitiesCommand.self, StancesCommand.self, ParseCommand.self,
                 ]),
-            CommandGroup(name: "Draw and export", subcommands: [RenderCommand.self, ExportCommand.self, DeckCommand.self]),
+            CommandGroup(
+                name: "Draw and export", subcommands: [RenderCommand.self, ViewCommand.self, ExportCommand.self, DeckCommand.self]),
             CommandGroup(
                 name: "Develop (train and evaluate the models)",
                 subcommands: [

@@ -8,12 +8,12 @@ import PlexusGraph
 struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw an existing graph as SVG, PNG, PDF or DOT through Graphviz."
+        abstract: "Draw an existing graph as SVG, PNG, PDF, DOT or an interactive HTML page through Graphviz."
     )
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(name: .long, help: "svg, png, pdf or dot (default: the one --out's name ends in, else svg).")
+    @Option(name: .long, help: "svg, png, pdf, dot or html (default: the one --out's name ends in, else svg).")
     var format: OutputFormat?
 
     @Option(name: .long, help: "File to write (default: render.FORMAT next to the graph, numbered so nothing is overwritten).")
@@ -45,7 +45,7 @@ struct RenderCommand: AsyncParsableCommand {
         let folder = (graphOptions.graph as NSString).deletingLastPathComponent
         let format = try OutputFormat.resolve(given: self.format, path: out)
         let target = out ?? Self.freshName("render", format: format, in: folder)
-        let corpus = graph.documents.first.map { ($0.path as NSString).deletingLastPathComponent } ?? graphOptions.graph
+        let corpus = Summary.corpusFolder(of: graph, fallback: graphOptions.graph)
         var writer = try diagram.writer(for: graph, corpus: corpus)
         if let around {
             let centre = graph.nodes[try loaded.lookup(around)]
@@ -72,9 +72,7 @@ struct RenderCommand: AsyncParsableCommand {
                 uniqueKeysWithValues: graph.nodes.enumerated().map { ($0.element.id, assignment.community[$0.offset]) })
         }
         do {
-            let drawing = try writer.drawing(for: graph)
-            try await DiagramWriter.renderFile(
-                dot: drawing.text, layout: drawing.layout, format: format, dpi: diagram.dpi, page: writer.page, to: target)
+            try await writer.writeFile(graph, format: format, to: target)
         } catch {
             Summary.warn("error: \(error)")
             throw ExitCode(1)

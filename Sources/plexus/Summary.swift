@@ -5,6 +5,23 @@ import RelationExtraction
 
 /// Small text helpers shared by the commands.
 enum Summary {
+    /// The folder every document of `graph` lies in (the deepest one they share), or
+    /// `fallback` when the graph lists no document.
+    ///
+    /// - Complexity: O(documents × path depth).
+    static func corpusFolder(of graph: Graph, fallback: String) -> String {
+        guard let first = graph.documents.first else { return fallback }
+        var shared = (first.path as NSString).deletingLastPathComponent.split(separator: "/", omittingEmptySubsequences: false)
+        for document in graph.documents.dropFirst() {
+            let parts = (document.path as NSString).deletingLastPathComponent.split(separator: "/", omittingEmptySubsequences: false)
+            var common = 0
+            while common < min(shared.count, parts.count), shared[common] == parts[common] { common += 1 }
+            shared.removeLast(shared.count - common)
+        }
+        let folder = shared.joined(separator: "/")
+        return folder.isEmpty ? (first.path.hasPrefix("/") ? "/" : ".") : folder
+    }
+
     /// "corpus · 7 documents · 2025-02-10 to 2025-03-20 · top 40 of 63 entities".
     static func subtitle(for graph: Graph, corpus: String, shown: Int) -> String {
         var parts = [corpus, "\(graph.documents.count) document\(graph.documents.count == 1 ? "" : "s")"]

@@ -27,7 +27,7 @@ import Testing
             edges: [
                 Edge(
                     source: "a", target: "b", kind: .stance, polarity: .support, weight: 1, confidence: 0.9,
-                    evidence: [Evidence(document: "d1", sentence: 1, text: "A backs B.")], byDocument: ["d1": 1])
+                    evidence: [Evidence(document: "d1", sentence: 1, text: "A backs B.", cue: "backs")], byDocument: ["d1": 1])
             ])
         let object = try #require(try JSONSerialization.jsonObject(with: GraphCodec.encode(full)) as? [String: Any])
         func keys(_ value: Any?) -> Set<String> { Set((value as? [String: Any])?.keys.map { $0 } ?? []) }

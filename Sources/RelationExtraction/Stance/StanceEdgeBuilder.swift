@@ -48,7 +48,8 @@ struct StanceEdgeBuilder {
         entry.documents[document, default: 0] += 1
         entry.survival *= 1 - finding.confidence
         order += 1
-        entry.evidence.append((finding.confidence, order, Evidence(document: document, sentence: sentence + 1, text: text)))
+        entry.evidence.append(
+            (finding.confidence, order, Evidence(document: document, sentence: sentence + 1, text: text, cue: finding.cueText)))
         accumulators[key] = entry
     }
 

@@ -105,6 +105,8 @@ extension StanceExtractor {
         }
         if lower.last == "?" { certainty *= 0.8 }
 
+        let written = context.sentence.originalWords ?? context.sentence.words
+        let cueText = written[cueRange.clamped(to: 0..<written.count)].joined(separator: " ")
         var out: [StanceFinding] = []
         for holder in holders {
             guard case .entity(let holderEntity) = holder.target else { continue }
@@ -124,7 +126,7 @@ extension StanceExtractor {
                 out.append(
                     StanceFinding(
                         holder: holderEntity, target: target.target, polarity: polarity,
-                        confidence: min(0.99, max(0, confidence)), cue: cue.lemma))
+                        confidence: min(0.99, max(0, confidence)), cue: cue.lemma, cueText: cueText))
             }
         }
         return out

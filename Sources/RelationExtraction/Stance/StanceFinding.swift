@@ -82,4 +82,7 @@ public struct StanceFinding: Sendable, Equatable {
     public var confidence: Double
     /// The stance expression, as its lemma ("lash out at", "backing").
     public var cue: String
+    /// The stance expression's words as written in the sentence, one space apart ("lashed out
+    /// at"), so evidence can show what the stance rests on.
+    public var cueText: String
 }
