@@ -90,6 +90,18 @@ import Testing
         #expect(!html.contains("<!--"), "Graphviz's comments are left out")
     }
 
+    @Test func edgeKindsDifferByLineStyleSoGreyscaleKeepsThemApart() async throws {
+        let html = try await page()
+        func group(_ id: String) throws -> Substring {
+            let start = try #require(html.range(of: "<g id=\"\(id)\" class=\"edge\">"))
+            let end = try #require(html.range(of: "</g>", range: start.upperBound..<html.endIndex))
+            return html[start.lowerBound..<end.upperBound]
+        }
+        // Edge 0 of the drawing is the co-mention, edge 1 the stance (the shown graph keeps graph order).
+        #expect(try group("e0").contains("stroke-dasharray=\"1,5\""), "co-mentions are dotted")
+        #expect(try group("e1").contains("stroke-dasharray=\"5,2\""), "opposition is dashed")
+    }
+
     @Test func theSameGraphGivesTheSameBytes() async throws {
         #expect(try await page() == (try await page()))
     }

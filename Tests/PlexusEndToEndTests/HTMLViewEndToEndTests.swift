@@ -38,9 +38,9 @@ enum Browser {
         return Visit(dom: result.stdout, console: console)
     }
 
-    /// A page beside `view` that opens it in a frame, runs `steps` (JavaScript with `page`,
-    /// `doc`, `data` and `out` in scope) once it has loaded, and shows `out` as JSON in
-    /// `<pre id="result">`.
+    /// A page beside `view` that opens it in a frame, runs `steps` (the body of an async
+    /// JavaScript function with `page`, `doc`, `data`, `click` and `out` in scope) once it has
+    /// loaded, and shows `out` as JSON in `<pre id="result">` when they are done.
     static func probe(for view: URL, steps: String) throws -> URL {
         let probe = view.deletingLastPathComponent().appendingPathComponent("probe.html")
         let html = """
@@ -49,7 +49,7 @@ enum Browser {
             <pre id="result"></pre>
             <script>
             const frame = document.getElementById('frame');
-            frame.addEventListener('load', () => {
+            frame.addEventListener('load', async () => {
               const out = {};
               try {
                 const page = frame.contentWindow;
@@ -126,7 +126,48 @@ enum Browser {
                 out.hiddenTies = doc.querySelectorAll('svg .edge.hidden').length;
                 out.drawnCoMentions = data.edges.filter((edge) => edge.element && edge.kind === 'co-mention').length;
                 coMention.click();
+                // Keyboard: an entity takes focus and opens with Enter.
+                const healey = doc.getElementById(data.nodes.find((node) => node.label === 'John Healey').element);
+                healey.focus();
+                out.focused = doc.activeElement === healey;
+                healey.dispatchEvent(new page.KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+                out.afterEnter = doc.querySelector('#panel h2')?.textContent;
+                // Downloads: capture the files the buttons hand to the browser.
+                const saved = [];
+                // Keep the files from reaching the disk: the link's default action is stopped.
+                doc.addEventListener('click', (event) => event.target.download && event.preventDefault(), true);
+                const createURL = page.URL.createObjectURL.bind(page.URL);
+                page.URL.createObjectURL = (blob) => {
+                  saved.push(blob);
+                  return createURL(blob);
+                };
+                const buttons = [...doc.querySelectorAll('#side button')];
+                buttons.find((button) => button.textContent === 'SVG').click();
+                buttons.find((button) => button.textContent === 'PNG').click();
+                for (let wait = 0; wait < 100 && saved.length < 2; wait += 1) await new Promise((done) => setTimeout(done, 50));
+                out.downloads = await Promise.all(saved.map(async (blob) => ({
+                  type: blob.type, size: blob.size, start: blob.type === 'image/svg+xml' ? (await blob.text()).slice(0, 200) : '',
+                })));
                 click(doc.getElementById(data.edges[tie].element).querySelector('path'));
+                // Contrast (WCAG 2): every piece of text in the page chrome against what it sits on.
+                const rgb = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+                const luminance = ([r, g, b]) => [r, g, b].map((v) => v / 255)
+                  .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+                  .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+                const backdrop = (element) => {
+                  for (let at = element; at; at = at.parentElement) {
+                    const colour = rgb(page.getComputedStyle(at).backgroundColor);
+                    if (colour.length === 3 || (colour.length === 4 && colour[3] > 0)) return colour.slice(0, 3);
+                  }
+                  return [255, 255, 255];
+                };
+                out.contrast = [...doc.querySelectorAll('header *, #side *, #zoom button')]
+                  .filter((element) => [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.trim()))
+                  .map((element) => {
+                    const [a, b] = [luminance(rgb(page.getComputedStyle(element).color)), luminance(backdrop(element))];
+                    return { ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), text: element.textContent.slice(0, 40) };
+                  })
+                  .sort((x, y) => x.ratio - y.ratio)[0];
                 """)
         let visit = try Browser.open(probe, with: chromium)
         let out = try Browser.result(visit)
@@ -142,8 +183,35 @@ enum Browser {
         #expect((out["firstMatch"] as? String ?? "").hasPrefix("Keir Starmer"))
         #expect(out["afterSearch"] as? String == "Keir Starmer")
         #expect((out["hiddenTies"] as? Int ?? 0) >= (out["drawnCoMentions"] as? Int ?? 1))
+        #expect(out["focused"] as? Bool == true)
+        #expect(out["afterEnter"] as? String == "John Healey")
+        let downloads = out["downloads"] as? [[String: Any]] ?? []
+        #expect(downloads.map { $0["type"] as? String } == ["image/svg+xml", "image/png"], "\(downloads)")
+        #expect((downloads.first?["start"] as? String ?? "").hasPrefix("<svg"))
+        #expect(downloads.allSatisfy { ($0["size"] as? Int ?? 0) > 1000 })
+        let contrast = out["contrast"] as? [String: Any] ?? [:]
+        #expect((contrast["ratio"] as? Double ?? 0) >= 4.5, "lowest text contrast: \(contrast)")
         #expect(visit.console.isEmpty, "console: \(visit.console)")
         _ = try Browser.open(probe, with: chromium, screenshot: Browser.screenshots.appendingPathComponent("view-evidence.png"))
+    }
+
+    @Test func buildAndRenderWriteTheViewBesideTheOtherFormats() async throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let built = try Plexus.run([
+            "build", "examples/ukraine-peace/01-london-summit.txt", "--out", folder.path, "--formats", "svg", "html",
+        ])
+        #expect(built.status == 0, "\(built.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["graph.html", "graph.json", "graph.svg"])
+        let page = try String(contentsOf: folder.appendingPathComponent("graph.html"), encoding: .utf8)
+        #expect(page.contains("<svg") && page.contains("id=\"plexus-data\""))
+        let rendered = try Plexus.run([
+            "render", "--graph", folder.appendingPathComponent("graph.json").path, "--out", folder.appendingPathComponent("again.htm").path,
+        ])
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        let refused = try Plexus.run(["view", "--graph", folder.appendingPathComponent("graph.json").path, "--out", "story.svg"])
+        #expect(refused.status != 0 && refused.stderr.contains(".html"))
     }
 
     @Test func hostileTextInTheGraphIsShownAsTextAndNeverRuns() async throws {

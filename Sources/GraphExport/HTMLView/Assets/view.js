@@ -586,10 +586,9 @@
     const copy = svg.cloneNode(true);
     for (const gone of copy.querySelectorAll('.hidden, .hit')) gone.remove();
     copy.classList.remove('highlighting');
+    if (!copy.getAttribute('class')) copy.removeAttribute('class');
     for (const marked of copy.querySelectorAll('[tabindex]')) {
-      marked.removeAttribute('tabindex');
-      marked.removeAttribute('role');
-      marked.removeAttribute('aria-label');
+      for (const name of ['tabindex', 'role', 'aria-label', 'data-node', 'data-edge']) marked.removeAttribute(name);
       marked.classList.remove('lit', 'selected');
     }
     const box = svg.getBoundingClientRect();
