@@ -4,7 +4,7 @@ EXAMPLES := examples/ukraine-peace
 GRAPHS := graphs/ukraine-peace
 RELEASE_BIN := .build/release/plexus
 
-.PHONY: demo test lint install graphs build release prerequisites bench models stance-model clean
+.PHONY: demo test lint install graphs build release prerequisites bench models stance-model fuzz clean
 CONLL := ../shared/data/conll2003
 NEWSMTSC := ../shared/data/newsmtsc
 EWT := ../shared/data/ud-english-ewt
@@ -53,6 +53,13 @@ bench: release
 	.build/release/plexus-bench tagger ../shared/data/news-corpus
 	.build/release/plexus build ../shared/data/news-corpus/bbc --out /tmp/plexus-bench-bbc --formats dot > /dev/null
 	.build/release/plexus-bench render --graph /tmp/plexus-bench-bbc/graph.json
+
+## fuzz: feed mutated real articles through every build stage for FUZZ_SECONDS (default 600);
+## a case that crashes is saved under .build/fuzz/crashes (replay: plexus-fuzz replay FILE).
+FUZZ_SECONDS ?= 600
+fuzz: release
+	.build/release/plexus-fuzz run --seconds $(FUZZ_SECONDS) --work .build/fuzz --max-seeds 1200 \
+		--corpus examples/ukraine-peace ../shared/data/realnews-dev/articles ../shared/data/news-corpus/bbc
 
 ## models: retrain the shipped tagger models, then the dependency parser, which reads the new
 ## part-of-speech model's word profile, so the package is built again in between

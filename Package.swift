@@ -73,6 +73,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "plexus-fuzz",
+            dependencies: [
+                "PlexusSupport", "PlexusGraph", "Corpus", "RelationExtraction", "GraphExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "PlexusSupportTests", dependencies: ["PlexusSupport"]),
         .testTarget(name: "PlexusGraphTests", dependencies: ["PlexusGraph", "PlexusSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
@@ -88,8 +95,8 @@ let package = Package(
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "PlexusGraph"]),
         .testTarget(
             name: "PlexusEndToEndTests",
-            dependencies: ["plexus", "PlexusGraph", "Corpus", "RelationExtraction", "GraphExport"],
-            resources: [.copy("Golden")]
+            dependencies: ["plexus", "plexus-fuzz", "PlexusGraph", "Corpus", "RelationExtraction", "GraphExport"],
+            resources: [.copy("Golden"), .copy("FuzzRegressions")]
         ),
     ]
 )
