@@ -8,6 +8,8 @@ public struct CorpusLoadResult: Sendable {
     public var documents: [Document]
     /// One entry for every input that could not be used, in path order.
     public var failures: [CorpusError]
+    /// What was read but not as written (wrong-typed optional fields, impossible dates), in path order.
+    public var warnings: [CorpusWarning] = []
     /// Counts of what cleaning removed.
     public var report: CleaningReport
 }
@@ -64,7 +66,9 @@ public struct CorpusLoader: Sendable {
         var files: [String] = []
         for path in paths {
             switch discover(path) {
-            case .success(let found): files.append(contentsOf: found)
+            case .success(let found, let broken):
+                files.append(contentsOf: found)
+                failures.append(contentsOf: broken)
             case .failure(let error): failures.append(error)
             }
         }
@@ -77,9 +81,11 @@ public struct CorpusLoader: Sendable {
         var report = CleaningReport()
         report.files = files.count
         var articles: [CleanArticle] = []
+        var warnings: [CorpusWarning] = []
         for outcome in perFile {
             articles.append(contentsOf: outcome.articles)
             failures.append(contentsOf: outcome.failures)
+            warnings.append(contentsOf: outcome.warnings)
             for (reason, count) in outcome.boilerplate { report.boilerplateLines[reason, default: 0] += count }
             report.repeatedParagraphs += outcome.repeatedParagraphs
         }
@@ -99,23 +105,27 @@ public struct CorpusLoader: Sendable {
                     title: article.title, date: article.date, url: article.url, sourceID: article.sourceID,
                     text: text))
         }
-        return CorpusLoadResult(documents: documents, failures: failures, report: report)
+        return CorpusLoadResult(documents: documents, failures: failures, warnings: warnings, report: report)
     }
 
     // MARK: - Discovery
 
     static let skippedNames: [String] = ["readme", "license", "licence", "changelog", "contributing"]
 
-    func discover(_ path: String) -> Result<[String], CorpusError> {
+    /// The article files under `path` (itself when it is a file), and the dangling links
+    /// met on the way, which are failures of their own; the rest of the folder is still read.
+    func discover(_ path: String) -> DiscoveryResult {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            if let target = danglingLinkTarget(path) { return .failure(.danglingLink(path: path, target: target)) }
             return .failure(.missingPath(path))
         }
-        guard isFolder.boolValue else { return .success([path]) }
+        guard isFolder.boolValue else { return .success([path], []) }
         guard let enumerator = FileManager.default.enumerator(atPath: path) else {
             return .failure(.unreadable(path: path, reason: "folder cannot be listed"))
         }
         var found: [String] = []
+        var broken: [CorpusError] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") { continue }
@@ -124,12 +134,22 @@ public struct CorpusLoader: Sendable {
             guard DocumentFormat(fileName: name) != nil else { continue }
             let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
             var childIsFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &childIsFolder), !childIsFolder.boolValue {
-                found.append(full)
+            if FileManager.default.fileExists(atPath: full, isDirectory: &childIsFolder) {
+                if !childIsFolder.boolValue { found.append(full) }
+            } else if let target = danglingLinkTarget(full) {
+                broken.append(.danglingLink(path: full, target: target))
             }
         }
-        guard !found.isEmpty else { return .failure(.noArticles(path: path)) }
-        return .success(found.sorted())
+        guard !found.isEmpty || !broken.isEmpty else { return .failure(.noArticles(path: path)) }
+        return .success(found.sorted(), broken.sorted { $0.path < $1.path })
+    }
+
+    /// What ``discover(_:)`` found.
+    enum DiscoveryResult {
+        /// Files to read, and dangling links to report.
+        case success([String], [CorpusError])
+        /// Nothing to read, and why.
+        case failure(CorpusError)
     }
 
     // MARK: - One file
@@ -137,6 +157,7 @@ public struct CorpusLoader: Sendable {
     struct FileOutcome: Sendable {
         var articles: [CleanArticle] = []
         var failures: [CorpusError] = []
+        var warnings: [CorpusWarning] = []
         var boilerplate: [Boilerplate.Reason: Int] = [:]
         var repeatedParagraphs = 0
     }
@@ -157,6 +178,7 @@ public struct CorpusLoader: Sendable {
         case .jsonLines:
             let records = JSONLinesReader.records(in: text, path: path)
             outcome.failures.append(contentsOf: records.failures)
+            outcome.warnings.append(contentsOf: records.warnings)
             if records.records.isEmpty && records.failures.isEmpty {
                 outcome.failures.append(.empty(path: path))
             }
@@ -164,6 +186,11 @@ public struct CorpusLoader: Sendable {
                 var cleaner = ArticleCleaner(path: path, line: record.line)
                 cleaner.title = record.title.map { HTMLText.collapse($0) }
                 cleaner.date = record.date.flatMap(PublicationDate.parse)
+                if let date = record.date, cleaner.date == nil {
+                    outcome.warnings.append(
+                        CorpusWarning(
+                            path: path, line: record.line, message: "\"date\": \"\(date)\" is no date; the article is read undated"))
+                }
                 cleaner.url = record.url
                 cleaner.sourceID = record.id
                 let lines = record.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -193,6 +220,7 @@ public struct CorpusLoader: Sendable {
     /// each line is an article of its own, a line of invalid UTF-8 is reported with its line
     /// number and left out, and the other lines are read.
     static func readText(_ path: String, options: Options) -> Result<(text: String, lineFailures: [CorpusError]), CorpusError> {
+        if let kind = specialFileKind(path) { return .failure(.notAFile(path: path, kind: kind)) }
         var data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)

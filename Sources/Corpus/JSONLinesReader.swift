@@ -16,9 +16,14 @@ struct JSONLinesRecord: Sendable {
 /// A bad line becomes a ``CorpusError/malformedRecord(path:line:reason:)``
 /// and the other lines are still read; blank lines are skipped.
 enum JSONLinesReader {
-    static func records(in text: String, path: String) -> (records: [JSONLinesRecord], failures: [CorpusError]) {
+    static func records(
+        in text: String, path: String
+    ) -> (
+        records: [JSONLinesRecord], failures: [CorpusError], warnings: [CorpusWarning]
+    ) {
         var records: [JSONLinesRecord] = []
         var failures: [CorpusError] = []
+        var warnings: [CorpusWarning] = []
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -38,12 +43,40 @@ enum JSONLinesReader {
                 failures.append(.malformedRecord(path: path, line: lineNumber, reason: "no string field \"text\""))
                 continue
             }
+            // Optional fields of the wrong type are ignored, and said so.
+            func text(_ key: String, numbersToo: Bool = false) -> String? {
+                guard let value = fields[key], !(value is NSNull) else { return nil }
+                if let string = value as? String { return string }
+                if numbersToo, let number = value as? NSNumber, !Self.isBoolean(value) {
+                    return number.stringValue
+                }
+                warnings.append(
+                    CorpusWarning(
+                        path: path, line: lineNumber,
+                        message: "\"\(key)\" is \(Self.typeName(value)), not a string\(numbersToo ? " or a number" : ""); ignored"))
+                return nil
+            }
             records.append(
                 JSONLinesRecord(
-                    line: lineNumber, text: body, title: fields["title"] as? String,
-                    date: fields["date"] as? String, url: fields["url"] as? String,
-                    id: (fields["id"] as? String) ?? (fields["id"] as? NSNumber)?.stringValue))
+                    line: lineNumber, text: body, title: text("title"), date: text("date"), url: text("url"),
+                    id: text("id", numbersToo: true)))
         }
-        return (records, failures)
+        return (records, failures, warnings)
+    }
+
+    /// Whether a value JSONSerialization read is `true` or `false`: Foundation gives them as a
+    /// boolean subclass of NSNumber, and `is Bool` would also hold for the numbers 0 and 1.
+    static func isBoolean(_ value: Any) -> Bool {
+        String(describing: type(of: value)).contains("Boolean")
+    }
+
+    /// "an array", "a number", …: a JSON value's type in words.
+    static func typeName(_ value: Any) -> String {
+        switch value {
+        case is [Any]: return "an array"
+        case is [String: Any]: return "an object"
+        case is NSNumber: return isBoolean(value) ? "true or false" : "a number"
+        default: return "of another type"
+        }
     }
 }

@@ -66,6 +66,7 @@ struct BuildCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(folder) {} }
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
+        for warning in loaded.warnings { Summary.warn("warning: \(warning)") }
         let window = DateWindow(since: since, until: until)
         let windowed = window.apply(to: loaded.documents)
         let documents = windowed.kept

@@ -44,6 +44,7 @@ struct EntitiesCommand: ParsableCommand {
         let builder = try aliasOptions.builder()
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
+        for warning in loaded.warnings { Summary.warn("warning: \(warning)") }
         let built = builder.build(loaded.documents)
         aliasOptions.warnUnused(built.unusedCorrections)
         if suggestMerges {

@@ -53,6 +53,7 @@ struct EvalGraphCommand: ParsableCommand {
         } else {
             let loaded = CorpusLoader().load(paths: inputs)
             for failure in loaded.failures { Summary.warn("error: \(failure)") }
+            for warning in loaded.warnings { Summary.warn("warning: \(warning)") }
             guard !loaded.documents.isEmpty else { throw UserError("no articles could be read") }
             let builder: GraphBuilder
             do { builder = try GraphBuilder.shipped() } catch let error as ModelFileError { throw UserError(error.description) }

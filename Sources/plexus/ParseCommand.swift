@@ -31,6 +31,7 @@ struct ParseCommand: ParsableCommand {
         }
         let loaded = CorpusLoader().load(paths: inputs)
         for failure in loaded.failures { Summary.warn("error: \(failure)") }
+        for warning in loaded.warnings { Summary.warn("warning: \(warning)") }
         let analyzer = DocumentAnalyzer()
         for document in loaded.documents {
             let analysis = analyzer.analyze(document)

@@ -44,10 +44,27 @@ struct Plexus: AsyncParsableCommand {
                 let nearest = names.min { TextKey.editDistance(first, $0) < TextKey.editDistance(first, $1) }
                 var message = "plexus: error: \"\(first)\" is not a plexus command"
                 if let nearest, TextKey.editDistance(first, nearest) <= 2 { message += "; did you mean \"\(nearest)\"?" }
-                FileHandle.standardError.write(Data((message + " (plexus --help lists them)\n").utf8))
+                FileHandle.standardError.write(Data(TerminalText.clean(message + " (plexus --help lists them)\n").utf8))
                 Foundation.exit(64)
             }
         }
-        await Self.main(nil)
+        // ArgumentParser's own `main` would print error messages, which can quote data (a
+        // file name, an entity label), without escaping them.
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                handle.write(Data(TerminalText.clean(message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 }

@@ -50,7 +50,7 @@ enum Summary {
 
     /// Writes a line to standard error.
     static func warn(_ text: String) {
-        FileHandle.standardError.write(Data(("plexus: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(TerminalText.clean("plexus: " + text + "\n").utf8))
     }
 
     /// Pads a string to a width (by characters).

@@ -213,3 +213,67 @@ actor ExampleBuild {
         #expect(graph.documents.count > 400)
     }
 }
+
+@Suite struct InputReportingTests {
+    @Test func linksPipesAndBadFieldsEachGetTheirOwnMessageAndTheRestIsRead() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let articles = folder.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        try Data("Keir Starmer met Emmanuel Macron in Paris.\n".utf8).write(to: articles.appendingPathComponent("good.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: articles.appendingPathComponent("gone.txt").path, withDestinationPath: "moved.txt")
+        let fifo = Process()
+        fifo.executableURL = URL(fileURLWithPath: "/usr/bin/mkfifo")
+        fifo.arguments = [articles.appendingPathComponent("pipe.txt").path]
+        try fifo.run()
+        fifo.waitUntilExit()
+        let lines = [
+            #"{"text": "Vladimir Putin spoke to Donald Trump.", "title": ["a"], "date": "2025-13-45", "id": 5}"#,
+            #"{"text": "Olaf Scholz met Giorgia Meloni.", "url": 7, "date": null}"#,
+        ]
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: articles.appendingPathComponent("feed.jsonl"))
+        let result = try Plexus.run(["build", articles.path, "--out", folder.appendingPathComponent("out").path, "--formats", "dot"])
+        #expect(result.status == 1, "failures make the exit status 1")
+        #expect(result.stderr.contains("gone.txt: symbolic link to moved.txt, which does not exist"))
+        #expect(result.stderr.contains("pipe.txt: a named pipe (FIFO), not a regular file"))
+        #expect(result.stderr.contains("feed.jsonl:1: \"title\" is an array, not a string; ignored"))
+        #expect(result.stderr.contains("feed.jsonl:1: \"date\": \"2025-13-45\" is no date"))
+        #expect(result.stderr.contains("feed.jsonl:2: \"url\" is a number, not a string; ignored"))
+        #expect(!result.stderr.contains("feed.jsonl:2: \"date\""), "null is an absent field, not a wrong one")
+        #expect(!result.stderr.contains("\"id\""), "a number is a fine id")
+        let graph = try GraphCodec.read(from: folder.appendingPathComponent("out/graph.json").path)
+        #expect(graph.documents.count == 3, "the good file and both records are read")
+    }
+
+    @Test func controlCharactersFromDataNeverReachTheTerminal() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let evil = "Evil\u{1B}]0;pwned\u{07}\u{1B}[2J Corp\u{9B}"
+        let graph = Graph(
+            documents: [DocumentInfo(id: "d1", path: "a\u{1B}[31m.txt")],
+            nodes: [
+                Node(id: "a", label: evil, type: .organisation, aliases: [evil], mentions: 2, documents: 1),
+                Node(id: "b", label: "Anna Smith", type: .person, aliases: ["Anna Smith"], mentions: 2, documents: 1),
+            ],
+            edges: [
+                Edge(
+                    source: "a", target: "b", kind: .coMention, weight: 1,
+                    evidence: [Evidence(document: "d1", sentence: 1, text: "\(evil) hired Anna Smith.")])
+            ])
+        let file = folder.appendingPathComponent("graph.json")
+        try GraphCodec.write(graph, to: file.path)
+        let runs = [
+            try Plexus.run(["top", "--graph", file.path]),
+            try Plexus.run(["path", "Anna Smith", "Evil", "--graph", file.path, "--explain"]),
+            try Plexus.run(["neighbors", "Anna Smith", "--graph", file.path]),
+            try Plexus.run(["path", "Anna Smith", "Evil Crop", "--graph", file.path]),
+        ]
+        for run in runs {
+            let bytes = Array((run.stdout + run.stderr).utf8)
+            #expect(!bytes.contains(0x1B) && !bytes.contains(0x07), "raw control bytes reached the terminal: \(run.stdout) \(run.stderr)")
+            #expect(!(run.stdout + run.stderr).unicodeScalars.contains("\u{9B}"))
+        }
+        #expect(runs[0].stdout.contains("Evil\\x1B]0;pwned\\x07"), "controls are shown, escaped: \(runs[0].stdout)")
+    }
+}
