@@ -33,6 +33,48 @@ func graphOf(_ triples: [(String, String, Int)]) -> Graph {
         #expect(Set(routes).count == routes.count)
     }
 
+    @Test func theKBestPathsMatchEveryLooplessPathEnumeratedOnRandomGraphs() {
+        var generator = SeededGenerator(seed: 11)
+        for round in 0..<30 {
+            var triples: [(String, String, Int)] = []
+            var seen = Set<String>()
+            for _ in 0..<22 {
+                let a = Int.random(in: 0..<9, using: &generator)
+                let b = Int.random(in: 0..<9, using: &generator)
+                if a != b, seen.insert("\(min(a, b))|\(max(a, b))").inserted {
+                    triples.append(("n\(a)", "n\(b)", Int.random(in: 1...6, using: &generator)))
+                }
+            }
+            let index = GraphIndex(graphOf(triples))
+            let finder = PathFinder(index)
+            let source = 0
+            let target = index.nodeCount - 1
+            for metric in PathMetric.allCases {
+                // Every loopless path by depth-first search, its cost summed hop by hop.
+                var all: [(cost: PathFinder.Cost, nodes: [Int])] = []
+                func walk(_ nodes: [Int], _ cost: PathFinder.Cost) {
+                    guard let last = nodes.last else { return }
+                    if last == target {
+                        all.append((cost, nodes))
+                        return
+                    }
+                    for slot in index.row(last) where !nodes.contains(Int(index.neighbors[slot])) {
+                        walk(nodes + [Int(index.neighbors[slot])], finder.step(slot, after: cost, metric))
+                    }
+                }
+                walk([source], .zero)
+                all.sort { $0.cost != $1.cost ? $0.cost < $1.cost : $0.nodes.lexicographicallyPrecedes($1.nodes) }
+                let found = finder.kShortestPaths(from: source, to: target, k: 6, by: metric)
+                #expect(found.count == min(6, all.count), "round \(round)")
+                for (position, path) in found.enumerated() where position < all.count {
+                    #expect(abs(path.cost - all[position].cost.primary) < 1e-9, "round \(round), path \(position + 1)")
+                }
+                #expect(Set(found.map(\.nodeIndices)).count == found.count, "no path twice")
+                #expect(found.allSatisfy { Set($0.nodeIndices).count == $0.nodeIndices.count }, "loopless")
+            }
+        }
+    }
+
     @Test func viaAndAvoidConstrainThePath() throws {
         let index = GraphIndex(textbook)
         let finder = PathFinder(index)
