@@ -16,8 +16,9 @@ struct BuildCommand: AsyncParsableCommand {
         discussion: """
             Reads .txt, .md, .html and .jsonl files, and folders of them recursively. A file that \
             cannot be used is reported on standard error with the reason; the others are still \
-            processed, and the exit status is 1. Every output is written to a temporary name and \
-            then moved into place.
+            processed, and the exit status is 1. The outputs are written into a staging folder \
+            and moved into --out together at the end, replacing an earlier build's, so a killed \
+            run leaves the folder as it was.
             """
     )
 
@@ -117,22 +118,23 @@ struct BuildCommand: AsyncParsableCommand {
             "Found \(built.stanceFindingCount) stance findings: \(stanceEdges.count) stance edges, \(drawn) at confidence ≥ \(diagram.minConfidence) (drawn)"
         )
 
-        let jsonPath = (out as NSString).appendingPathComponent("graph.json")
+        // Everything is written into a staging folder and moved in as one set at the end, so
+        // the folder never holds this run's graph beside an earlier run's pictures.
+        let everyOutput = ["graph.json"] + OutputFormat.allCases.map { "graph.\($0.rawValue)" }
         do {
-            try GraphCodec.write(graph, to: jsonPath)
+            let staging = try folder.makeStaging()
+            defer { try? FileManager.default.removeItem(atPath: staging) }
+            try GraphCodec.write(graph, to: (staging as NSString).appendingPathComponent("graph.json"))
             let corpusName = inputs.count == 1 ? inputs[0] : "\(inputs.count) inputs"
+            var names = ["graph.json"]
             do {
-                let written = try await diagram.writer(for: graph, corpus: corpusName).write(graph, formats: formats, to: out)
-                print("Wrote " + ([jsonPath] + written).joined(separator: ", "))
+                let written = try await diagram.writer(for: graph, corpus: corpusName).write(graph, formats: formats, to: staging)
+                names += written.map { ($0 as NSString).lastPathComponent }
             } catch let nothing as NothingToDraw {
-                // The folder must not keep an earlier run's pictures beside this graph.json.
-                for format in formats {
-                    let stale = (out as NSString).appendingPathComponent("graph.\(format.rawValue)")
-                    if FileManager.default.fileExists(atPath: stale) { try FileManager.default.removeItem(atPath: stale) }
-                }
                 Summary.warn("note: \(nothing); no diagram written")
-                print("Wrote \(jsonPath)")
             }
+            let placed = try folder.commit(names, from: staging, replacing: everyOutput)
+            print("Wrote " + placed.joined(separator: ", "))
         } catch {
             Summary.warn("error: \(error)")
             throw ExitCode(1)

@@ -187,6 +187,42 @@ actor ExampleBuild {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["graph.dot", "graph.json"])
     }
 
+    @Test func aBuildKilledMidwayLeavesTheEarlierSetWholeAndTheNextBuildReplacesIt() throws {
+        guard let politics = Plexus.sharedData("news-corpus/bbc/politics") else { return }
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try Plexus.run(["build", "examples/ukraine-peace", "--out", folder.path, "--formats", "dot", "svg"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try Data(contentsOf: folder.appendingPathComponent("graph.json"))
+        let killed = Process()
+        killed.executableURL = Plexus.binary
+        killed.arguments = ["build", politics.path, "--out", folder.path, "--formats", "dot", "svg", "png"]
+        killed.currentDirectoryURL = Plexus.root
+        killed.standardOutput = FileHandle.nullDevice
+        killed.standardError = FileHandle.nullDevice
+        try killed.run()
+        // Kill it once it has started writing into its staging folder.
+        var waited = 0
+        while waited < 3000 {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            if let staging = names.first(where: { $0.hasPrefix(".staging.") }),
+                (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(staging).path))?.isEmpty == false
+            {
+                break
+            }
+            usleep(10_000)
+            waited += 1
+        }
+        kill(killed.processIdentifier, SIGKILL)
+        killed.waitUntilExit()
+        let visible = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(visible == ["graph.dot", "graph.json", "graph.svg"])
+        #expect(try Data(contentsOf: folder.appendingPathComponent("graph.json")) == before, "the earlier graph is untouched")
+        let next = try Plexus.run(["build", "examples/ukraine-peace/01-london-summit.txt", "--out", folder.path, "--formats", "dot"])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["graph.dot", "graph.json"])
+    }
+
     @Test func aSecondBuildIntoTheSameFolderIsRefusedWhileTheFirstRuns() throws {
         guard let politics = Plexus.sharedData("news-corpus/bbc/politics") else { return }
         let folder = try Plexus.temporaryFolder()
