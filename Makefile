@@ -49,6 +49,8 @@ release: prerequisites
 ## bench: time `plexus build`, the graph queries and the tagger (release build, ../shared/data).
 bench: release
 	bash scripts/bench-build.sh
+	bash scripts/bench-growth.sh
+	.build/release/plexus-bench paths --graph /tmp/plexus-bench-news/graph.json
 	.build/release/plexus-bench graph --graph /tmp/plexus-bench-news/graph.json
 	.build/release/plexus-bench tagger ../shared/data/news-corpus
 	.build/release/plexus build ../shared/data/news-corpus/bbc --out /tmp/plexus-bench-bbc --formats dot > /dev/null

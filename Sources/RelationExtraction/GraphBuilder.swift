@@ -16,6 +16,13 @@ public struct GraphBuilder: Sendable {
     public var maximumEntitiesPerSentence = 40
     /// Evidence longer than this many characters is clipped around the entities it shows.
     public var maximumEvidenceLength = 600
+    /// A "sentence" of more tokens than this is not prose but a table, a list or text
+    /// without full stops.
+    ///
+    /// Its mentions count, but it gives no co-mention edges and is not read for stances
+    /// (whose cost grows with its length times its cues); the build counts it in
+    /// ``Output/longSentences``. News sentences run to about 100 tokens.
+    public var maximumTokensPerSentence = 200
     /// The analysis stage (tokenizer, sentence splitter, recogniser, syntax models).
     public var analyzer: DocumentAnalyzer
     /// The user's corrections from an alias file.
@@ -68,6 +75,8 @@ public struct GraphBuilder: Sendable {
         public var topicPhrases: Set<String> = []
         /// Sentences that named too many entities to give co-mention edges.
         public var crowdedSentences = 0
+        /// Sentences too long to be prose, which gave no co-mention edges and no stances.
+        public var longSentences = 0
 
         /// How many stance findings the documents gave.
         public var stanceFindingCount: Int { stanceFindings.reduce(0) { $0 + $1.count } }
@@ -159,7 +168,9 @@ public struct GraphBuilder: Sendable {
     ///
     /// - Complexity: O(total tokens), spread over the cores.
     public func readStances(_ analyzed: [AnalyzedEntities], entities: CorpusEntities) -> [[PlacedFinding]] {
-        guard let reader = stances else { return [] }
+        guard var configured = stances else { return [] }
+        configured.maximumTokensPerSentence = maximumTokensPerSentence
+        let reader = configured
         return parallelMap(Array(analyzed.indices)) { index -> [PlacedFinding] in
             let document = analyzed[index]
             let entityOfMention = entities.nodeOfMention(index, document.local).map { $0.map { entities.stanceNode[$0] } }
@@ -176,6 +187,7 @@ public struct GraphBuilder: Sendable {
         var stanceEdges = StanceEdgeBuilder(nodes: nodes, evidenceLimit: evidenceLimit)
         var coMentions = CoMentionCounter(
             nodes: nodes, evidenceLimit: evidenceLimit, maximumEntities: maximumEntitiesPerSentence,
+            maximumTokens: maximumTokensPerSentence,
             maximumEvidenceLength: maximumEvidenceLength)
         var sentenceCount = 0
         var tokenCount = 0
@@ -265,7 +277,8 @@ public struct GraphBuilder: Sendable {
             graph: Graph(documents: infos, nodes: allNodes.map(\.element), edges: sortedEdges), sentences: sentenceCount,
             tokens: tokenCount, mentions: mentionCount, documentEntities: documentEntities, documentMentions: documentMentions,
             unusedCorrections: entities.table.unusedCorrections,
-            stanceFindings: placedFindings, topicPhrases: stanceResult.keptPhrases, crowdedSentences: coMentions.crowdedSentences)
+            stanceFindings: placedFindings, topicPhrases: stanceResult.keptPhrases, crowdedSentences: coMentions.crowdedSentences,
+            longSentences: coMentions.longSentences)
     }
 }
 
@@ -280,14 +293,17 @@ struct CoMentionCounter {
     let nodes: [Node]
     let evidenceLimit: Int
     let maximumEntities: Int
+    let maximumTokens: Int
     let maximumEvidenceLength: Int
     var pairs: [PairKey: Edge] = [:]
     var crowdedSentences = 0
+    var longSentences = 0
 
-    init(nodes: [Node], evidenceLimit: Int, maximumEntities: Int, maximumEvidenceLength: Int) {
+    init(nodes: [Node], evidenceLimit: Int, maximumEntities: Int, maximumTokens: Int, maximumEvidenceLength: Int) {
         self.nodes = nodes
         self.evidenceLimit = evidenceLimit
         self.maximumEntities = maximumEntities
+        self.maximumTokens = maximumTokens
         self.maximumEvidenceLength = maximumEvidenceLength
     }
 
@@ -298,8 +314,10 @@ struct CoMentionCounter {
     mutating func add(_ analysis: AnalyzedDocument, document: String, entitiesBySentence: [Int: Set<Int>], spans: [Int: [Int: Range<Int>]])
     {
         var seenSentences = Set<String>()
+        longSentences += analysis.sentences.filter { $0.tokenRange.count > maximumTokens }.count
         for sentenceIndex in entitiesBySentence.keys.sorted() {
             guard let members = entitiesBySentence[sentenceIndex], members.count >= 2 else { continue }
+            guard analysis.sentences[sentenceIndex].tokenRange.count <= maximumTokens else { continue }
             guard members.count <= maximumEntities else {
                 crowdedSentences += 1
                 continue

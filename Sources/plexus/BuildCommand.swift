@@ -96,6 +96,11 @@ struct BuildCommand: AsyncParsableCommand {
                 "note: \(built.crowdedSentences) sentence\(built.crowdedSentences == 1 ? "" : "s") named more than"
                     + " \(builder.maximumEntitiesPerSentence) entities (a list or a table, not prose) and gave no co-mention edges")
         }
+        if built.longSentences > 0 {
+            Summary.warn(
+                "note: \(built.longSentences) sentence\(built.longSentences == 1 ? " was" : "s were") longer than"
+                    + " \(builder.maximumTokensPerSentence) words (a table or text without full stops, not prose) and gave no edges")
+        }
         let dates = documents.compactMap(\.date).sorted()
         if let first = dates.first, let last = dates.last {
             print("Dated: \(dates.count) of \(documents.count) documents, \(first == last ? first : "\(first) to \(last)")")

@@ -65,6 +65,19 @@ import Testing
         #expect(built.crowdedSentences == 1)
     }
 
+    @Test func aSentenceTooLongToBeProseGivesNoEdgesButIsCounted() throws {
+        let filler = String(repeating: "and the talks went on ", count: 60)
+        let long = "Keir Starmer backed Emmanuel Macron " + filler + "in Paris."
+        let built = try GraphBuilder.shipped().build([
+            Document(id: "d1", path: "t.txt", text: long + " Olaf Scholz met Giorgia Meloni in Rome.")
+        ])
+        #expect(built.longSentences == 1)
+        let pairs = built.graph.edges.map { [$0.source, $0.target] }
+        #expect(pairs.contains(["giorgia-meloni", "olaf-scholz"]), "the short sentence still gives its edge")
+        #expect(!built.graph.edges.contains { $0.source == "keir-starmer" || $0.target == "keir-starmer" })
+        #expect(built.graph.nodes.contains { $0.id == "keir-starmer" }, "its mentions still count")
+    }
+
     @Test func aRunOfCapitalisedWordsIsNoName() throws {
         let run = (1...30).map { "Word\($0)" }.joined(separator: " ")
         let built = try GraphBuilder.shipped(stances: false).build([Document(id: "d1", path: "t.txt", text: "Mr \(run) said so.")])

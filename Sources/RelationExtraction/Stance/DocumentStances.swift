@@ -33,6 +33,10 @@ public struct DocumentStanceReader: Sendable {
     /// sentence in twenty, so parsing only those keeps a whole-corpus build within its time.
     public var parser: DependencyParser?
 
+    /// Sentences of more tokens than this are not read (see
+    /// ``GraphBuilder/maximumTokensPerSentence``, which sets it for a build).
+    public var maximumTokensPerSentence = 200
+
     /// Creates a reader around an extractor and, optionally, a parser.
     public init(extractor: StanceExtractor = StanceExtractor(), parser: DependencyParser? = nil) {
         self.extractor = extractor
@@ -115,9 +119,11 @@ public struct DocumentStanceReader: Sendable {
         for (index, sentence) in analysis.sentences.enumerated() {
             let slice = tokens[sentence.tokenRange]
             if slice.first?.paragraphStart == true { insideQuote = false }
+            // A "sentence" too long to be prose gives no stance: without mentions nothing is read.
+            let tooLong = slice.count > maximumTokensPerSentence
             var stanceSentence = StanceSentence(
                 words: slice.map(\.text), spaceBefore: slice.map(\.spaceBefore),
-                mentions: mentionsBySentence[index])
+                mentions: tooLong ? [] : mentionsBySentence[index])
             stanceSentence.startsInsideQuote = insideQuote
             let state = Self.endsInsideQuote(stanceSentence)
             insideQuote = state
