@@ -69,9 +69,9 @@ public struct DOTWriter: Sendable {
             }
             let fontSize = 12 + 12 * (nodeScore(node) / maxScore).squareRoot()
             var attributes: [(String, String)] = [
-                ("label", node.label), ("shape", style.shape), ("fillcolor", style.fill), ("color", style.border),
+                ("label", Self.clip(node.label)), ("shape", style.shape), ("fillcolor", style.fill), ("color", style.border),
                 ("fontcolor", fontColour), ("fontsize", format(fontSize)),
-                ("tooltip", "\(node.label) (\(node.type.rawValue)): \(node.mentions) mentions in \(node.documents) documents"),
+                ("tooltip", "\(Self.clip(node.label)) (\(node.type.rawValue)): \(node.mentions) mentions in \(node.documents) documents"),
             ]
             if elementIDs { attributes.append(("id", "n\(nodeIndex)")) }
             out += "  \(Self.quote(node.id)) [" + attributes.map { "\($0.0)=\(Self.quote($0.1))" }.joined(separator: ", ") + "];\n"
@@ -151,6 +151,17 @@ public struct DOTWriter: Sendable {
 
     func format(_ value: Double) -> String {
         String(format: "%.2f", value)
+    }
+
+    /// Labels longer than this many characters are cut, with "…", in drawings.
+    ///
+    /// Graphviz cannot read a label of more than about 16 KB, and no drawing can show one.
+    /// Plexus's own names stop at 120 characters; this guards graph files from elsewhere.
+    public static let maximumLabelLength = 200
+
+    /// `label` cut to ``maximumLabelLength`` characters.
+    static func clip(_ label: String) -> String {
+        label.count <= maximumLabelLength ? label : String(label.prefix(maximumLabelLength - 1)) + "…"
     }
 
     /// A DOT double-quoted string: `"` and `\` escaped, line breaks written as `\n`.

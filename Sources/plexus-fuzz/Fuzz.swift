@@ -22,6 +22,8 @@ struct FuzzOptions: ParsableArguments {
     var corpus: [String] = ["examples/ukraine-peace"]
     @Option(help: "Most seed articles to read.") var maxSeeds = 400
     @Option(help: "Draw every N-th case through Graphviz.") var renderEvery = 20
+    @Option(help: "A case that takes longer than this many seconds is a finding (cases are at most 64 KB).")
+    var slowSeconds = 5.0
 }
 
 /// `plexus-fuzz run`: runs workers until the time or the case budget is spent; a worker that
@@ -49,6 +51,7 @@ struct FuzzRun: AsyncParsableCommand {
             process.arguments =
                 ["worker", "--seed", String(workerSeed), "--seconds", String(remaining), "--cases", String(cases - total)]
                 + ["--work", options.work, "--max-seeds", String(options.maxSeeds), "--render-every", String(options.renderEvery)]
+                + ["--slow-seconds", String(options.slowSeconds)]
                 + ["--corpus"] + options.corpus
             let pipe = Pipe()
             process.standardOutput = pipe
@@ -108,7 +111,12 @@ struct FuzzWorker: AsyncParsableCommand {
             let suffix =
                 bytes.first == UInt8(ascii: "{") ? "jsonl" : suffixes[Int.random(in: 0..<(suffixes.count - 1), using: &generator)]
             do {
+                let caseStarted = Date()
                 _ = try await stages.run(bytes, suffix: suffix, render: count % max(1, options.renderEvery) == 0)
+                let took = Date().timeIntervalSince(caseStarted)
+                if took > options.slowSeconds {
+                    throw StageFailure(description: String(format: "took %.1f s for %d bytes", took, bytes.count))
+                }
             } catch let failure as StageFailure {
                 let saved = URL(fileURLWithPath: options.work).appendingPathComponent("finding-\(seed)-\(count).\(suffix)")
                 try Data(bytes).write(to: saved)

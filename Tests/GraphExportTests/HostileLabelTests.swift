@@ -27,6 +27,16 @@ let hostile: Graph = {
 }()
 
 @Suite struct HostileLabelTests {
+    @Test func aHugeLabelIsCutSoGraphvizCanStillDrawTheGraph() async throws {
+        let huge = String(repeating: "Enormous Name ", count: 3000)
+        let graph = Graph(nodes: [Node(id: "a", label: huge, type: .person, mentions: 1, documents: 1)])
+        let dot = DOTWriter(layout: .neato).write(graph)
+        #expect(dot.utf8.count < 4_000)
+        #expect(dot.contains("…"))
+        let svg = try await GraphvizRenderer.shared.render(dot: dot, layout: .neato, format: .svg)
+        #expect(String(decoding: svg, as: UTF8.self).contains("Enormous Name"))
+    }
+
     @Test(arguments: [GraphFileFormat.graphml, .gexf])
     func xmlExportsStayWellFormed(format: GraphFileFormat) {
         let xml = text(format, hostile)
