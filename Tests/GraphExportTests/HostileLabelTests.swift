@@ -44,6 +44,15 @@ let hostile: Graph = {
         #expect(!xml.unicodeScalars.contains { XML.isForbidden($0) && $0 != "\r" })
     }
 
+    @Test func deckSlidesStayWellFormedXML() async throws {
+        let deck = try await DeckBuilder(graph: hostile, corpus: "Esc\u{1B}[31m corpus \u{FFFE}").build()
+        for (number, slide) in deck.slides.enumerated() {
+            let xml = SlideDeck.slideXML(slide, isTitle: number == 0)
+            #expect(XMLParser(data: Data(xml.utf8)).parse(), "slide \(number + 1)")
+            #expect(!xml.unicodeScalars.contains { XML.isForbidden($0) }, "slide \(number + 1)")
+        }
+    }
+
     @Test func csvCellsReadBackAndNeverStartAFormula() {
         let rows = ExportTests().parseCSV(text(.csv, hostile))
         #expect(rows.count == hostile.nodes.count + 1)
