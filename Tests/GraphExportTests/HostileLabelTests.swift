@@ -53,6 +53,18 @@ let hostile: Graph = {
         }
     }
 
+    @Test func cypherAndJSONExportsCarryNoRawControlCharacters() throws {
+        let cypher = text(.cypher, hostile)
+        #expect(!cypher.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "only statement line breaks are raw")
+        #expect(cypher.contains("Esc\\u001B[31mRed\\u0000"))
+        for format in [GraphFileFormat.json, .cytoscape] {
+            let json = text(format, hostile)
+            let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8))
+            #expect(parsed is [String: Any] || parsed is [Any], "\(format) reads back")
+            #expect(json.contains("\\u001b") || json.contains("\\u001B"), "\(format) escapes ESC")
+        }
+    }
+
     @Test func csvCellsReadBackAndNeverStartAFormula() {
         let rows = ExportTests().parseCSV(text(.csv, hostile))
         #expect(rows.count == hostile.nodes.count + 1)

@@ -101,7 +101,13 @@ enum CypherWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                // Other control characters, which a console would act on, as \u escapes.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    out += String(format: "\\u%04X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "'"
