@@ -27,6 +27,9 @@ public struct DOTWriter: Sendable {
     public var widthInches = 16.0
     /// See ``widthInches``.
     public var heightInches = 9.0
+    /// The entity a view is about (an ego network's centre): drawn with a heavy border and
+    /// a bold label, so it stands out without fading the rest.
+    public var centre: String?
     /// When set, node `i` of the drawn graph carries the id `n<i>` and edge `i` the id `e<i>`,
     /// which Graphviz writes on their SVG groups, so a page can find them (the HTML view).
     public var elementIDs = false
@@ -74,6 +77,9 @@ public struct DOTWriter: Sendable {
                 ("tooltip", "\(Self.clip(node.label)) (\(node.type.rawValue)): \(node.mentions) mentions in \(node.documents) documents"),
             ]
             if elementIDs { attributes.append(("id", "n\(nodeIndex)")) }
+            if node.id == centre {
+                attributes += [("penwidth", "4.5"), ("fontname", theme.font + " Bold")]
+            }
             out += "  \(Self.quote(node.id)) [" + attributes.map { "\($0.0)=\(Self.quote($0.1))" }.joined(separator: ", ") + "];\n"
         }
         for (edgeIndex, edge) in graph.edges.enumerated() {
@@ -91,9 +97,12 @@ public struct DOTWriter: Sendable {
                 ]
             case .stance:
                 let support = edge.polarity == .support
+                // Heads and lines a size up from co-mentions, so direction and polarity read at
+                // slide size and in print.
+                attributes[0].1 = format(max(2, width))
                 attributes += [
                     ("color", support ? theme.support : theme.oppose), ("style", support ? "solid" : "dashed"),
-                    ("arrowhead", support ? "normal" : "tee"),
+                    ("arrowhead", support ? "normal" : "tee"), ("arrowsize", "1.5"),
                     ("tooltip", "\(support ? "supports" : "opposes") (\(edge.weight) sentence\(edge.weight == 1 ? "" : "s"))"),
                 ]
             }

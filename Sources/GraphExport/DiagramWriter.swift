@@ -28,6 +28,8 @@ public struct DiagramWriter: Sendable {
     public var emphasis: Set<String>?
     /// Whether nodes and edges carry ids in the SVG (see ``DOTWriter/elementIDs``).
     public var elementIDs = false
+    /// The entity drawn distinct (see ``DOTWriter/centre``).
+    public var centre: String?
 
     /// Creates a writer.
     public init() {}
@@ -54,6 +56,7 @@ public struct DiagramWriter: Sendable {
         writer.nodeScores = nodeScores
         writer.emphasis = emphasis
         writer.elementIDs = elementIDs
+        writer.centre = centre
         writer.widthInches = page.widthPoints / 72
         writer.heightInches = page.heightPoints / 72
         return Diagram(text: writer.write(selected), layout: engine, shown: selected)

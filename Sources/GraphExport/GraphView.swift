@@ -91,6 +91,11 @@ public struct PathView: DiagramView {
 }
 
 /// An entity and everything within one or two hops of it, strongest ties first.
+///
+/// Every tie of the centre is drawn; among the others only each entity's strongest tie
+/// besides the centre, so the picture shows who is close to the centre and how they group,
+/// not every tie among them (a hairball on real copy). Stance edges below the confidence
+/// threshold are left out, as in the overview.
 public struct EgoView: DiagramView {
     /// The centre's node id.
     public var centre: String
@@ -98,26 +103,67 @@ public struct EgoView: DiagramView {
     public var depth: Int
     /// Most entities drawn, the centre included.
     public var top: Int
+    /// Stance edges below this confidence are not drawn.
+    public var minimumStanceConfidence: Double
 
     /// Creates an ego view.
-    public init(centre: String, depth: Int = 1, top: Int = 30) {
+    public init(centre: String, depth: Int = 1, top: Int = 30, minimumStanceConfidence: Double = Edge.defaultMinimumStanceConfidence) {
         self.centre = centre
         self.depth = depth
         self.top = top
+        self.minimumStanceConfidence = minimumStanceConfidence
     }
 
-    /// The centre, its strongest neighbours within `depth`, and the edges among them.
+    /// What an ego view left out, for the subtitle.
+    public struct Selection: Sendable {
+        /// The drawn part of the graph.
+        public var shown: Graph
+        /// Entities within `depth` hops (locations aside), the centre not counted.
+        public var neighbours: Int
+        /// Ties among the drawn entities that were not drawn.
+        public var tiesLeftOut: Int
+    }
+
+    /// The centre, its strongest neighbours within `depth`, the centre's ties, and among
+    /// the others each one's strongest tie besides the centre and every stance edge.
     ///
-    /// - Complexity: O(V + E).
-    public func select(from graph: Graph) -> Graph {
+    /// - Complexity: O(V + E log E).
+    public func selection(from graph: Graph) -> Selection {
         let index = GraphIndex(graph)
-        guard let centreIndex = index.indexByID[centre] else { return Graph(documents: graph.documents) }
+        guard let centreIndex = index.indexByID[centre] else {
+            return Selection(shown: Graph(documents: graph.documents), neighbours: 0, tiesLeftOut: 0)
+        }
         let around = index.neighborhood(of: centreIndex, depth: depth).filter { graph.nodes[$0.node].type != .location }
         let kept = Set([centre] + around.prefix(max(0, top - 1)).map { graph.nodes[$0.node].id })
-        return Graph(
-            documents: graph.documents, nodes: graph.nodes.filter { kept.contains($0.id) },
-            edges: graph.edges.filter { kept.contains($0.source) && kept.contains($0.target) })
+        let among = graph.edges.filter {
+            kept.contains($0.source) && kept.contains($0.target)
+                && ($0.kind == .coMention || ($0.confidence ?? 1) >= minimumStanceConfidence)
+        }
+        // Each entity's strongest tie that does not touch the centre.
+        var strongest: [String: (weight: Int, source: String, target: String)] = [:]
+        for edge in among where edge.source != centre && edge.target != centre {
+            for end in [edge.source, edge.target] {
+                if let best = strongest[end],
+                    best.weight > edge.weight || (best.weight == edge.weight && (best.source, best.target) <= (edge.source, edge.target))
+                {
+                    continue
+                }
+                strongest[end] = (edge.weight, edge.source, edge.target)
+            }
+        }
+        let keptPairs = Set(strongest.values.map { "\($0.source)\u{1}\($0.target)" })
+        let edges = among.filter { edge in
+            edge.source == centre || edge.target == centre || keptPairs.contains("\(edge.source)\u{1}\(edge.target)")
+        }
+        return Selection(
+            shown: Graph(documents: graph.documents, nodes: graph.nodes.filter { kept.contains($0.id) }, edges: edges),
+            neighbours: around.count, tiesLeftOut: among.count - edges.count)
     }
+
+    /// The drawn part (see ``selection(from:)``).
+    ///
+    /// - Complexity: O(V + E log E).
+    public func select(from graph: Graph) -> Graph { selection(from: graph).shown }
 }
 
 /// Only stance edges (support and oppose), with the entities and topics they join.
@@ -126,20 +172,26 @@ public struct StanceView: DiagramView {
     public var minimumConfidence: Double
     /// Most edges drawn, strongest first.
     public var maxEdges: Int
+    /// Whether stances held by or about places are drawn (hidden by default, as in the overview).
+    public var includeLocations: Bool
 
     /// Creates a stance view.
-    public init(minimumConfidence: Double = Edge.defaultMinimumStanceConfidence, maxEdges: Int = 80) {
+    public init(minimumConfidence: Double = Edge.defaultMinimumStanceConfidence, maxEdges: Int = 80, includeLocations: Bool = false) {
         self.minimumConfidence = minimumConfidence
         self.maxEdges = maxEdges
+        self.includeLocations = includeLocations
     }
 
     /// The stance edges and their ends.
     ///
     /// - Complexity: O(V + E log E).
     public func select(from graph: Graph) -> Graph {
-        let edges = graph.edges.filter { $0.kind == .stance && ($0.confidence ?? 1) >= minimumConfidence }
-            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.source, $0.target) < ($1.source, $1.target) }
-            .prefix(maxEdges)
+        let places = includeLocations ? [] : Set(graph.nodes.filter { $0.type == .location }.map(\.id))
+        let edges = graph.edges.filter {
+            $0.kind == .stance && ($0.confidence ?? 1) >= minimumConfidence && !places.contains($0.source) && !places.contains($0.target)
+        }
+        .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.source, $0.target) < ($1.source, $1.target) }
+        .prefix(maxEdges)
         let ends = Set(edges.flatMap { [$0.source, $0.target] })
         return Graph(
             documents: graph.documents, nodes: graph.nodes.filter { ends.contains($0.id) },

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PlexusGraph
 
-/// `plexus communities`: the camps that form.
+/// `plexus communities`: who is covered together (communities of co-mention, not political camps).
 struct CommunitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "communities",

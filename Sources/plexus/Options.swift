@@ -143,6 +143,9 @@ struct DiagramOptions: ParsableArguments {
     @Flag(name: .long, help: "Draw no title or subtitle.")
     var noTitle = false
 
+    @Option(name: .long, help: "The diagram's title (default: says what the view shows).")
+    var title: String?
+
     @Option(name: .long, help: "light, dark or print (greyscale; support and oppose differ by line style).")
     var theme: ThemeName = .light
 
@@ -176,8 +179,8 @@ struct DiagramOptions: ParsableArguments {
         do { writer.page = try PageSize.parse(size, dpi: dpi) } catch { throw UserError("--size: \(error)") }
         writer.nodeScores = sizeBy.scores(in: graph)
         if !noTitle {
-            writer.title = "Who is mentioned with whom"
-            writer.subtitle = Summary.subtitle(for: graph, corpus: corpus, shown: min(top, graph.nodes.count))
+            writer.title = title ?? "Who is mentioned with whom"
+            writer.subtitle = Summary.subtitle(for: graph, corpus: corpus, shown: writer.view.select(from: graph))
         }
         return writer
     }

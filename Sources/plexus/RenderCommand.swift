@@ -49,22 +49,42 @@ struct RenderCommand: AsyncParsableCommand {
         var writer = try diagram.writer(for: graph, corpus: corpus)
         if let around {
             let centre = graph.nodes[try loaded.lookup(around)]
-            writer.view = EgoView(centre: centre.id, depth: depth, top: diagram.top)
+            let ego = EgoView(centre: centre.id, depth: depth, top: diagram.top, minimumStanceConfidence: diagram.minConfidence)
+            guard ego.select(from: graph).nodes.count > 1 else {
+                throw UserError(
+                    "\(centre.label) has no ties to other people, countries or organisations in \(graphOptions.graph); there is nothing around it to draw"
+                )
+            }
+            writer.view = ego
+            writer.centre = centre.id
             if !diagram.noTitle {
-                writer.title = "Around \(centre.label)"
-                writer.subtitle = "\(depth) hop\(depth == 1 ? "" : "s") · strongest \(diagram.top) ties · " + (writer.subtitle ?? "")
+                let selection = ego.selection(from: graph)
+                let drawn = selection.shown.nodes.count - 1
+                writer.title = diagram.title ?? "Around \(centre.label)"
+                var parts = [
+                    "\(depth) hop\(depth == 1 ? "" : "s")",
+                    drawn < selection.neighbours
+                        ? "its \(drawn) strongest of \(selection.neighbours) neighbours" : "all \(drawn) neighbours",
+                ]
+                if selection.tiesLeftOut > 0 {
+                    parts.append("among them only each one's strongest other tie (\(selection.tiesLeftOut) left out)")
+                }
+                writer.subtitle = parts.joined(separator: " · ")
             }
         }
         if stance {
             guard graph.edges.contains(where: { $0.kind == .stance && ($0.confidence ?? 1) >= diagram.minConfidence }) else {
                 throw UserError("\(graphOptions.graph) has no stance edges at confidence \(diagram.minConfidence) or above to draw")
             }
-            writer.view = StanceView(minimumConfidence: diagram.minConfidence)
+            writer.view = StanceView(minimumConfidence: diagram.minConfidence, includeLocations: diagram.locations)
             writer.prefersHierarchy = true
-            if !diagram.noTitle { writer.title = "Who supports and opposes whom" }
+            if !diagram.noTitle {
+                writer.title = diagram.title ?? "Who supports and opposes whom"
+                writer.subtitle = Summary.subtitle(for: graph, corpus: corpus, shown: writer.view.select(from: graph))
+            }
         }
         if communities, !diagram.noTitle, around == nil {
-            writer.title = "Camps: who clusters with whom (Louvain communities)"
+            writer.title = diagram.title ?? "Who is covered together: communities of co-mention (Louvain)"
         }
         if communities {
             let assignment = loaded.index.communities()

@@ -22,15 +22,22 @@ enum Summary {
         return folder.isEmpty ? (first.path.hasPrefix("/") ? "/" : ".") : folder
     }
 
-    /// "corpus · 7 documents · 2025-02-10 to 2025-03-20 · top 40 of 63 entities".
-    static func subtitle(for graph: Graph, corpus: String, shown: Int) -> String {
-        var parts = [corpus, "\(graph.documents.count) document\(graph.documents.count == 1 ? "" : "s")"]
+    /// What is on the page, out of what the graph holds.
+    ///
+    /// "ukraine-peace · 9 documents · 2025-02-10 to 2025-03-20 · 40 of 63 entities, 128 of 173
+    /// ties"; the corpus is named by its last path component, as a person would name it.
+    static func subtitle(for graph: Graph, corpus: String, shown: Graph) -> String {
+        let name = (corpus.hasSuffix("/") ? String(corpus.dropLast()) : corpus) as NSString
+        var parts = [name.lastPathComponent, "\(graph.documents.count) document\(graph.documents.count == 1 ? "" : "s")"]
         let dates = graph.documents.compactMap(\.date).sorted()
         if let first = dates.first, let last = dates.last {
             parts.append(first == last ? first : "\(first) to \(last)")
         }
-        let drawable = graph.nodes.filter { $0.type != .location }.count
-        parts.append(shown < drawable ? "top \(shown) of \(drawable) entities" : "\(drawable) entities")
+        let withLocations = shown.nodes.contains { $0.type == .location }
+        let entities = graph.nodes.filter { withLocations || $0.type != .location }.count
+        let nodes = shown.nodes.count < entities ? "\(shown.nodes.count) of \(entities) entities" : "\(entities) entities"
+        let ties = shown.edges.count < graph.edges.count ? "\(shown.edges.count) of \(graph.edges.count) ties" : "\(graph.edges.count) ties"
+        parts.append(nodes + ", " + ties)
         return parts.joined(separator: " · ")
     }
 

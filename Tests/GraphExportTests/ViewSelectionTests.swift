@@ -85,3 +85,49 @@ let star: Graph = {
         #expect(deck.pictures.isEmpty)
     }
 }
+
+@Suite struct EgoAndStanceViewTests {
+    /// A centre tied to four people who are all co-mentioned with one another, more or less often.
+    let clique: Graph = {
+        let people = ["a", "b", "c", "d"]
+        var nodes = [Node(id: "centre", label: "Centre", type: .person, mentions: 20, documents: 1)]
+        nodes += people.map { Node(id: $0, label: $0.uppercased(), type: .person, mentions: 5, documents: 1) }
+        nodes.append(Node(id: "town", label: "Town", type: .location, mentions: 9, documents: 1))
+        var edges = people.map { Edge(source: "centre", target: $0, kind: .coMention, weight: 3) }
+        let weights = ["a|b": 9, "a|c": 2, "a|d": 1, "b|c": 1, "b|d": 1, "c|d": 7]
+        for (pair, weight) in weights {
+            let ends = pair.split(separator: "|").map(String.init)
+            edges.append(Edge(source: ends[0], target: ends[1], kind: .coMention, weight: weight))
+        }
+        edges.append(Edge(source: "a", target: "town", kind: .stance, polarity: .oppose, weight: 2, confidence: 0.9))
+        edges.append(Edge(source: "centre", target: "d", kind: .stance, polarity: .support, weight: 1, confidence: 0.3))
+        return Graph(nodes: nodes.sorted { $0.id < $1.id }, edges: edges.sorted { ($0.source, $0.target) < ($1.source, $1.target) })
+    }()
+
+    @Test func anEgoViewKeepsTheCentresTiesAndOnlyEachNeighboursStrongestOther() {
+        let selection = EgoView(centre: "centre", depth: 1, top: 10).selection(from: clique)
+        let pairs = Set(selection.shown.edges.map { "\($0.source)|\($0.target)" })
+        #expect(pairs.isSuperset(of: ["centre|a", "centre|b", "centre|c", "centre|d"]))
+        #expect(
+            pairs.subtracting(["centre|a", "centre|b", "centre|c", "centre|d"]) == ["a|b", "c|d"], "a and b, c and d: each one's strongest")
+        #expect(selection.tiesLeftOut == 4)
+        #expect(selection.neighbours == 4, "the town is a place, left out as in the overview")
+        #expect(!selection.shown.edges.contains { $0.kind == .stance }, "the weak stance edge stays out")
+    }
+
+    @Test func theCentreIsDrawnDistinct() {
+        var writer = DiagramWriter()
+        writer.view = EgoView(centre: "centre")
+        writer.centre = "centre"
+        let dot = writer.dot(for: clique).text
+        let centreLine = dot.split(separator: "\n").first { $0.hasPrefix("  \"centre\" [") } ?? ""
+        #expect(centreLine.contains("penwidth=\"4.5\"") && centreLine.contains("Bold"))
+        #expect(!(dot.split(separator: "\n").first { $0.hasPrefix("  \"a\" [") } ?? "").contains("penwidth=\"4.5\""))
+    }
+
+    @Test func theStanceMapLeavesPlacesOutUnlessAskedFor() {
+        #expect(StanceView(minimumConfidence: 0).select(from: clique).nodes.map(\.id) == ["centre", "d"])
+        #expect(
+            StanceView(minimumConfidence: 0, includeLocations: true).select(from: clique).nodes.map(\.id) == ["a", "centre", "d", "town"])
+    }
+}

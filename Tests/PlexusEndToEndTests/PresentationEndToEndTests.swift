@@ -57,6 +57,46 @@ func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: 
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: pngPath)).prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
     }
 
+    @Test func titlesAndSubtitlesSayWhatIsOnThePage() async throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let graph = try await graphPath
+        func svg(_ options: [String]) throws -> String {
+            let path = folder.appendingPathComponent("v.svg").path
+            let result = try Plexus.run(["render", "--graph", graph, "--out", path] + options)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try String(contentsOfFile: path, encoding: .utf8)
+        }
+        let overview = try svg(["--top", "12"])
+        #expect(overview.contains("ukraine&#45;peace · 9 documents · 2025&#45;02&#45;24 to 2025&#45;04&#45;09 · 12 of 43 entities"))
+        #expect(!overview.contains("examples/"), "the corpus is named, not its path")
+        #expect(try svg(["--title", "Who met whom in March"]).contains("Who met whom in March"))
+        let ego = try svg(["--around", "Keir Starmer", "--top", "6"])
+        #expect(ego.contains("its 5 strongest of 13 neighbours"), "\(ego.prefix(3000))")
+        let stance = try svg(["--stance"])
+        #expect(stance.contains("of 43 entities"), "the stance map says how many entities it shows")
+    }
+
+    @Test func anEntityWithNoTiesIsSaidInWordsNotDrawnAlone() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let graph = Graph(
+            nodes: [
+                Node(id: "a", label: "Anna Smith", type: .person, mentions: 1, documents: 1),
+                Node(id: "b", label: "Bob Ray", type: .person, mentions: 1, documents: 1),
+                Node(id: "c", label: "Cia Moss", type: .person, mentions: 1, documents: 1),
+            ],
+            edges: [Edge(source: "a", target: "b", kind: .coMention, weight: 1)])
+        let file = folder.appendingPathComponent("graph.json")
+        try GraphCodec.write(graph, to: file.path)
+        let result = try Plexus.run([
+            "render", "--graph", file.path, "--around", "Cia Moss", "--out", folder.appendingPathComponent("x.png").path,
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("Cia Moss has no ties"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.png").path))
+    }
+
     @Test func theFileNameDecidesTheFormatAndNothingUnnamedIsOverwritten() async throws {
         let folder = try Plexus.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

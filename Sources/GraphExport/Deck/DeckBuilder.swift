@@ -73,7 +73,8 @@ public struct DeckBuilder: Sendable {
                 ].compactMap { $0 }.joined(separator: " · ")))
 
         func add(
-            _ title: String, _ caption: (Graph) -> String, _ view: any DiagramView, hierarchy: Bool = false, emphasis: Set<String>? = nil
+            _ title: String, _ caption: (Graph) -> String, _ view: any DiagramView, hierarchy: Bool = false, emphasis: Set<String>? = nil,
+            centre: String? = nil
         )
             async throws
         {
@@ -82,6 +83,7 @@ public struct DeckBuilder: Sendable {
             writer.view = view
             writer.prefersHierarchy = hierarchy
             writer.emphasis = emphasis
+            writer.centre = centre
             let diagram: DiagramWriter.Diagram
             do {
                 diagram = try writer.drawing(for: graph)
@@ -132,7 +134,7 @@ public struct DeckBuilder: Sendable {
                 { shown in
                     "\(shown.nodes.count - 1) entities mentioned with \(node.label) (\(node.mentions) mentions in \(node.documents) articles)"
                         + (strongest.map { "; strongest tie: \($0)" } ?? "")
-                }, view)
+                }, view, centre: node.id)
         }
 
         let finder = PathFinder(index)
