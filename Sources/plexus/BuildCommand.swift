@@ -23,15 +23,28 @@ struct BuildCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "Files or folders of articles.")
-    var inputs: [String]
+    var inputs: [String] = []
 
-    @Option(name: .long, help: "Folder to write graph.json and the diagrams into.")
-    var out: String
+    // Optional here and required in `validate`, so that a mistyped option ("--otu") is
+    // reported as unknown before "--out" is reported missing.
+    @Option(name: .long, help: "Folder to write graph.json and the diagrams into (required).")
+    var out: String?
 
     @Option(
         name: .long, parsing: .upToNextOption,
-        help: "Diagram formats to write (dot, svg, png, pdf, html: an interactive page with every edge's evidence).")
-    var formats: [OutputFormat] = [.dot, .svg, .png, .pdf]
+        help:
+            "Diagram formats to write: dot, svg, png, pdf, html (an interactive page with every edge's evidence); several values, or one with commas (svg,png)."
+    )
+    var formats: [String] = ["dot", "svg", "png", "pdf"]
+
+    /// The formats asked for (values of `formats` that `validate` found to be paths are inputs).
+    var outputFormats: [OutputFormat] {
+        var chosen: [OutputFormat] = []
+        for name in formats.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            if let format = OutputFormat(rawValue: name), !chosen.contains(format) { chosen.append(format) }
+        }
+        return chosen
+    }
 
     @OptionGroup var diagram: DiagramOptions
 
@@ -50,10 +63,24 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only articles dated on or before this day (YYYY-MM-DD).")
     var until: String?
 
-    func validate() throws {
+    mutating func validate() throws {
         for date in [since, until].compactMap({ $0 }) where PublicationDate.parseISO(date) != date {
             throw ValidationError("\"\(date)\" is not a date; use YYYY-MM-DD")
         }
+        // "--formats svg png articles/" must not swallow the articles: a value that is no
+        // format but a file or folder that exists is an input, as the user meant it.
+        for value in formats {
+            for name in value.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+                if OutputFormat(rawValue: name) != nil { continue }
+                if FileManager.default.fileExists(atPath: value) {
+                    inputs.append(value)
+                    break
+                }
+                throw ValidationError("--formats: \"\(name)\" is not a format; use dot, svg, png, pdf or html")
+            }
+        }
+        guard !outputFormats.isEmpty else { throw ValidationError("--formats: name at least one of dot, svg, png, pdf, html") }
+        guard !inputs.isEmpty else { throw ValidationError("give the files or folders of articles to read") }
     }
 
     func run() async throws {
@@ -63,6 +90,10 @@ struct BuildCommand: AsyncParsableCommand {
         builder.stances?.rollUp = rollUp
         // One build per output folder; what killed runs left half-written is cleared.
         let folder: OutputFolder
+        // Checked here, not in `validate`: ArgumentParser validates before it reports unknown
+        // options, and "--otu" must be called unknown before "--out" is called missing.
+        guard let out else { throw ValidationError("give --out, the folder to write graph.json and the diagrams into") }
+        let formats = outputFormats
         do { folder = try OutputFolder(out) } catch let error as OutputFolder.LockError { throw UserError(error.description) }
         defer { withExtendedLifetime(folder) {} }
         let loaded = CorpusLoader().load(paths: inputs)
@@ -84,9 +115,7 @@ struct BuildCommand: AsyncParsableCommand {
         aliasOptions.warnUnused(built.unusedCorrections)
         let graph = built.graph
         let report = loaded.report
-        print(
-            "Read \(report.files) file\(report.files == 1 ? "" : "s"): \(loaded.documents.count) documents, \(loaded.failures.count) failed"
-        )
+        print(Summary.readLine(report: report, documents: loaded.documents.count, failures: loaded.failures))
         if documents.count != loaded.documents.count { print("Kept \(documents.count) documents in the time window") }
         print(
             "Cleaned: \(report.totalBoilerplateLines) boilerplate lines, \(report.repeatedParagraphs) repeated paragraphs, \(report.crossDocumentParagraphs) paragraphs shared across documents"

@@ -17,15 +17,15 @@ struct CommunitiesCommand: ParsableCommand {
     @Option(name: .long, help: "List at most this many members per community.")
     var members: Int = 10
 
-    @Option(name: .long, help: "Show at most this many communities (largest first).")
-    var n: Int = 10
+    @Option(name: [.customLong("top"), .customLong("n")], help: "Show at most this many communities, largest first (--n is the same).")
+    var top: Int = 10
 
     @Option(name: .long, help: "table or json.")
     var format: OutputStyle = .table
 
     func validate() throws {
         guard members >= 1 else { throw ValidationError("--members must be at least 1") }
-        guard n >= 1 else { throw ValidationError("--n must be at least 1") }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
     }
 
     struct Community: Encodable {
@@ -46,7 +46,7 @@ struct CommunitiesCommand: ParsableCommand {
         let assignment = loaded.index.communities(seed: seed)
         let strength = (0..<loaded.index.nodeCount).map { loaded.index.weightedDegree($0) }
         let nodes = loaded.graph.nodes
-        let groups = assignment.members.prefix(n).enumerated().map { number, group in
+        let groups = assignment.members.prefix(top).enumerated().map { number, group in
             let ordered = group.sorted { strength[$0] != strength[$1] ? strength[$0] > strength[$1] : nodes[$0].id < nodes[$1].id }
             return Community(number: number + 1, size: group.count, members: ordered.prefix(members).map { nodes[$0].label })
         }

@@ -1,3 +1,4 @@
+import Corpus
 import EntityRecognition
 import Foundation
 import PlexusGraph
@@ -39,6 +40,24 @@ enum Summary {
         let ties = shown.edges.count < graph.edges.count ? "\(shown.edges.count) of \(graph.edges.count) ties" : "\(graph.edges.count) ties"
         parts.append(nodes + ", " + ties)
         return parts.joined(separator: " · ")
+    }
+
+    /// "Read 7 files: 9 documents", with "(1 could not be read)" after the files and ", 2
+    /// records skipped" for bad JSON Lines records or over-long lines, each in its own unit.
+    static func readLine(report: CleaningReport, documents: Int, failures: [CorpusError]) -> String {
+        func isRecord(_ failure: CorpusError) -> Bool {
+            switch failure {
+            case .malformedRecord, .lineTooLong: return true
+            default: return false
+            }
+        }
+        let records = failures.filter(isRecord).count
+        let files = Set(failures.filter { !isRecord($0) }.map(\.path)).count
+        var line = "Read \(report.files) file\(report.files == 1 ? "" : "s")"
+        if files > 0 { line += " (\(files) could not be read)" }
+        line += ": \(documents) document\(documents == 1 ? "" : "s")"
+        if records > 0 { line += ", \(records) record\(records == 1 ? "" : "s") skipped" }
+        return line
     }
 
     /// "12 people, 9 countries, 10 organisations, 4 locations".

@@ -19,14 +19,14 @@ struct TopCommand: ParsableCommand {
     @Option(name: .long, help: "Only entities of this type (person, country, organisation, location, topic).")
     var type: EntityType?
 
-    @Option(name: .long, help: "How many to list.")
-    var n: Int = 20
+    @Option(name: [.customLong("top"), .customLong("n")], help: "How many to list (--n is the same).")
+    var top: Int = 20
 
     @Option(name: .long, help: "table or json.")
     var format: OutputStyle = .table
 
     func validate() throws {
-        guard n >= 1 else { throw ValidationError("--n must be at least 1") }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
     }
 
     struct Row: Encodable {
@@ -51,7 +51,7 @@ struct TopCommand: ParsableCommand {
         let nodes = loaded.graph.nodes
         let ranked = nodes.indices.filter { type == nil || nodes[$0].type == type }.sorted { lhs, rhs in
             scores.scores[lhs] != scores.scores[rhs] ? scores.scores[lhs] > scores.scores[rhs] : nodes[lhs].id < nodes[rhs].id
-        }.prefix(n)
+        }.prefix(top)
         let rows = ranked.enumerated().map { position, node in
             Row(
                 rank: position + 1, label: nodes[node].label, type: nodes[node].type.rawValue, score: scores.scores[node],

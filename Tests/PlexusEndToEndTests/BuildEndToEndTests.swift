@@ -313,3 +313,40 @@ actor ExampleBuild {
         #expect(runs[0].stdout.contains("Evil\\x1B]0;pwned\\x07"), "controls are shown, escaped: \(runs[0].stdout)")
     }
 }
+
+@Suite struct BuildOptionHabitsTests {
+    @Test func formatsTakeCommasOrSeveralValuesAndNeverSwallowTheArticles() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let article = "examples/ukraine-peace/01-london-summit.txt"
+        let commas = try Plexus.run(["build", "--formats", "svg,dot", article, "--out", folder.appendingPathComponent("a").path])
+        #expect(commas.status == 0, "\(commas.stderr)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("a").path).sorted() == [
+                "graph.dot", "graph.json", "graph.svg",
+            ])
+        let spaced = try Plexus.run(["build", "--formats", "svg", "dot", article, "--out", folder.appendingPathComponent("b").path])
+        #expect(spaced.status == 0, "the article after the formats is read as the article: \(spaced.stderr)")
+        #expect(spaced.stdout.hasPrefix("Read 1 file: 1 document"))
+        let unknown = try Plexus.run(["build", article, "--formats", "gif", "--out", folder.appendingPathComponent("c").path])
+        #expect(unknown.status != 0 && unknown.stderr.contains("\"gif\" is not a format"))
+    }
+
+    @Test func aMistypedOptionIsCalledUnknownBeforeAnythingIsCalledMissing() throws {
+        let result = try Plexus.run(["build", "examples/ukraine-peace", "--otu", "x"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("Unknown option '--otu'") && result.stderr.contains("--out"), "\(result.stderr)")
+        let missing = try Plexus.run(["build", "examples/ukraine-peace"])
+        #expect(missing.status != 0 && missing.stderr.contains("give --out"))
+    }
+
+    @Test func countLimitsAreCalledTopEverywhere() async throws {
+        let graph = try await ExampleBuild.shared.output().appendingPathComponent("graph.json").path
+        let top = try Plexus.run(["top", "--graph", graph, "--top", "3"])
+        #expect(top.status == 0, "\(top.stderr)")
+        let communities = try Plexus.run(["communities", "--graph", graph, "--top", "2"])
+        #expect(communities.status == 0, "\(communities.stderr)")
+        let zero = try Plexus.run(["top", "--graph", graph, "--top", "0"])
+        #expect(zero.status != 0 && zero.stderr.contains("--top must be at least 1"))
+    }
+}
