@@ -29,6 +29,17 @@ public struct GraphBuilder: Sendable {
     public var corrections = AliasCorrections.none
     /// The stance reader; `nil` builds co-mention edges only.
     public var stances: DocumentStanceReader?
+    /// Called from the worker threads each time a document has passed a step, for a progress
+    /// display; it must be cheap and thread-safe.
+    public var onDocumentDone: (@Sendable (BuildStep) -> Void)?
+
+    /// The steps of a build that go document by document.
+    public enum BuildStep: String, Sendable {
+        /// Tokenising, tagging, recognising and resolving within the document.
+        case analysis
+        /// Reading stances (the parser runs here).
+        case stances
+    }
 
     /// Creates a builder from an analysis stage and, optionally, a stance reader.
     public init(analyzer: DocumentAnalyzer = DocumentAnalyzer(), stances: DocumentStanceReader? = nil) {
@@ -140,9 +151,12 @@ public struct GraphBuilder: Sendable {
     public func analyze(_ documents: [Document]) -> [AnalyzedEntities] {
         let analyzer = self.analyzer
         let corrections = self.corrections
+        let onDocumentDone = self.onDocumentDone
         return parallelMap(documents) { document in
             let analysis = analyzer.analyze(document)
-            return AnalyzedEntities(analysis: analysis, local: EntityResolver(corrections: corrections).resolve(analysis))
+            let analyzed = AnalyzedEntities(analysis: analysis, local: EntityResolver(corrections: corrections).resolve(analysis))
+            onDocumentDone?(.analysis)
+            return analyzed
         }
     }
 
@@ -171,10 +185,13 @@ public struct GraphBuilder: Sendable {
         guard var configured = stances else { return [] }
         configured.maximumTokensPerSentence = maximumTokensPerSentence
         let reader = configured
+        let onDocumentDone = self.onDocumentDone
         return parallelMap(Array(analyzed.indices)) { index -> [PlacedFinding] in
             let document = analyzed[index]
             let entityOfMention = entities.nodeOfMention(index, document.local).map { $0.map { entities.stanceNode[$0] } }
-            return reader.findings(in: document.analysis, entityOfMention: entityOfMention, type: { entities.nodes[$0].type })
+            let found = reader.findings(in: document.analysis, entityOfMention: entityOfMention, type: { entities.nodes[$0].type })
+            onDocumentDone?(.stances)
+            return found
         }
     }
 

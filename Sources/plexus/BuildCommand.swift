@@ -111,7 +111,10 @@ struct BuildCommand: AsyncParsableCommand {
             Summary.warn("error: no articles could be read" + (loaded.documents.isEmpty ? "" : " in the window") + "; nothing written")
             throw ExitCode(1)
         }
+        let progress = BuildProgress.forTerminal(documents: documents.count)
+        if let progress { builder.onDocumentDone = { progress.documentDone($0) } }
         let built = builder.build(documents)
+        progress?.finish()
         aliasOptions.warnUnused(built.unusedCorrections)
         let graph = built.graph
         let report = loaded.report

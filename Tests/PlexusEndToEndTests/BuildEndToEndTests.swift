@@ -350,3 +350,30 @@ actor ExampleBuild {
         #expect(zero.status != 0 && zero.stderr.contains("--top must be at least 1"))
     }
 }
+
+@Suite struct ProgressTests {
+    @Test func aLongBuildShowsProgressOnATerminalAndOnlyItsSummaryElsewhere() throws {
+        let folder = try Plexus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let articles = folder.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        let people = ["Keir Starmer", "Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni", "Donald Trump"]
+        for number in 0..<230 {
+            let text = "\(people[number % 5]) met \(people[(number + 1) % 5]) in Paris on day \(number).\n"
+            try Data(text.utf8).write(to: articles.appendingPathComponent(String(format: "a%03d.txt", number)))
+        }
+        let piped = try Plexus.run(["build", articles.path, "--out", folder.appendingPathComponent("out1").path, "--formats", "dot"])
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(!piped.stderr.contains("Analysing"), "no progress line when standard error is not a terminal")
+        #expect(piped.stdout.contains("Read 230 files: 230 documents"))
+        // `script` runs the build on a pseudo-terminal, as a person at a shell would.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("skipping the terminal check: /usr/bin/script is not installed")
+            return
+        }
+        let command = "\(Plexus.binary.path) build \(articles.path) --out \(folder.appendingPathComponent("out2").path) --formats dot"
+        let terminal = try Plexus.run(["-qec", command, "/dev/null"], program: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(terminal.status == 0, "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("Analysing: 230 of 230 documents"), "\(terminal.stdout)")
+    }
+}
