@@ -13,7 +13,8 @@ public struct GraphView: DiagramView {
     public var top: Int
     /// Whether locations (hidden by default) are drawn.
     public var includeLocations: Bool
-    /// Most edges drawn, strongest first, so dense graphs stay readable.
+    /// Most edges drawn (default: twice `top`), so dense graphs stay readable; see
+    /// ``strongestPerEntity(_:limit:)`` for which are kept.
     public var maxEdges: Int?
     /// Stance edges below this confidence are not drawn.
     public var minimumStanceConfidence: Double
@@ -48,17 +49,42 @@ public struct GraphView: DiagramView {
             return lhs.id < rhs.id
         }
         let kept = Set(ranked.prefix(top).map(\.id))
-        var edges = graph.edges.filter {
+        let among = graph.edges.filter {
             kept.contains($0.source) && kept.contains($0.target)
                 && ($0.kind == .coMention || ($0.confidence ?? 1) >= minimumStanceConfidence)
         }
-        let limit = maxEdges ?? top * 4
-        if edges.count > limit {
-            edges.sort { $0.weight != $1.weight ? $0.weight > $1.weight : ($0.source, $0.target) < ($1.source, $1.target) }
-            edges = Array(edges.prefix(limit))
-            edges.sort { ($0.source, $0.target, $0.kind.rawValue) < ($1.source, $1.target, $1.kind.rawValue) }
-        }
+        let edges = Self.strongestPerEntity(among, limit: maxEdges ?? top * 2)
+            .sorted { ($0.source, $0.target, $0.kind.rawValue) < ($1.source, $1.target, $1.kind.rawValue) }
         return Graph(documents: graph.documents, nodes: graph.nodes.filter { kept.contains($0.id) }, edges: edges)
+    }
+
+    /// At most `limit` edges, taken in rounds: every entity's strongest edge first, then
+    /// every entity's second strongest, and so on, so that each entity keeps its closest ties
+    /// and the hubs' many weaker ones go (taking the heaviest edges overall would keep only
+    /// ties among the hubs and knot the middle of the drawing).
+    ///
+    /// - Complexity: O(E log E).
+    static func strongestPerEntity(_ edges: [Edge], limit: Int) -> [Edge] {
+        guard edges.count > limit else { return edges }
+        func stronger(_ a: Int, _ b: Int) -> Bool {
+            edges[a].weight != edges[b].weight
+                ? edges[a].weight > edges[b].weight : (edges[a].source, edges[a].target) < (edges[b].source, edges[b].target)
+        }
+        var byEntity: [String: [Int]] = [:]
+        for (index, edge) in edges.enumerated() {
+            byEntity[edge.source, default: []].append(index)
+            byEntity[edge.target, default: []].append(index)
+        }
+        let lists = byEntity.keys.sorted().map { byEntity[$0, default: []].sorted(by: stronger) }
+        var taken = Set<Int>()
+        var round = 0
+        while taken.count < limit, lists.contains(where: { $0.count > round }) {
+            // This round's candidates, strongest first, so a cut in mid-round keeps the heavier.
+            let candidates = lists.compactMap { $0.count > round ? $0[round] : nil }.filter { !taken.contains($0) }
+            for index in Set(candidates).sorted(by: stronger) where taken.count < limit { taken.insert(index) }
+            round += 1
+        }
+        return taken.sorted().map { edges[$0] }
     }
 }
 
