@@ -69,6 +69,10 @@ public struct DiagramWriter: Sendable {
     public func drawing(for graph: Graph) throws -> Diagram {
         let diagram = dot(for: graph)
         guard !diagram.shown.nodes.isEmpty else { throw NothingToDraw(graph: graph) }
+        // One entity alone is a sentence, not a picture.
+        if diagram.shown.nodes.count == 1, diagram.shown.edges.isEmpty, let only = diagram.shown.nodes.first {
+            throw NothingToDraw(reason: "only \(only.label) is named, with no ties to draw")
+        }
         return diagram
     }
 
@@ -160,6 +164,9 @@ enum PDFStamp {
 public struct NothingToDraw: Error, Sendable, CustomStringConvertible, Equatable {
     /// What was missing, in words a user can act on.
     public var reason: String
+
+    /// A reason in words.
+    public init(reason: String) { self.reason = reason }
 
     /// The reason for a graph whose view came out empty.
     public init(graph: Graph) {

@@ -131,3 +131,12 @@ let star: Graph = {
             StanceView(minimumConfidence: 0, includeLocations: true).select(from: clique).nodes.map(\.id) == ["a", "centre", "d", "town"])
     }
 }
+
+@Suite struct LoneEntityTests {
+    @Test func oneEntityWithoutTiesIsSaidInWordsNotDrawn() {
+        let graph = Graph(nodes: [Node(id: "a", label: "Anna Smith", type: .person, mentions: 3, documents: 1)])
+        #expect(throws: NothingToDraw(reason: "only Anna Smith is named, with no ties to draw")) {
+            try DiagramWriter().drawing(for: graph)
+        }
+    }
+}
