@@ -31,6 +31,9 @@ struct DeckCommand: AsyncParsableCommand {
     @Option(name: .long, help: "light, dark or print.")
     var theme: ThemeName = .light
 
+    @Option(name: .long, help: "The title slide's title (default: \"Who stands where: \" and the corpus folder's name).")
+    var title: String?
+
     func validate() throws {
         guard (out as NSString).pathExtension.lowercased() == "pptx" else {
             throw ValidationError("a deck is a PowerPoint .pptx file; name it \((out as NSString).deletingPathExtension).pptx")
@@ -47,6 +50,7 @@ struct DeckCommand: AsyncParsableCommand {
         var builder = DeckBuilder(graph: loaded.graph, corpus: corpus)
         builder.theme = Theme.named(theme)
         builder.minimumStanceConfidence = minConfidence
+        builder.title = title
         builder.paths = try path.map { pair in
             let parts = pair.split(separator: ":").map(String.init)
             return DeckBuilder.PathRequest(from: try loaded.lookup(parts[0]), to: try loaded.lookup(parts[1]))

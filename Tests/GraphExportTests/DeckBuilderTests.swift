@@ -27,6 +27,12 @@ import Testing
         #expect(deck.slides[4].caption.hasPrefix("1 hop by strength"))
     }
 
+    @Test func theTitleSlideTakesTheTitleGiven() async throws {
+        var builder = DeckBuilder(graph: star, corpus: "star")
+        builder.title = "Ukraine talks, spring 2025"
+        #expect(try await builder.build().slides.first?.title == "Ukraine talks, spring 2025")
+    }
+
     @Test func aPathThatDoesNotExistGetsASlideThatSaysSo() async throws {
         var graph = star
         graph.nodes.append(Node(id: "zz-alone", label: "Alone", type: .person, mentions: 1, documents: 1))

@@ -24,7 +24,7 @@ final class GraphMLReader: NSObject, XMLParserDelegate {
         super.init()
         let parser = XMLParser(data: Data(xml.utf8))
         parser.delegate = self
-        parser.parse()
+        _ = parser.parse()
     }
 
     func parser(

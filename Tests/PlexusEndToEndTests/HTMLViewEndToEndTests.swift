@@ -187,7 +187,8 @@ enum Browser {
         #expect(out["afterEnter"] as? String == "John Healey")
         let downloads = out["downloads"] as? [[String: Any]] ?? []
         #expect(downloads.map { $0["type"] as? String } == ["image/svg+xml", "image/png"], "\(downloads)")
-        #expect((downloads.first?["start"] as? String ?? "").hasPrefix("<svg"))
+        let svgStart: String = (downloads.first?["start"] as? String) ?? ""
+        #expect(svgStart.hasPrefix("<svg"))
         #expect(downloads.allSatisfy { ($0["size"] as? Int ?? 0) > 1000 })
         let contrast = out["contrast"] as? [String: Any] ?? [:]
         #expect((contrast["ratio"] as? Double ?? 0) >= 4.5, "lowest text contrast: \(contrast)")

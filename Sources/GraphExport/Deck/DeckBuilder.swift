@@ -15,6 +15,8 @@ public struct DeckBuilder: Sendable {
     public var paths: [PathRequest] = []
     /// Stance edges below this confidence are not drawn.
     public var minimumStanceConfidence = Edge.defaultMinimumStanceConfidence
+    /// The title slide's title; `nil` gives "Who stands where: CORPUS".
+    public var title: String?
 
     /// Creates a builder.
     public init(graph: Graph, corpus: String) {
@@ -66,7 +68,7 @@ public struct DeckBuilder: Sendable {
         let stances = graph.edges.filter { $0.kind == .stance }
         slides.append(
             Slide(
-                title: "Who stands where: \(corpus)",
+                title: title ?? "Who stands where: \(corpus)",
                 caption: [
                     "\(graph.documents.count) articles", span, "\(graph.nodes.count) entities", "\(coMentions) co-mention ties",
                     "\(stances.count) stance edges",
