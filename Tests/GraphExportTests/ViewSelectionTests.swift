@@ -140,3 +140,35 @@ let star: Graph = {
         }
     }
 }
+
+@Suite struct OverviewPruningTests {
+    @Test func aCrowdedOverviewKeepsEveryEntitysStrongestTieBeforeTheHubsWeakerOnes() {
+        // Two hubs tied to each other and to everyone, heavily; eight others tied in a ring, lightly.
+        let others = (0..<8).map { "p\($0)" }
+        var edges = [Edge(source: "hub1", target: "hub2", kind: .coMention, weight: 50)]
+        for (index, other) in others.enumerated() {
+            edges.append(Edge(source: "hub1", target: other, kind: .coMention, weight: 20 + index))
+            edges.append(Edge(source: "hub2", target: other, kind: .coMention, weight: 10 + index))
+            let next = others[(index + 1) % others.count]
+            edges.append(Edge(source: min(other, next), target: max(other, next), kind: .coMention, weight: 2))
+        }
+        let nodes = (["hub1", "hub2"] + others).map { Node(id: $0, label: $0, type: .person, mentions: 1, documents: 1) }
+        let graph = Graph(nodes: nodes, edges: edges)
+        let shown = GraphView(top: 10, maxEdges: 12).select(from: graph)
+        #expect(shown.edges.count == 12)
+        for node in nodes {
+            let strongest = edges.filter { $0.source == node.id || $0.target == node.id }.max { $0.weight < $1.weight }
+            #expect(shown.edges.contains { $0 == strongest }, "\(node.id) keeps its strongest tie")
+        }
+        let drawn = Set(shown.edges.flatMap { [$0.source, $0.target] })
+        #expect(drawn.count == nodes.count, "no entity is left without a tie")
+    }
+
+    @Test func stanceArrowsAreDrawnASizeUp() {
+        let graph = Graph(
+            nodes: [Node(id: "a", label: "A", type: .person), Node(id: "b", label: "B", type: .country)],
+            edges: [Edge(source: "a", target: "b", kind: .stance, polarity: .oppose, weight: 1, confidence: 0.9)])
+        let line = DOTWriter(layout: .dot).write(graph).split(separator: "\n").first { $0.contains("\"a\" -> \"b\"") } ?? ""
+        #expect(line.contains("arrowsize=\"1.5\"") && line.contains("penwidth=\"2.00\""))
+    }
+}

@@ -73,6 +73,7 @@ func nodeBoxes(inSVG svg: String) throws -> [(name: String, minX: Double, minY: 
         #expect(try svg(["--title", "Who met whom in March"]).contains("Who met whom in March"))
         let ego = try svg(["--around", "Keir Starmer", "--top", "6"])
         #expect(ego.contains("its 5 strongest of 13 neighbours"), "\(ego.prefix(3000))")
+        #expect(try svg(["--communities"]).contains("Who is covered together"), "communities of co-mention are not called camps")
         let stance = try svg(["--stance"])
         #expect(stance.contains("of 43 entities"), "the stance map says how many entities it shows")
     }
