@@ -4,7 +4,7 @@ EXAMPLES := examples/ukraine-peace
 GRAPHS := graphs/ukraine-peace
 RELEASE_BIN := .build/release/plexus
 
-.PHONY: demo test lint install graphs build release prerequisites bench models stance-model fuzz clean
+.PHONY: demo test lint install graphs graphs-news build release prerequisites bench models stance-model fuzz clean
 CONLL := ../shared/data/conll2003
 NEWSMTSC := ../shared/data/newsmtsc
 EWT := ../shared/data/ud-english-ewt
@@ -16,6 +16,13 @@ demo: prerequisites release
 
 ## graphs: regenerate graphs/ from examples/ (deterministic, byte for byte).
 graphs: demo
+
+## graphs-news: the overview, stance map and an ego network of bbc/politics, in
+## .build/graphs-news (not committed: they are drawn from BBC copy; needs ../shared/data).
+graphs-news: release
+	.build/release/plexus build ../shared/data/news-corpus/bbc/politics --out .build/graphs-news --formats png html
+	.build/release/plexus render --graph .build/graphs-news/graph.json --stance --out .build/graphs-news/stance.png
+	.build/release/plexus render --graph .build/graphs-news/graph.json --around "Tony Blair" --top 25 --out .build/graphs-news/ego-tony-blair.png
 
 ## test: install what is missing (Chromium too, for the HTML view's browser tests), check the
 ## house style, build, and run every test.
