@@ -185,7 +185,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let result = try Plexus.run(["build", politics.path, "--out", output.path, "--formats", "dot"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("417 documents, 0 failed"))
+        #expect(result.stdout.contains("Read 417 files: 417 documents\n"))
         let data = try Data(contentsOf: output.appendingPathComponent("graph.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let nodes = try #require(object["nodes"] as? [[String: Any]])
