@@ -23,6 +23,8 @@ struct ViewCommand: AsyncParsableCommand {
 
     @OptionGroup var diagram: DiagramOptions
 
+    @OptionGroup var choice: ViewChoiceOptions
+
     func validate() throws {
         if let out, OutputFormat(pathExtensionOf: out) != .html {
             throw ValidationError("--out must end in .html or .htm")
@@ -35,7 +37,8 @@ struct ViewCommand: AsyncParsableCommand {
         let folder = (graphOptions.graph as NSString).deletingLastPathComponent
         let target = out ?? RenderCommand.freshName("view", format: .html, in: folder)
         let corpus = Summary.corpusFolder(of: graph, fallback: graphOptions.graph)
-        let writer = try diagram.writer(for: graph, corpus: corpus)
+        var writer = try diagram.writer(for: graph, corpus: corpus)
+        try choice.apply(to: &writer, loaded: loaded, diagram: diagram, corpus: corpus, graphPath: graphOptions.graph)
         do {
             try await HTMLViewWriter(diagram: writer).write(graph, to: target)
         } catch {

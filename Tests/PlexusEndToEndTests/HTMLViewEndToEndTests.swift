@@ -211,6 +211,13 @@ enum Browser {
             "render", "--graph", folder.appendingPathComponent("graph.json").path, "--out", folder.appendingPathComponent("again.htm").path,
         ])
         #expect(rendered.status == 0, "\(rendered.stderr)")
+        let examples = try await graphPath
+        for (options, title) in [(["--around", "Keir Starmer"], "Around Keir Starmer"), (["--stance"], "Who supports and opposes whom")] {
+            let page = folder.appendingPathComponent("choice.html")
+            let chosen = try Plexus.run(["view", "--graph", examples, "--out", page.path] + options)
+            #expect(chosen.status == 0, "\(chosen.stderr)")
+            #expect(try String(contentsOf: page, encoding: .utf8).contains("<h1 id=\"title\">\(title)</h1>"))
+        }
         let refused = try Plexus.run(["view", "--graph", folder.appendingPathComponent("graph.json").path, "--out", "story.svg"])
         #expect(refused.status != 0 && refused.stderr.contains(".html"))
     }
