@@ -57,6 +57,7 @@ release: prerequisites
 bench: release
 	bash scripts/bench-build.sh
 	bash scripts/bench-growth.sh
+	.build/release/plexus-bench corpus ../shared/data/news-corpus
 	.build/release/plexus-bench paths --graph /tmp/plexus-bench-news/graph.json
 	.build/release/plexus-bench graph --graph /tmp/plexus-bench-news/graph.json
 	.build/release/plexus-bench tagger ../shared/data/news-corpus

@@ -12,7 +12,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plexus-bench",
         abstract: "Benchmarks: graph queries (graph) and tagging throughput (tagger).",
-        subcommands: [GraphBench.self, TaggerBench.self, ParserBench.self, RenderBench.self, PathBench.self],
+        subcommands: [GraphBench.self, TaggerBench.self, ParserBench.self, RenderBench.self, PathBench.self, CorpusBench.self],
         defaultSubcommand: GraphBench.self
     )
 }
