@@ -29,15 +29,19 @@ enum Summary {
     /// ties"; the corpus is named by its last path component, as a person would name it.
     static func subtitle(for graph: Graph, corpus: String, shown: Graph) -> String {
         let name = (corpus.hasSuffix("/") ? String(corpus.dropLast()) : corpus) as NSString
-        var parts = [name.lastPathComponent, "\(graph.documents.count) document\(graph.documents.count == 1 ? "" : "s")"]
+        var parts = [name.lastPathComponent, "\(grouped(graph.documents.count)) document\(graph.documents.count == 1 ? "" : "s")"]
         let dates = graph.documents.compactMap(\.date).sorted()
         if let first = dates.first, let last = dates.last {
             parts.append(first == last ? first : "\(first) to \(last)")
         }
         let withLocations = shown.nodes.contains { $0.type == .location }
         let entities = graph.nodes.filter { withLocations || $0.type != .location }.count
-        let nodes = shown.nodes.count < entities ? "\(shown.nodes.count) of \(entities) entities" : "\(entities) entities"
-        let ties = shown.edges.count < graph.edges.count ? "\(shown.edges.count) of \(graph.edges.count) ties" : "\(graph.edges.count) ties"
+        let nodes =
+            shown.nodes.count < entities
+            ? "\(grouped(shown.nodes.count)) of \(grouped(entities)) entities" : "\(grouped(entities)) entities"
+        let ties =
+            shown.edges.count < graph.edges.count
+            ? "\(grouped(shown.edges.count)) of \(grouped(graph.edges.count)) ties" : "\(grouped(graph.edges.count)) ties"
         parts.append(nodes + ", " + ties)
         return parts.joined(separator: " · ")
     }
@@ -58,6 +62,17 @@ enum Summary {
         line += ": \(documents) document\(documents == 1 ? "" : "s")"
         if records > 0 { line += ", \(records) record\(records == 1 ? "" : "s") skipped" }
         return line
+    }
+
+    /// `21268` as "21,268": digits grouped in threes, the same in every locale.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number.magnitude))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return (number < 0 ? "-" : "") + out
     }
 
     /// "12 people, 9 countries, 10 organisations, 4 locations".
