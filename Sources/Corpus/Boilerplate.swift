@@ -136,9 +136,19 @@ public enum Boilerplate {
         guard words.count <= 10 else { return false }
         var letters = 0
         var upper = 0
-        for character in line where character.isLetter {
-            letters += 1
-            if character.isUppercase { upper += 1 }
+        // By scalar, with ASCII answered directly (this runs on every short line of a corpus).
+        for scalar in line.unicodeScalars {
+            if scalar.isASCII {
+                if (0x41...0x5A).contains(scalar.value) {
+                    letters += 1
+                    upper += 1
+                } else if (0x61...0x7A).contains(scalar.value) {
+                    letters += 1
+                }
+            } else if scalar.properties.isAlphabetic {
+                letters += 1
+                if scalar.properties.isUppercase { upper += 1 }
+            }
         }
         guard letters >= 2, Double(upper) >= 0.9 * Double(letters) else { return false }
         let pieces = line.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == "," || $0 == "|" })
