@@ -131,25 +131,39 @@ struct FuzzWorker: AsyncParsableCommand {
 
     /// The bytes of up to `limit` article files (at most 64 KB each) under `paths`, in path order.
     static func readSeeds(_ paths: [String], limit: Int) throws -> [[UInt8]] {
-        var files: [String] = []
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw ValidationError("\(path): no such file or folder")
-            }
-            if isFolder.boolValue {
-                let enumerator = FileManager.default.enumerator(atPath: path)
-                while let name = enumerator?.nextObject() as? String {
-                    if ["txt", "md", "html", "jsonl"].contains((name as NSString).pathExtension) {
-                        files.append((path as NSString).appendingPathComponent(name))
-                    }
-                }
-            } else {
-                files.append(path)
-            }
+        let articles = try caseFiles(paths, recursive: true).filter {
+            ["txt", "md", "html", "jsonl"].contains(($0 as NSString).pathExtension)
         }
-        return try files.sorted().prefix(limit).map { Array(try Data(contentsOf: URL(fileURLWithPath: $0)).prefix(64 * 1024)) }
+        return try articles.prefix(limit).map { Array(try Data(contentsOf: URL(fileURLWithPath: $0)).prefix(64 * 1024)) }
     }
+}
+
+/// The files named by `paths`, and the visible files in the folders among them (all the way
+/// down when `recursive`), in path order.
+///
+/// - Throws: `ValidationError` for a path that does not exist.
+func caseFiles(_ paths: [String], recursive: Bool) throws -> [String] {
+    var files: [String] = []
+    for path in paths {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ValidationError("\(path): no such file or folder")
+        }
+        guard isFolder.boolValue else {
+            files.append(path)
+            continue
+        }
+        let names =
+            recursive
+            ? (FileManager.default.enumerator(atPath: path)?.allObjects.compactMap { $0 as? String } ?? [])
+            : try FileManager.default.contentsOfDirectory(atPath: path)
+        for name in names where !(name as NSString).lastPathComponent.hasPrefix(".") {
+            let full = (path as NSString).appendingPathComponent(name)
+            var childIsFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &childIsFolder), !childIsFolder.boolValue { files.append(full) }
+        }
+    }
+    return files.sorted()
 }
 
 /// `plexus-fuzz replay`: runs saved cases (the regression set, or crashes/) through the stages.
@@ -159,19 +173,7 @@ struct FuzzReplay: AsyncParsableCommand {
     @Argument(help: "Case files or folders of them.") var cases: [String]
 
     func run() async throws {
-        var files: [String] = []
-        for path in cases {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw ValidationError("\(path): no such file or folder")
-            }
-            if isFolder.boolValue {
-                files += try FileManager.default.contentsOfDirectory(atPath: path).filter { !$0.hasPrefix(".") }.sorted()
-                    .map { (path as NSString).appendingPathComponent($0) }
-            } else {
-                files.append(path)
-            }
-        }
+        let files = try caseFiles(cases, recursive: false)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("plexus-fuzz-replay-\(getpid())")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }

@@ -6,8 +6,6 @@ import RelationExtraction
 
 /// What one case gave: enough to see that every stage ran and how big the output grew.
 struct CaseOutcome {
-    /// Bytes of the case.
-    var inputBytes: Int
     /// Documents the loader read.
     var documents: Int
     /// Entities in the graph.
@@ -89,7 +87,7 @@ struct FuzzStages {
             }
         }
         return CaseOutcome(
-            inputBytes: inputBytes, documents: loaded.documents.count, nodes: graph.nodes.count, edges: graph.edges.count,
+            documents: loaded.documents.count, nodes: graph.nodes.count, edges: graph.edges.count,
             graphBytes: json.count)
     }
 }

@@ -37,10 +37,17 @@ struct BuildCommand: AsyncParsableCommand {
     )
     var formats: [String] = ["dot", "svg", "png", "pdf"]
 
+    /// The names in the values of `--formats`, split at commas, with the value each came from.
+    var formatNames: [(name: String, value: String)] {
+        formats.flatMap { value in
+            value.split(separator: ",").map { ($0.trimmingCharacters(in: .whitespaces).lowercased(), value) }.filter { !$0.0.isEmpty }
+        }
+    }
+
     /// The formats asked for (values of `formats` that `validate` found to be paths are inputs).
     var outputFormats: [OutputFormat] {
         var chosen: [OutputFormat] = []
-        for name in formats.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+        for (name, _) in formatNames {
             if let format = OutputFormat(rawValue: name), !chosen.contains(format) { chosen.append(format) }
         }
         return chosen
@@ -69,15 +76,11 @@ struct BuildCommand: AsyncParsableCommand {
         }
         // "--formats svg png articles/" must not swallow the articles: a value that is no
         // format but a file or folder that exists is an input, as the user meant it.
-        for value in formats {
-            for name in value.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
-                if OutputFormat(rawValue: name) != nil { continue }
-                if FileManager.default.fileExists(atPath: value) {
-                    inputs.append(value)
-                    break
-                }
+        for (name, value) in formatNames where OutputFormat(rawValue: name) == nil {
+            guard FileManager.default.fileExists(atPath: value) else {
                 throw ValidationError("--formats: \"\(name)\" is not a format; use dot, svg, png, pdf or html")
             }
+            if !inputs.contains(value) { inputs.append(value) }
         }
         guard !outputFormats.isEmpty else { throw ValidationError("--formats: name at least one of dot, svg, png, pdf, html") }
         guard !inputs.isEmpty else { throw ValidationError("give the files or folders of articles to read") }

@@ -32,7 +32,8 @@ struct ViewChoiceOptions: ParsableArguments {
         if let around {
             let centre = graph.nodes[try loaded.lookup(around)]
             let ego = EgoView(centre: centre.id, depth: depth, top: diagram.top, minimumStanceConfidence: diagram.minConfidence)
-            guard ego.select(from: graph).nodes.count > 1 else {
+            let selection = ego.selection(from: graph)
+            guard selection.shown.nodes.count > 1 else {
                 throw UserError(
                     "\(centre.label) has no ties to other people, countries or organisations in \(graphPath); there is nothing around it to draw"
                 )
@@ -40,7 +41,6 @@ struct ViewChoiceOptions: ParsableArguments {
             writer.view = ego
             writer.centre = centre.id
             if !diagram.noTitle {
-                let selection = ego.selection(from: graph)
                 let drawn = selection.shown.nodes.count - 1
                 writer.title = diagram.title ?? "Around \(centre.label)"
                 var parts = [

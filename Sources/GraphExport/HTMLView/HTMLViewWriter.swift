@@ -71,9 +71,9 @@ public struct HTMLViewWriter: Sendable {
         page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         page += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\">\n"
         page += "<meta name=\"generator\" content=\"Plexus\">\n"
-        page += "<title>\(Self.escape(title))</title>\n<style>\(style)</style>\n</head>\n<body>\n"
-        page += "<header id=\"top\"><h1 id=\"title\">\(Self.escape(title))</h1>"
-        page += "<p id=\"subtitle\">\(Self.escape(subtitle ?? ""))</p></header>\n"
+        page += "<title>\(XML.escape(title))</title>\n<style>\(style)</style>\n</head>\n<body>\n"
+        page += "<header id=\"top\"><h1 id=\"title\">\(XML.escape(title))</h1>"
+        page += "<p id=\"subtitle\">\(XML.escape(subtitle ?? ""))</p></header>\n"
         page += "<div id=\"layout\">\n"
         page +=
             "<main id=\"stage\" tabindex=\"0\" aria-label=\"Diagram. Drag or use the arrow keys to pan, plus and minus to zoom, 0 to fit.\">\n"
@@ -112,33 +112,6 @@ public struct HTMLViewWriter: Sendable {
         }
         out += rest
         return out.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// Text safe in HTML content and attributes: markup characters as entities; control
-    /// characters and noncharacters, which HTML forbids, as spaces.
-    ///
-    /// - Complexity: O(n).
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                let value = scalar.value
-                if (value < 0x20 && value != 0x09 && value != 0x0A) || (0x7F...0x9F).contains(value)
-                    || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
-                {
-                    out += " "
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
     }
 
     /// A Content-Security-Policy source naming `text` by its SHA-256 (`sha256-<base64>`).

@@ -26,7 +26,7 @@
     }
     return element;
   }
-  const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const plural = (count, word, many) => `${count} ${count === 1 ? word : many || word + 's'}`;
   const fold = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   const kindOf = (edge) => (edge.kind === 'stance' ? edge.polarity : 'co-mention');
   const shapes = { person: 'oval', country: 'box', organisation: 'hexagon', location: 'octagon', topic: 'note' };
@@ -45,23 +45,23 @@
     incident[edge.source].push(index);
     if (edge.target !== edge.source) incident[edge.target].push(index);
   });
-  nodes.forEach((node, index) => {
-    const group = node.element && document.getElementById(node.element);
-    if (!group) return;
-    nodeElement.set(index, group);
-    group.dataset.node = String(index);
+  // The drawn group of an entity or a tie, made a keyboard-reachable button that names itself.
+  function attach(item, index, kind, map, label) {
+    const group = item.element && document.getElementById(item.element);
+    if (!group) return null;
+    map.set(index, group);
+    group.dataset[kind] = String(index);
     group.setAttribute('tabindex', '0');
     group.setAttribute('role', 'button');
-    group.setAttribute('aria-label', `${node.label}, ${node.type}, ${plural(node.mentions, 'mention')}`);
+    group.setAttribute('aria-label', label);
+    return group;
+  }
+  nodes.forEach((node, index) => {
+    attach(node, index, 'node', nodeElement, `${node.label}, ${node.type}, ${plural(node.mentions, 'mention')}`);
   });
   edges.forEach((edge, index) => {
-    const group = edge.element && document.getElementById(edge.element);
+    const group = attach(edge, index, 'edge', edgeElement, `${edgeTitle(edge)}, ${plural(edge.weight, 'sentence')}`);
     if (!group) return;
-    edgeElement.set(index, group);
-    group.dataset.edge = String(index);
-    group.setAttribute('tabindex', '0');
-    group.setAttribute('role', 'button');
-    group.setAttribute('aria-label', `${edgeTitle(edge)}, ${plural(edge.weight, 'sentence')}`);
     // A wide transparent copy of the line, so a thin edge is easy to click.
     const line = group.querySelector('path');
     if (line) {
@@ -227,7 +227,7 @@
     }
     status.textContent =
       `Drawn: ${nodesOn} of ${nodeElement.size} entities, ${edgesOn} of ${edgeElement.size} ties. ` +
-      `The graph holds ${plural(nodes.length, 'entity').replace('entitys', 'entities')} and ${plural(edges.length, 'tie')}; search finds any of them.`;
+      `The graph holds ${plural(nodes.length, 'entity', 'entities')} and ${plural(edges.length, 'tie')}; search finds any of them.`;
     highlight(selection);
   }
 
