@@ -57,13 +57,14 @@ public struct CorpusResolver: Sendable {
     /// - Complexity: O(E log E) for E local entities in the corpus.
     public func merge(_ documents: [DocumentEntities]) -> EntityTable {
         var accumulators: [EntityKey: Accumulator] = [:]
-        var singles: [OneWordName: (honorific: Bool, mentions: Int)] = [:]
+        var singles: [OneWordName: (honorific: Bool, mentions: Int, fallbackVotes: [EntityType: Int])] = [:]
         for (docIndex, doc) in documents.enumerated() {
             for entity in doc.entities {
                 if let single = entity.singleName {
-                    var entry = singles[single] ?? (false, 0)
+                    var entry = singles[single] ?? (false, 0, [:])
                     entry.honorific = entry.honorific || entity.hasHonorific
                     entry.mentions += entity.mentions
+                    entry.fallbackVotes.merge(entity.fallbackVotes, uniquingKeysWith: +)
                     singles[single] = entry
                     continue
                 }
@@ -90,8 +91,9 @@ public struct CorpusResolver: Sendable {
             }
         }
 
-        // Where each one-word name goes: a full name's key, its own key, or nowhere.
-        var singleTarget: [OneWordName: EntityKey] = [:]
+        // Where each one-word name goes: a full name's key, its own key, the entity a tagger
+        // read it as, or nowhere.
+        var singleTarget: [OneWordName: (key: EntityKey, type: EntityType)] = [:]
         var lastWordIndex: [String: [EntityKey]] = [:]
         var firstWordIndex: [String: [EntityKey]] = [:]
         for (key, accumulator) in accumulators where accumulator.type == .person {
@@ -110,7 +112,10 @@ public struct CorpusResolver: Sendable {
             let female = single.isFemale
             let lower = single.word.lowercased()
             var target: EntityKey?
-            for var pool in [lastWordIndex[lower] ?? [], firstWordIndex[lower] ?? []] where !pool.isEmpty {
+            // News calls people by surname; a word that stands alone more often than a full name
+            // it starts is not that person's first name ("European" is not "European Councils").
+            let byFirstName = (firstWordIndex[lower] ?? []).filter { (accumulators[$0]?.mentions ?? 0) >= info.mentions }
+            for var pool in [lastWordIndex[lower] ?? [], byFirstName] where !pool.isEmpty {
                 if female {
                     // Not a full name already called "Mr …" or "Sir …".
                     pool = pool.filter { key in
@@ -124,21 +129,26 @@ public struct CorpusResolver: Sendable {
                 if target != nil { break }
             }
             if let target {
-                singleTarget[single] = target
+                singleTarget[single] = (target, .person)
             } else if info.honorific {
-                singleTarget[single] = .person(knownAs: single)
+                singleTarget[single] = (.person(knownAs: single), .person)
+            } else if let vote = info.fallbackVotes.max(by: {
+                $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue
+            }) {
+                // A majority of the bare mentions must have been read as that type.
+                if 2 * vote.value > info.mentions { singleTarget[single] = (.named(vote.key, single.word), vote.key) }
             }
         }
         for (docIndex, doc) in documents.enumerated() {
             for entity in doc.entities {
-                guard let single = entity.singleName, let target = singleTarget[single] else { continue }
+                guard let single = entity.singleName, let (target, type) = singleTarget[single] else { continue }
                 var entry = entity
                 if target == .person(knownAs: single),
                     let form = entity.aliases.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key
                 {
                     entry.label = form  // a person known only as "Mrs Howard" keeps the honorific in the label
                 }
-                add(entry, to: &accumulators[target, default: Accumulator(type: .person)], document: docIndex)
+                add(entry, to: &accumulators[target, default: Accumulator(type: type)], document: docIndex)
             }
         }
 
@@ -202,7 +212,7 @@ public struct CorpusResolver: Sendable {
 
         let maps = documents.map { doc in
             doc.entities.map { entity -> Int? in
-                if let single = entity.singleName, let target = singleTarget[single] {
+                if let single = entity.singleName, let target = singleTarget[single]?.key {
                     return globalIndex[redirect[target] ?? target]
                 }
                 return globalIndex[redirect[entity.key] ?? entity.key]

@@ -21,6 +21,8 @@ public struct Mention: Sendable, Equatable {
     public var isBareName: Bool
     /// For a description ("the prime minister"): the index of the mention it refers to.
     public var referent: Int?
+    /// For a bare name: the type it takes when it joins no full name (see ``EntitySpan``).
+    public var fallbackType: EntityType?
 
     /// The name's words.
     public var nameWords: [Substring] { name.split(separator: " ") }
@@ -105,6 +107,8 @@ public struct DocumentAnalyzer: Sendable {
         case tagger
         /// Gazetteers, titles and capitalisation (``RuleBasedRecognizer``).
         case rules
+        /// The rules, with the tagger typing the words they cannot (``CombinedRecognizer``).
+        case combined
     }
 
     /// An analyzer with the chosen recogniser and, with `syntax`, the shipped syntax models
@@ -116,6 +120,7 @@ public struct DocumentAnalyzer: Sendable {
         switch choice {
         case .tagger: recognizer = try TaggerRecognizer.shipped()
         case .rules: recognizer = RuleBasedRecognizer()
+        case .combined: recognizer = CombinedRecognizer(tagger: try TaggerRecognizer.shipped())
         }
         return DocumentAnalyzer(recognizer: recognizer, syntax: syntax ? try SyntaxModels.shipped() : nil)
     }
@@ -186,7 +191,7 @@ public struct DocumentAnalyzer: Sendable {
                         sentence: sentence.index,
                         tokenRange: (base + span.range.lowerBound)..<(base + span.range.upperBound),
                         type: span.type, surface: surface, name: name, title: title, label: span.label,
-                        isBareName: span.isBareName))
+                        isBareName: span.isBareName, fallbackType: span.fallbackType))
             }
         }
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)

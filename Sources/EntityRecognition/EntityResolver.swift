@@ -17,6 +17,9 @@ public struct LocalEntity: Sendable, Equatable {
     public var singleName: OneWordName?
     /// Whether the single name came with an honorific ("Mr Starmer"), which makes it a person by itself.
     public var hasHonorific: Bool
+    /// For a bare single name: how often a tagger read it as each other type, which it takes
+    /// when it joins no full name in the corpus.
+    public var fallbackVotes: [EntityType: Int] = [:]
 }
 
 /// The entities of one document and which entity each mention resolved to.
@@ -150,6 +153,9 @@ public struct EntityResolver: Sendable {
                     attach(
                         index, key: EntityKey(.personByOneName, single.description), type: .person, label: String(word), single: single,
                         honorific: honorific)
+                    if !honorific, let fallback = mention.fallbackType, let entity = assignment[index] {
+                        entities[entity].fallbackVotes[fallback, default: 0] += 1
+                    }
                 }
             case .country, .location, .topic:
                 let label = mention.label ?? mention.name

@@ -15,6 +15,9 @@ public struct EntitySpan: Sendable, Equatable {
     /// Found only because the words are capitalised (a person with no title, an acronym not
     /// in any list): the analyzer drops it when the document also uses its words in lower case.
     public var isGuess: Bool
+    /// For a bare name: the type a trained tagger read it as (an organisation, a place), which
+    /// it takes when it joins no person's full name anywhere in the corpus.
+    public var fallbackType: EntityType?
 
     /// Creates a span.
     public init(

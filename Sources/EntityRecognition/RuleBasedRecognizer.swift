@@ -308,6 +308,8 @@ public struct RuleBasedRecognizer: EntityRecognizer {
             }
             let title = titleLength(tokens, from: p, end: end)
             if title > 0 {
+                // "General Election": a title word before one event word names no one.
+                if p + title + 1 == end, WordLists.eventWords.contains(tokens[end - 1].text.lowercased()) { return spans }
                 if p + title < end {
                     spans.append(EntitySpan(range: p..<end, nameRange: (p + title)..<end, type: .person))
                 }
@@ -358,7 +360,13 @@ public struct RuleBasedRecognizer: EntityRecognizer {
                     spans.append(EntitySpan(range: p..<end, type: .person, isBareName: true))
                 }
             } else if count <= 4 {
-                spans.append(EntitySpan(range: p..<end, type: .person, isGuess: true))
+                let last = tokens[end - 1].text.lowercased()
+                if WordLists.titleWords.contains(last) {
+                    // "Scottish Executive": a name ends in no title, so this is the body itself.
+                    spans.append(EntitySpan(range: p..<end, type: .organisation, isGuess: true))
+                } else if !WordLists.partyMemberWords.contains(last) {
+                    spans.append(EntitySpan(range: p..<end, type: .person, isGuess: true))
+                }
             }
             return spans
         }

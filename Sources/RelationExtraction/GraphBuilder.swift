@@ -53,7 +53,7 @@ public struct GraphBuilder: Sendable {
     /// model.
     ///
     /// - Throws: ``ModelFileError`` naming a shipped model that is missing or damaged.
-    public static func shipped(recognizer: DocumentAnalyzer.RecognizerChoice = .rules, stances: Bool = true) throws -> GraphBuilder {
+    public static func shipped(recognizer: DocumentAnalyzer.RecognizerChoice = .combined, stances: Bool = true) throws -> GraphBuilder {
         var analyzer = try DocumentAnalyzer.shipped(recognizer, syntax: stances)
         guard stances else { return GraphBuilder(analyzer: analyzer) }
         // The stance reader parses the few sentences where it finds a stance; the analysis

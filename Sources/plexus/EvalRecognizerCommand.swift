@@ -1,17 +1,20 @@
 import ArgumentParser
 import EntityRecognition
 import Foundation
+import PlexusSupport
 import PlexusTraining
 
 /// `plexus eval-recognizer`: the default rule recogniser on a CrossNER file.
 struct EvalRecognizerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval-recognizer",
-        abstract: "Score the default (rule) recogniser's person, organisation and place spans on a CrossNER file.",
+        abstract: "Score the recogniser's person, organisation and place spans on a CrossNER file.",
         discussion: """
             The file has one `word<TAB>tag` line per token (IOB2), as ../shared/data/crossner-politics; \
             politician and person count as PER, organisation and political party as ORG, country and \
-            location as LOC. Exact spans, sentence by sentence.
+            location as LOC. Exact spans, sentence by sentence. A lone unknown capitalised word (a bare \
+            name, which a build keeps only when it joins a full name) counts as the type the tagger \
+            gave it, else as a person with --bare-names-as-people, else not at all.
             """
     )
 
@@ -21,15 +24,31 @@ struct EvalRecognizerCommand: ParsableCommand {
     @Option(name: .long, help: "table or json.")
     var format: OutputStyle = .table
 
+    @Option(name: .long, help: "Which recogniser: combined (the default), rules or tagger.")
+    var recognizer: DocumentAnalyzer.RecognizerChoice = .combined
+
+    @Flag(name: .long, help: "Count bare names the tagger did not type as people.")
+    var bareNamesAsPeople = false
+
     func run() throws {
         let sentences: [RecognizerEvaluation.Sentence]
         do { sentences = try RecognizerEvaluation.read(from: file) } catch let error as CoNLLError { throw UserError(error.description) }
-        let scores = RecognizerEvaluation.score(sentences)
+        let chosen: any EntityRecognizer
+        do {
+            switch recognizer {
+            case .rules: chosen = RuleBasedRecognizer()
+            case .tagger: chosen = try TaggerRecognizer.shipped()
+            case .combined: chosen = CombinedRecognizer(tagger: try TaggerRecognizer.shipped())
+            }
+        } catch let error as ModelFileError {
+            throw UserError(error.description)
+        }
+        let scores = RecognizerEvaluation.score(sentences, recognizer: chosen, bareNamesArePeople: bareNamesAsPeople)
         switch format {
         case .json:
             print(try Summary.json(scores.mapValues { ["precision": $0.precision, "recall": $0.recall, "f1": $0.f1] }))
         case .table:
-            print("\(sentences.count) sentences, \(sentences.reduce(0) { $0 + $1.words.count }) words, rule recogniser")
+            print("\(sentences.count) sentences, \(sentences.reduce(0) { $0 + $1.words.count }) words, \(recognizer.rawValue) recogniser")
             print("type  precision  recall   F1      gold")
             for type in ["PER", "ORG", "LOC"] {
                 let s = scores[type] ?? RecognizerEvaluation.TypeScores()

@@ -89,8 +89,12 @@ struct GraphOptions: ParsableArguments {
 /// The user's alias file and recogniser choice, shared by the commands that resolve entities.
 struct AliasOptions: ParsableArguments {
     @Option(
-        name: .long, help: "Entity recogniser: rules (gazetteers, titles, capitalisation; the default) or tagger (trained on CoNLL-2003).")
-    var recognizer: DocumentAnalyzer.RecognizerChoice = .rules
+        name: .long,
+        help: """
+            Entity recogniser: combined (the rules, with the tagger typing the words they can only guess; the default), \
+            rules (gazetteers, titles, capitalisation) or tagger (trained on CoNLL-2003).
+            """)
+    var recognizer: DocumentAnalyzer.RecognizerChoice = .combined
 
     /// A graph builder with the shipped models, the chosen recogniser and the alias file's
     /// corrections; a missing or damaged model is an error that names it.

@@ -96,3 +96,24 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
         #expect(recognized("SWISS URGE CLOSING LOOPHOLES IN BANK REGULATION").isEmpty)
     }
 }
+
+@Suite struct GuessedRunTests {
+    func spans(_ text: String) -> [(String, EntityType)] {
+        let tokens = Tokenizer().tokenize(text)
+        return RuleBasedRecognizer().recognize(tokens).map { span in
+            (tokens[span.range].map(\.text).joined(separator: " "), span.type)
+        }
+    }
+
+    @Test func aRunEndingInATitleWordIsABodyNotAPerson() {
+        let found = spans("The Scottish Executive said ministers would be told.")
+        #expect(found.contains { $0.0 == "Scottish Executive" && $0.1 == .organisation })
+        #expect(!found.contains { $0.1 == .person })
+    }
+
+    @Test func partyMembersAndTitledEventsNameNoOne() {
+        #expect(spans("He met Welsh Liberal Democrat council leaders.").allSatisfy { $0.1 != .person })
+        #expect(spans("Labour expects the General Election in May.").allSatisfy { $0.0 != "General Election" })
+        #expect(spans("Critics of the European Constitution spoke.").allSatisfy { $0.1 != .person })
+    }
+}

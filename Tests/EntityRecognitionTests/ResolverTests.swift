@@ -106,3 +106,41 @@ func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<Stri
         #expect(CorpusResolver.slug("O'Brien") == "obrien")
     }
 }
+
+@Suite struct CombinedRecognizerTests {
+    func resolveCombined(_ texts: [String]) throws -> [String: (type: EntityType, aliases: Set<String>)] {
+        let analyzer = DocumentAnalyzer(recognizer: CombinedRecognizer(tagger: try TaggerRecognizer.shipped()), syntax: nil)
+        let documents = texts.enumerated().map { Document(id: "d\($0.offset + 1)", path: "t\($0.offset).txt", text: $0.element) }
+        let table = CorpusResolver().merge(documents.map { EntityResolver().resolve(analyzer.analyze($0)) })
+        var result: [String: (EntityType, Set<String>)] = [:]
+        for entity in table.entities { result[entity.label] = (entity.type, Set(entity.aliases)) }
+        return result
+    }
+
+    @Test func aWordNoListKnowsIsKeptWithTheTypeTheTaggerReadsIn() throws {
+        let entities = try resolveCombined([
+            "Microsoft said on Tuesday that it would cut jobs, and its shares rose in Seattle."
+        ])
+        #expect(entities["Microsoft"]?.type == .organisation)
+        #expect(entities["Seattle"]?.type == .location)
+        // The rules alone keep no entity for a lone unknown word.
+        #expect(resolve(["Microsoft said on Tuesday that it would cut jobs."])["Microsoft"] == nil)
+    }
+
+    @Test func aSurnameStillJoinsThePersonWhateverTheTaggerSays() throws {
+        let entities = try resolveCombined([
+            "US envoy Steve Witkoff arrived in Moscow on Thursday.",
+            "Witkoff met officials for three hours, and Witkoff said the talks went well.",
+        ])
+        #expect(entities["Steve Witkoff"]?.aliases.contains("Witkoff") == true)
+        #expect(entities["Witkoff"] == nil)
+    }
+
+    @Test func aLoneWordMoreFrequentThanTheFullNameItStartsIsNotItsFirstName() {
+        let entities = resolve([
+            "Critics of the European Councils agreed.",
+            "European officials met. European leaders spoke. European diplomats left.",
+        ])
+        #expect(entities.values.allSatisfy { !$0.aliases.contains("European") || $0.type != .person })
+    }
+}

@@ -159,11 +159,19 @@ enum WordLists {
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
         "March", "July", "September", "October", "November", "December",
     ]
+    /// A party's member or supporter as a noun or adjective: a run of capitals ending in one
+    /// ("Welsh Liberal Democrat council leaders") describes party members, it names no one.
+    static let partyMemberWords: Set<String> = [
+        "democrat", "republican", "conservative", "tory", "liberal", "socialist", "unionist", "nationalist", "communist",
+        "labourite", "loyalist", "republicans", "democrats", "conservatives", "tories", "liberals", "socialists", "unionists",
+        "nationalists", "communists", "loyalists",
+    ]
     /// Words that make a capitalised run an event, law or document rather than an actor.
     static let eventWords: Set<String> = [
         "war", "olympics", "games", "cup", "championship", "summit", "conference", "agreement", "accord",
         "accords", "treaty", "act", "bill", "day", "festival", "awards", "prize", "budget", "election",
         "referendum", "protocol", "doctrine", "plan", "deal", "declaration", "charter", "convention",
+        "constitution", "elections", "manifesto",
     ]
     /// Capitalised words that never begin a name: function words, sentence openers, months, days.
     static let nonNameWords: Set<String> = [

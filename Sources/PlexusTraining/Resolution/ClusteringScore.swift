@@ -54,29 +54,61 @@ public enum ClusteringScore {
         }
     }
 
-    /// Scores predicted against gold mentions.
+    /// How gold and predicted mentions are paired.
+    public enum Pairing: Sendable {
+        /// Largest overlap in characters first (the passages fixtures: spans are clean).
+        case largestOverlap
+        /// Closest span first: overlap over union, then overlap. Where gold mentions nest
+        /// ("Wu Chi-wai of the Democratic Party" around "the Democratic Party"), a found
+        /// "Democratic Party" pairs with the inner one.
+        case closestSpan
+    }
+
+    /// Pairs each gold mention with at most one predicted mention of the same document whose
+    /// span overlaps it, best pair first by `pairing`.
     ///
-    /// - Complexity: O(M² ) in the mentions per document for pairing, O(M) for the scores.
-    public static func score(gold: [Item], predicted: [Item]) -> ResolutionReport {
-        // Pair by overlap within each document.
-        var pairs: [(gold: Int, predicted: Int)] = []
-        var usedPredicted = Set<Int>()
-        var usedGold = Set<Int>()
-        var candidates: [(overlap: Int, gold: Int, predicted: Int)] = []
+    /// - Complexity: O(M²) in the mentions per document.
+    public static func pairs(gold: [Item], predicted: [Item], pairing: Pairing = .largestOverlap) -> [(gold: Int, predicted: Int)] {
+        var candidates: [(overlap: Int, closeness: Double, gold: Int, predicted: Int)] = []
+        var predictedByDocument: [Int: [Int]] = [:]
+        for (p, item) in predicted.enumerated() { predictedByDocument[item.document, default: []].append(p) }
         for (g, goldItem) in gold.enumerated() {
-            for (p, predictedItem) in predicted.enumerated() where predictedItem.document == goldItem.document {
+            for p in predictedByDocument[goldItem.document] ?? [] {
+                let predictedItem = predicted[p]
                 let overlap =
                     min(goldItem.range.upperBound, predictedItem.range.upperBound)
                     - max(goldItem.range.lowerBound, predictedItem.range.lowerBound)
-                if overlap > 0 { candidates.append((overlap, g, p)) }
+                guard overlap > 0 else { continue }
+                let union =
+                    max(goldItem.range.upperBound, predictedItem.range.upperBound)
+                    - min(goldItem.range.lowerBound, predictedItem.range.lowerBound)
+                let closeness = pairing == .closestSpan ? Double(overlap) / Double(union) : 0
+                candidates.append((overlap, closeness, g, p))
             }
         }
-        candidates.sort { $0.overlap != $1.overlap ? $0.overlap > $1.overlap : ($0.gold, $0.predicted) < ($1.gold, $1.predicted) }
+        candidates.sort {
+            if $0.closeness != $1.closeness { return $0.closeness > $1.closeness }
+            if $0.overlap != $1.overlap { return $0.overlap > $1.overlap }
+            return ($0.gold, $0.predicted) < ($1.gold, $1.predicted)
+        }
+        var usedPredicted = Set<Int>()
+        var usedGold = Set<Int>()
+        var pairs: [(gold: Int, predicted: Int)] = []
         for candidate in candidates where !usedGold.contains(candidate.gold) && !usedPredicted.contains(candidate.predicted) {
             usedGold.insert(candidate.gold)
             usedPredicted.insert(candidate.predicted)
             pairs.append((candidate.gold, candidate.predicted))
         }
+        return pairs
+    }
+
+    /// Scores predicted against gold mentions.
+    ///
+    /// - Complexity: O(M²) in the mentions per document for pairing, O(M) for the scores.
+    public static func score(gold: [Item], predicted: [Item], pairing: Pairing = .largestOverlap) -> ResolutionReport {
+        let pairs = self.pairs(gold: gold, predicted: predicted, pairing: pairing)
+        let usedGold = Set(pairs.map(\.gold))
+        let usedPredicted = Set(pairs.map(\.predicted))
         // The union of mentions with a gold and a predicted cluster each.
         var goldCluster: [String] = []
         var predictedCluster: [String] = []
