@@ -120,3 +120,45 @@ func resolve(
         #expect(!analysis.mentions.contains { $0.surface == "The president" })
     }
 }
+
+@Suite struct MergeSuggesterTests {
+    func node(_ label: String, _ type: EntityType, mentions: Int, in documents: [String]) -> Node {
+        Node(
+            id: label.lowercased().replacingOccurrences(of: " ", with: "-"), label: label, type: type, aliases: [label], mentions: mentions,
+            documents: documents.count, byDocument: Dictionary(uniqueKeysWithValues: documents.map { ($0, 1) }))
+    }
+
+    func pairs(_ nodes: [Node]) -> Set<String> {
+        Set(MergeSuggester().suggestions(for: Graph(nodes: nodes)).map { "\($0.keep.label) <- \($0.merge.label)" })
+    }
+
+    @Test func branchesRolesAndBodiesOfAnOrganisationAreNotSuggestedAsIt() {
+        let found = pairs([
+            node("Labour Party", .organisation, mentions: 700, in: ["d1", "d2"]),
+            node("Scottish Labour Party", .organisation, mentions: 2, in: ["d3"]),
+            node("Conservative Party", .organisation, mentions: 500, in: ["d1"]),
+            node("Conservative Party Co-Chairman", .organisation, mentions: 1, in: ["d4"]),
+            node("House of Lords", .organisation, mentions: 50, in: ["d1"]),
+            node("House of Lords Record Office", .organisation, mentions: 1, in: ["d5"]),
+            node("Labour", .organisation, mentions: 30, in: ["d6"]),
+            node("BBC", .organisation, mentions: 100, in: ["d1"]),
+            node("BBC Radio", .organisation, mentions: 60, in: ["d7"]),
+        ])
+        #expect(found.contains("Labour Party <- Labour") && found.contains("BBC <- BBC Radio"))
+        #expect(!found.contains { $0.contains("Scottish") || $0.contains("Co-Chairman") || $0.contains("Record Office") })
+    }
+
+    @Test func peopleAreSuggestedOnlyForASmallSpellingDifferenceInOneWordNeverSeenTogether() {
+        let found = pairs([
+            node("Tony Blair", .person, mentions: 500, in: ["d1", "d2"]),
+            node("Tony Bland", .person, mentions: 1, in: ["d3"]),
+            node("Volodymyr Zelensky", .person, mentions: 50, in: ["d1"]),
+            node("Volodymyr Zelenskyy", .person, mentions: 5, in: ["d4"]),
+            node("David Davis", .person, mentions: 30, in: ["d5"]),
+            node("David Davies", .person, mentions: 3, in: ["d5"]),
+            node("Australia", .country, mentions: 30, in: ["d1"]),
+            node("Austria", .country, mentions: 3, in: ["d2"]),
+        ])
+        #expect(found == ["Volodymyr Zelensky <- Volodymyr Zelenskyy"])
+    }
+}
