@@ -79,7 +79,7 @@ models: release
 		--out Sources/EntityRecognition/Models --task all --epochs 12 --average 4 --word-dropout 0.1 --unlabelled ../shared/data/news-corpus
 	swift build -c release
 	.build/release/plexus train-parser --train $(EWT)/en_ewt-ud-train.conllu --dev $(EWT)/en_ewt-ud-dev.conllu \
-		--out Sources/EntityRecognition/Models --epochs 10 --average 2 --tagger-average 4
+		--out Sources/EntityRecognition/Models --epochs 10 --average 2 --tagger-average 4 --also-treebank-tags
 
 ## stance-model: retrain the shipped target-polarity model on NewsMTSC, with word vectors from the
 ## news corpus and four small networks over them (C, the vector scale and the networks' share

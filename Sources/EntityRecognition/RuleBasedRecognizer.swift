@@ -68,7 +68,33 @@ public struct RuleBasedRecognizer: EntityRecognizer {
             }
             i = end
         }
-        return spans
+        return stateBodies(after: spans, in: tokens)
+    }
+
+    /// Ministries named by their portfolio after their country or place, as organisations.
+    ///
+    /// "Qatar's foreign ministry", "the Gaza health ministry", "Russia's Foreign Ministry"
+    /// are organisations of that country ("Qatari Foreign Ministry"); the country is still
+    /// mentioned. Without the country the words name no ministry in particular, and one
+    /// country's foreign ministry must not merge with another's, so the label carries it.
+    func stateBodies(after spans: [EntitySpan], in tokens: [Token]) -> [EntitySpan] {
+        var result = spans
+        for span in spans where span.type == .country || span.type == .location {
+            guard let label = span.label else { continue }
+            var k = span.range.upperBound
+            if k < tokens.count, ["'s", "’s"].contains(tokens[k].text) { k += 1 }
+            var j = k
+            while j < tokens.count, j - k < 3, WordLists.portfolioWords.contains(tokens[j].text.lowercased()) { j += 1 }
+            guard j > k, j < tokens.count, tokens[j].text.lowercased() == "ministry" else { continue }
+            if j + 1 < tokens.count, tokens[j + 1].text.lowercased() == "of" { continue }  // "the ministry of …" names itself
+            let range = k..<(j + 1)
+            let qualifier = span.type == .country ? (gazetteer.demonyms[label] ?? label) : label
+            let words = tokens[k..<j].map { $0.text.prefix(1).uppercased() + $0.text.dropFirst().lowercased() }
+            let name = ([qualifier] + words + ["Ministry"]).joined(separator: " ")
+            result.removeAll { $0.range.overlaps(range) }
+            result.append(EntitySpan(range: range, type: .organisation, label: name))
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     // MARK: - Runs

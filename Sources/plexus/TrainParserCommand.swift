@@ -42,6 +42,9 @@ struct TrainParserCommand: ParsableCommand {
     @Option(name: .long, help: "Folds of documents for the jackknifed training tags (0: the file's own tags).")
     var jackknifeFolds: Int = 10
 
+    @Flag(name: .long, help: "Also train on a second copy of the training sentences with the treebank's own tags.")
+    var alsoTreebankTags = false
+
     @Option(name: .long, help: "Folder keeping the tagger and training tags between runs (read if present, else written).")
     var tagsCache: String?
 
@@ -63,6 +66,7 @@ struct TrainParserCommand: ParsableCommand {
         recipe.taggerAverage = taggerAverage
         recipe.explorationProbability = exploration
         recipe.tagsCache = tagsCache
+        recipe.alsoTreebankTags = alsoTreebankTags
         do {
             let started = Date()
             let parser = try recipe.train(training, dev: development) { print($0) }

@@ -117,3 +117,25 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
         #expect(spans("Critics of the European Constitution spoke.").allSatisfy { $0.1 != .person })
     }
 }
+
+@Suite struct StateBodyTests {
+    func spans(_ text: String) -> [(String, EntityType, String?)] {
+        let tokens = Tokenizer().tokenize(text)
+        return RuleBasedRecognizer().recognize(tokens).map { span in
+            (tokens[span.range].map(\.text).joined(separator: " "), span.type, span.label)
+        }
+    }
+
+    @Test func aMinistryAfterItsCountryIsThatCountrysMinistryAndTheCountryStillCounts() {
+        let found = spans("Qatar's foreign ministry said talks would resume, and Russia's Foreign Ministry agreed.")
+        #expect(found.contains { $0.0 == "Qatar" && $0.1 == .country })
+        #expect(found.contains { $0.0 == "foreign ministry" && $0.2 == "Qatari Foreign Ministry" })
+        #expect(found.contains { $0.0 == "Foreign Ministry" && $0.2 == "Russian Foreign Ministry" })
+        #expect(spans("The Gaza health ministry said 40 people died.").contains { $0.2 == "Gaza Health Ministry" })
+    }
+
+    @Test func aMinistryWithoutItsPortfolioOrNamedInFullIsLeftAlone() {
+        #expect(!spans("Russia's ministry said nothing.").contains { $0.1 == .organisation })
+        #expect(!spans("Iran's ministry of culture spoke.").contains { $0.2?.hasSuffix("Ministry") == true })
+    }
+}

@@ -390,13 +390,14 @@ import Testing
 
     @Test func theShippedParserKeepsItsMeasuredAccuracyOnEWTDev() throws {
         guard let dev = Plexus.sharedData("ud-english-ewt/en_ewt-ud-dev.conllu") else { return }
-        // Measured 0.8087 LAS on dev (0.8186 on test), below the 0.82 floor on test;
-        // docs/DESIGN-NOTES.md has the figures. 0.80 guards against a worse model shipping.
+        // Measured 0.8133 LAS on dev (0.8228 on test, above the 0.82 floor there; dev
+        // reads about a point lower); docs/DESIGN-NOTES.md has the figures. 0.81 guards against
+        // a worse model shipping.
         let result = try Plexus.run(["eval-parser", dev.path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let las = try #require(report["las"] as? Double)
-        #expect(las >= 0.80, "LAS on EWT dev: \(las)")
+        #expect(las >= 0.81, "LAS on EWT dev: \(las)")
     }
 }
 

@@ -29,6 +29,9 @@ public struct Gazetteer: Sendable {
     /// Builds the gazetteer from the team's tables.
     ///
     /// - Complexity: O(total length of the tables); done once.
+    /// A country's first demonym by its label ("Russia" → "Russian"), to name its bodies.
+    public private(set) var demonyms: [String: String] = [:]
+
     public init() {
         let tokenizer = Tokenizer()
         func add(_ phrase: String, _ entry: GazetteerEntry) {
@@ -47,6 +50,7 @@ public struct Gazetteer: Sendable {
                 countryLabels[name] = label
             }
             if fields.count > 2 {
+                if let first = fields[2].split(separator: ";").first { demonyms[label] = String(first) }
                 for demonym in fields[2].split(separator: ";").map(String.init) {
                     add(demonym, GazetteerEntry(type: .country, label: label, isDemonym: true))
                     countryLabels[demonym] = label

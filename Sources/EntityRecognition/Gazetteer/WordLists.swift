@@ -159,6 +159,13 @@ enum WordLists {
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
         "March", "July", "September", "October", "November", "December",
     ]
+    /// A ministry's portfolio, as written before "ministry" ("the foreign ministry").
+    static let portfolioWords: Set<String> = [
+        "foreign", "defence", "defense", "health", "interior", "finance", "justice", "economy", "economic", "trade",
+        "education", "energy", "agriculture", "transport", "culture", "home", "environment", "information", "emergency",
+        "emergencies", "labour", "labor", "industry", "commerce", "security", "war", "intelligence", "public",
+    ]
+
     /// A party's member or supporter as a noun or adjective: a run of capitals ending in one
     /// ("Welsh Liberal Democrat council leaders") describes party members, it names no one.
     static let partyMemberWords: Set<String> = [

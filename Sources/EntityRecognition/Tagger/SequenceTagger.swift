@@ -56,7 +56,7 @@ public struct SequenceTagger: Sendable {
     ///
     /// - Parameter packing: whether weights that are all exact 16-bit floats are stored
     ///   packed (``packed``); tests turn it off to compare the two layouts.
-    /// - Complexity: O(features · log features + weights).
+    /// - Complexity: O(features + weights).
     package init(
         tags: [String], usesExtra: Bool, profile: WordProfile?, lexicon: TagLexicon? = nil,
         features: [(key: UInt64, entries: [(UInt8, Float)])],
@@ -77,9 +77,16 @@ public struct SequenceTagger: Sendable {
         // features make 90% of the look-ups), so they take their own table slots, not the
         // next free one, and their weights fill whole cache lines together. The look-ups and
         // sums are the same whatever the order.
-        let order = features.indices.sorted {
-            features[$0].entries.count != features[$1].entries.count ? features[$0].entries.count > features[$1].entries.count : $0 < $1
+        // A counting sort by weight count (most first, file order within a count): the order a
+        // comparison sort gives, in linear time, which matters at load (a tenth of it).
+        var byCount = [[Int]](repeating: [], count: (features.map(\.entries.count).max() ?? 0) + 1)
+        var total = 0
+        for index in features.indices {
+            byCount[features[index].entries.count].append(index)
+            total += features[index].entries.count
         }
+        entries.reserveCapacity(total)
+        let order = byCount.reversed().joined()
         for index in order {
             let feature = features[index]
             let key = feature.key == 0 ? 1 : feature.key

@@ -29,6 +29,11 @@ public struct ParserTrainingRecipe: Sendable {
     /// Part-of-speech taggers trained with successive seeds for the shipped tagger, which is
     /// the mean of their weights (the jackknife taggers stay single).
     public var taggerAverage = 1
+    /// Whether the parser also trains on a second copy of the training sentences with the
+    /// treebank's own tags, besides the copy with jackknifed tags: it learns what each tag
+    /// means from clean tags and how to live with the tagger's mistakes from predicted ones
+    /// (EWT dev LAS 0.8087 → 0.8109 for the mean of two parsers; training takes twice as long).
+    public var alsoTreebankTags = false
     /// How often the trainer follows its own wrong move, from the second epoch.
     public var explorationProbability = 0.9
     /// A folder that keeps the tagger and the tags between runs: read when it holds them,
@@ -62,9 +67,13 @@ public struct ParserTrainingRecipe: Sendable {
         trainer.epochs = epochs
         trainer.profile = profile
         trainer.explorationProbability = explorationProbability
-        let examples = zip(training, trainingTags).map {
+        let predicted = zip(training, trainingTags).map {
             ParserTrainer.Example(words: $0.words, tags: $1, heads: $0.heads, relations: $0.relations)
         }
+        let treebank =
+            alsoTreebankTags && jackknifeFolds > 1
+            ? training.map { ParserTrainer.Example(words: $0.words, tags: $0.xpos, heads: $0.heads, relations: $0.relations) } : []
+        let examples = predicted + treebank
         let seeds = (0..<UInt64(max(1, average))).map { seed &+ $0 }
         let members = parallelMap(seeds) { [trainer] memberSeed -> (DependencyParser, [String]) in
             var trainer = trainer

@@ -35,7 +35,11 @@ extension StanceExtractor {
                 }
             }
         case .noun:
-            holders = possessor(before: start, context).map { [$0] } ?? subject(before: start, context)
+            // "Hamas's 7 October attack", "the 2022 invasion": a dated noun is an event, not a stance.
+            if datedWords(before: start, context) > 0 { return [] }
+            holders =
+                possessor(before: start, context).map { [$0] }
+                ?? (hasPossessive(before: start, context) ? [] : subject(before: start, context))
             let next = cueRange.upperBound
             // "the support of the British people" names the holder, "criticism of Hungary" the target.
             if next < lower.count, lower[next] == "of", cue.polarity == .support { return [] }
@@ -63,7 +67,11 @@ extension StanceExtractor {
             holders.removeAll { treeRulesOut(holder: $0, tree, context) }
             targets.removeAll { treeRulesOut(target: $0, cueWord: start, judgement: cue.kind == .adjective, tree, context) }
         }
-        if holders.isEmpty, let speaker = context.speaker, cue.kind == .adjective || commonNounSubject(before: start, context) == nil {
+        // A noun with a possessor of its own ("Hamas's attack") is the possessor's, not the speaker's.
+        let ownedNoun = cue.kind == .noun && hasPossessive(before: start, context)
+        if holders.isEmpty, !ownedNoun, let speaker = context.speaker,
+            cue.kind == .adjective || commonNounSubject(before: start, context) == nil
+        {
             holders = [Party(target: .entity(speaker.entity), range: speaker.range, mention: speaker, certainty: 0.85)]
         }
         if targets.isEmpty, cue.kind == .verb, !passive, let phrase = nounPhrase(after: cueRange.upperBound, context) {

@@ -124,7 +124,7 @@ extension StanceExtractor {
     /// "Russia's support for…", "their backing for Kyiv": the possessor right before a noun cue.
     func possessor(before index: Int, _ context: Context) -> Party? {
         var i = index - 1
-        while i >= 0 && index - i <= 3 {
+        while i >= 0 && index - i <= 3 + datedWords(before: index, context) {
             let word = context.lower[i]
             if word == "'s" || word == "'" {
                 i -= 1
@@ -136,13 +136,48 @@ extension StanceExtractor {
                 else { return nil }
                 return Party(target: .entity(mention.entity), range: mention.range, mention: mention, certainty: 1)
             }
-            if Self.stanceIntensifiers.contains(word) {
+            if Self.stanceIntensifiers.contains(word) || Self.isDateWord(word) {
                 i -= 1
                 continue
             }
             return nil
         }
         return nil
+    }
+
+    /// Whether the noun cue at `index` has a possessive of its own, entity or not.
+    ///
+    /// "Hamas's attack on Israel": "'s" after a word, past dates and intensifiers. Such a
+    /// noun's holder is its possessor, never the subject or speaker of the clause around it.
+    func hasPossessive(before index: Int, _ context: Context) -> Bool {
+        var i = index - 1
+        let reach = 3 + datedWords(before: index, context)
+        while i >= 0 && index - i <= reach {
+            let word = context.lower[i]
+            if word == "'s" || word == "'" { return i > 0 && context.lower[i - 1].first?.isLetter == true }
+            guard Self.stanceIntensifiers.contains(word) || Self.isDateWord(word) || context.mentionAt[i] != nil else { return false }
+            i -= 1
+        }
+        return false
+    }
+
+    /// How many date words ("7", "October", "2023") stand right before `index`.
+    func datedWords(before index: Int, _ context: Context) -> Int {
+        var count = 0
+        var i = index - 1
+        while i >= 0, count < 4, Self.isDateWord(context.lower[i]) {
+            count += 1
+            i -= 1
+        }
+        return count
+    }
+
+    /// A day number, a year or a month's name.
+    static func isDateWord(_ word: String) -> Bool {
+        if !word.isEmpty, word.count <= 4, word.allSatisfy(\.isNumber) { return true }
+        return [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        ].contains(word)
     }
 
     /// The agent of a passive cue: "was condemned by the EU".

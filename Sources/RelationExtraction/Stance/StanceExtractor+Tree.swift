@@ -150,9 +150,23 @@ extension StanceExtractor {
     /// judges the subject or a name that modifies it, not a name in a clause inside it.
     func treeRulesOut(target: Party, cueWord: Int, judgement: Bool, _ tree: StanceTree, _ context: Context) -> Bool {
         if judgement, let subject = tree.dependents(of: cueWord, ["nsubj"]).first {
+            // The subject itself, or a name inside its noun phrase ("the presence of troops
+            // from Nato countries was unacceptable"), down at most three modifiers of which
+            // one at most is a prepositional phrase: "the use of force against Iraq was
+            // illegal" judges the use of force, not Iraq.
             return !target.range.contains { word in
-                word == subject
-                    || (tree.heads[word] == subject && ["nmod:poss", "compound", "amod", "nmod"].contains(tree.relations[word]))
+                var current = word
+                var prepositional = 0
+                for _ in 0..<4 {
+                    if current == subject { return true }
+                    guard current >= 0, current < tree.relations.count,
+                        ["nmod:poss", "compound", "amod", "nmod"].contains(tree.relations[current])
+                    else { return false }
+                    if tree.relations[current] == "nmod" { prepositional += 1 }
+                    if prepositional > 1 { return false }
+                    current = tree.heads[current]
+                }
+                return false
             }
         }
         guard !Self.negatingVerbs.contains(context.lower[cueWord]) else { return false }
