@@ -75,6 +75,20 @@ import Testing
     @Test func anAllegationOrAReportIsNotAStance() throws {
         #expect(try triples("Cherie Blair has been accused of criticising George Bush's policies during a lecture tour.").isEmpty)
         #expect(try triples("The minister denied reports that Gordon Brown is preparing to oust Alan Milburn.").isEmpty)
+        // The accuser opposes the accused; what the accused is said to back is no stance.
+        #expect(try triples("Poland accused Hungary of backing Russia.") == ["Poland | oppose | Hungary"])
+    }
+
+    @Test func aDatedAttackIsAnEventAndAPossessedNounIsNotTheSpeakers() throws {
+        #expect(try triples("The ministry said on Sunday that 40 people died after the rebels' 7 October attack on the army.").isEmpty)
+        #expect(
+            try triples("Russia's rejection of the ceasefire angered Washington.").contains("Russia | oppose | ceasefire"))
+    }
+
+    @Test func aNameInsideTheJudgedNounPhraseIsItsTarget() throws {
+        #expect(
+            try triples("Dmitry Peskov said the presence of troops from Nato countries was unacceptable.")
+                == ["Dmitry Peskov | oppose | NATO"])
     }
 
     @Test func aPassiveWithoutItsAuxiliaryIsNotReadAsActive() throws {

@@ -113,6 +113,16 @@ extension StanceExtractor {
         {
             return true
         }
+        // "Poland accused Hungary of backing Russia", parsed with "backing" under "Hungary":
+        // a clause on the object of an accusation is the accusation's content all the same.
+        if tree.heads[top] >= 0, tree.relations[top] == "acl" {
+            let noun = tree.heads[top]
+            if ["obj", "iobj"].contains(tree.relations[noun]), tree.heads[noun] >= 0,
+                Self.allegationWords.contains(context.lower[tree.heads[noun]])
+            {
+                return true
+            }
+        }
         if cue.kind == .noun, ["obj", "nsubj:pass"].contains(tree.relations[cueWord]),
             Self.reversalVerbs.contains(context.lower[tree.heads[cueWord]])
         {
