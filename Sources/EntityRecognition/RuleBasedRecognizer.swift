@@ -155,10 +155,24 @@ public struct RuleBasedRecognizer: EntityRecognizer {
             if Self.connectors.contains(token.text), j + 1 < tokens.count {
                 var k = j + 1
                 while k < tokens.count, Self.connectors.contains(tokens[k].text) { k += 1 }
-                if k < tokens.count, isNameToken(tokens[k]), hasOrganisationWord(tokens, start, runEnd: runEndSimple(tokens, from: k)) {
+                // "Leung Yiu-chung of the Labour Party": a person's name before the connector
+                // is a person of the organisation, not part of its name.
+                let personBefore =
+                    j - start >= 2 && !hasOrganisationWord(tokens, start, runEnd: j)
+                    && (start..<j).allSatisfy { gazetteer.longestMatch(in: tokens, at: $0, limit: j) == nil }
+                if !personBefore, k < tokens.count, isNameToken(tokens[k]),
+                    hasOrganisationWord(tokens, start, runEnd: runEndSimple(tokens, from: k))
+                {
                     j = k
                     continue
                 }
+            }
+            // "Leung Yiu-chung", "Kim Jong-un": a hyphenated given name after a capitalised
+            // word, its second syllable in lower case. Not a known name's compound
+            // ("US-brokered") nor a participle or adjective ("Kremlin-backed", "long-running").
+            if isHyphenatedGivenName(token, after: tokens[j - 1]) {
+                j += 1
+                continue
             }
             // "Majed bin Mohammed al-Ansari": an Arabic article joined to the name after it.
             if j > start, Self.hyphenatedParticles.contains(where: { token.text.hasPrefix($0) }),
@@ -186,6 +200,21 @@ public struct RuleBasedRecognizer: EntityRecognizer {
             break
         }
         return j
+    }
+
+    /// Whether `token` reads as the hyphenated given name of an East Asian name ("Yiu-chung",
+    /// "Jong-un", "Kai-shek") after `previous`, a capitalised word: two short syllables, the
+    /// first capitalised and unknown to the gazetteer, the second lower case and no English
+    /// ending ("-ed", "-ing", "-led", "-run", "-based", "-style").
+    func isHyphenatedGivenName(_ token: Token, after previous: Token) -> Bool {
+        guard previous.isCapitalized, !WordLists.nonNameWords.contains(previous.text.lowercased()) else { return false }
+        let parts = token.text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let first = parts[0].first, first.isUppercase, parts[0].dropFirst().allSatisfy(\.isLowercase),
+            (2...6).contains(parts[0].count), (1...6).contains(parts[1].count), parts[1].allSatisfy({ $0.isLowercase && $0.isLetter }),
+            gazetteer.entry(for: String(parts[0])) == nil
+        else { return false }
+        let second = String(parts[1])
+        return !["ed", "ing", "led", "run", "based", "style", "made", "born", "like", "wide", "free"].contains { second.hasSuffix($0) }
     }
 
     func runEndSimple(_ tokens: [Token], from start: Int) -> Int {

@@ -139,3 +139,24 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
         #expect(!spans("Iran's ministry of culture spoke.").contains { $0.2?.hasSuffix("Ministry") == true })
     }
 }
+
+@Suite struct NameRunTests {
+    func spans(_ text: String) -> [(String, EntityType)] {
+        let tokens = Tokenizer().tokenize(text)
+        return RuleBasedRecognizer().recognize(tokens).map { span in
+            (tokens[span.range].map(\.text).joined(separator: " "), span.type)
+        }
+    }
+
+    @Test func aHyphenatedGivenNameContinuesTheNameButACompoundDoesNot() {
+        #expect(spans("Analysts said Kim Jong-un met officials.").contains { $0.0 == "Kim Jong-un" && $0.1 == .person })
+        #expect(spans("The deal was US-brokered and Kremlin-backed groups objected.").allSatisfy { !$0.0.contains(" ") })
+    }
+
+    @Test func aPersonOfAnOrganisationIsTwoNames() {
+        let found = spans("Officials said Simon Hart of the Countryside Alliance was pleased.")
+        #expect(found.contains { $0.0 == "Simon Hart" && $0.1 == .person })
+        #expect(found.contains { $0.0 == "Countryside Alliance" && $0.1 == .organisation })
+        #expect(spans("He works at the Bank of England.").contains { $0.0 == "Bank of England" })
+    }
+}

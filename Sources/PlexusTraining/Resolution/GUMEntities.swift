@@ -54,7 +54,8 @@ public struct GUMFormatError: Error, Sendable, CustomStringConvertible, Equatabl
 ///
 /// The text is rebuilt from the word forms, with a space after each unless `SpaceAfter=No`
 /// (on the word or on the multiword token that holds it), sentences joined by a space, and a
-/// blank line at each `# newpar`. A mention opens at `(GRP-etype-…[-identity]` and closes at
+/// blank line at each `# newpar` and after a sentence with no final punctuation (a heading
+/// or a caption, a block of its own on the page). A mention opens at `(GRP-etype-…[-identity]` and closes at
 /// `GRP)` on a later (or the same) word; mentions nest.
 public enum GUMReader {
     /// Every `*.conllu` file of `folder`, in name order.
@@ -123,7 +124,15 @@ public enum GUMReader {
                 }
                 continue
             }
-            if line.isEmpty { continue }
+            if line.isEmpty {
+                // A sentence without a full stop (a heading, a caption) was a block of its own
+                // on the page, not the start of the sentence after it.
+                if let last = plain.last, !".!?\"'”’)".unicodeScalars.contains(last) {
+                    plain.append(contentsOf: "\n\n".unicodeScalars)
+                    pendingSpace = false
+                }
+                continue
+            }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard columns.count == 10 else {
                 throw GUMFormatError(
