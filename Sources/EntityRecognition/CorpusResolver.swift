@@ -152,9 +152,14 @@ public struct CorpusResolver: Sendable {
             }
         }
 
-        // Acronyms defined somewhere as "Full Name (ACR)" join that name everywhere.
+        // Acronyms defined somewhere as "Full Name (ACR)" join that name everywhere, and a full
+        // name that joined a listed acronym somewhere ("UK Independence Party" in UKIP) joins it
+        // everywhere.
         for (key, accumulator) in accumulators.sorted(by: { $0.key < $1.key }) where accumulator.type == .organisation {
-            for alias in accumulator.aliases.keys where alias.count >= 2 && alias == alias.uppercased() && alias.contains(where: \.isLetter)
+            let isAcronym = accumulator.labels.keys.contains { $0.count >= 2 && $0 == $0.uppercased() && $0.allSatisfy(\.isLetter) }
+            for alias in accumulator.aliases.keys.sorted()
+            where alias.count >= 2 && alias.contains(where: \.isLetter)
+                && (alias == alias.uppercased() || (isAcronym && alias.contains(" ")))
             {
                 let acronymKey = EntityKey.named(.organisation, alias)
                 guard acronymKey != key, redirect[acronymKey] == nil, let acronym = accumulators[acronymKey] else { continue }

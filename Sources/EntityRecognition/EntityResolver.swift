@@ -162,6 +162,7 @@ public struct EntityResolver: Sendable {
                 attach(index, key: .named(mention.type, label), type: mention.type, label: label)
             case .organisation:
                 var label = mention.label ?? Self.organisationName(mention.name)
+                if mention.label == nil, let outlet = Self.outlet(of: label) { label = outlet }
                 if mention.label == nil, let expansion = acronyms[label] { label = expansion }
                 attach(index, key: .named(.organisation, label), type: .organisation, label: label)
             }
@@ -198,8 +199,12 @@ public struct EntityResolver: Sendable {
         return nil
     }
 
-    /// Acronyms defined in the document as "Full Name (ACR)", mapped to the full name,
-    /// when the acronym's letters are the initials of the name's capitalised words.
+    /// Acronyms and the names they stand for in one document: an acronym maps to the full
+    /// name, or a full name to a listed acronym's label ("UK Independence Party" → "UKIP").
+    ///
+    /// An acronym stands for a name when it is defined as "Full Name (ACR)" with the name's
+    /// initials, or when its letters are exactly the initials of the one organisation the
+    /// document names in full with them.
     ///
     /// - Complexity: O(m) in the number of mentions.
     static func acronymDefinitions(_ analysis: AnalyzedDocument) -> [String: String] {
@@ -212,15 +217,60 @@ public struct EntityResolver: Sendable {
                 open + 2 < analysis.tokens.count, analysis.tokens[open].text == "(", analysis.tokens[open + 2].text == ")"
             else { continue }
             let acronym = next.name.filter(\.isLetter)
-            let initials = mention.name.split(separator: " ").compactMap { word -> Character? in
-                guard let first = word.first, first.isUppercase else { return nil }
-                return first
-            }
+            let initials = Array(Self.initials(of: mention.name))
             if String(initials) == acronym || isSubsequence(Array(acronym), of: initials) && acronym.first == initials.first {
                 definitions[next.name] = organisationName(mention.name)
             }
         }
+        // Without parentheses: an acronym whose letters are exactly the initials of one
+        // organisation the document names in full ("University of Southern Indiana" … "USI").
+        var byInitials: [String: Set<String>] = [:]
+        for mention in mentions where mention.type == .organisation && mention.label == nil {
+            guard mention.name.split(separator: " ").count >= 2 else { continue }
+            let initials = Self.initials(of: mention.name)
+            if initials.count >= 2 { byInitials[initials, default: []].insert(organisationName(mention.name)) }
+        }
+        for mention in mentions where mention.type == .organisation && definitions[mention.name] == nil {
+            let name = mention.surface
+            guard name.count >= 2, name.allSatisfy({ $0.isUppercase && $0.isLetter }), let full = byInitials[name], full.count == 1,
+                let expansion = full.first
+            else { continue }
+            if let known = mention.label {
+                // A listed acronym ("UKIP") keeps its label, and the full name joins it.
+                definitions[expansion] = known
+            } else {
+                definitions[name] = expansion
+            }
+        }
         return definitions
+    }
+
+    /// The capital initials of a name, an acronym inside it whole: "UK Independence Party" → "UKIP".
+    static func initials(of name: String) -> String {
+        String(
+            name.split(separator: " ").flatMap { word -> [Character] in
+                if word.count >= 2, word.allSatisfy({ $0.isUppercase && $0.isLetter }) { return Array(word) }
+                guard let first = word.first, first.isUppercase else { return [] }
+                return [first]
+            })
+    }
+
+    /// Words that name an outlet's programme or service, not another organisation.
+    static let outletWords: Set<String> = [
+        "news", "radio", "online", "website", "tv", "television", "one", "two", "three", "four", "five", "live", "world",
+        "service", "channel",
+    ]
+
+    /// The outlet a programme or service belongs to, or `nil`.
+    ///
+    /// "BBC News", "BBC Radio", "CBS News": an acronym followed only by words for its
+    /// programmes and services is that outlet. "BBC Radio Scotland" and "BBC1" stay apart.
+    static func outlet(of name: String) -> String? {
+        let words = name.split(separator: " ")
+        guard words.count >= 2, let first = words.first, first.count >= 2, first.allSatisfy({ $0.isUppercase && $0.isLetter }),
+            words.dropFirst().allSatisfy({ outletWords.contains($0.lowercased()) })
+        else { return nil }
+        return String(first)
     }
 
     static func isSubsequence(_ needle: [Character], of haystack: [Character]) -> Bool {

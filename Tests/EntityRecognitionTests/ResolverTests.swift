@@ -107,6 +107,32 @@ func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<Stri
     }
 }
 
+@Suite struct AcronymInitialsTests {
+    @Test func anAcronymOfTheInitialsOfOneOrganisationInTheDocumentJoinsIt() {
+        let entities = resolve([
+            "The National Audit Office published its report on Monday. The NAO said spending had risen.",
+            "The NAO is independent.",
+        ])
+        #expect(entities["National Audit Office"]?.aliases.contains("NAO") == true)
+        #expect(entities["NAO"] == nil)
+    }
+
+    @Test func aFullNameJoinsTheListedAcronymItSpellsEvenInArticlesWithoutIt() {
+        let entities = resolve([
+            "The UK Independence Party met in London. UKIP said it would stand everywhere.",
+            "The UK Independence Party chose a new leader.",
+        ])
+        #expect(entities["UKIP"]?.aliases.contains("UK Independence Party") == true)
+        #expect(entities["UK Independence Party"] == nil)
+    }
+
+    @Test func anOutletsProgrammesAreTheOutletButARegionalStationIsNot() {
+        let entities = resolve(["He told BBC Radio that BBC News had it wrong, and BBC Radio Scotland agreed with the BBC."])
+        #expect(entities["BBC"]?.aliases.isSuperset(of: ["BBC Radio", "BBC News"]) == true)
+        #expect(entities["BBC Radio Scotland"] != nil)
+    }
+}
+
 @Suite struct CombinedRecognizerTests {
     func resolveCombined(_ texts: [String]) throws -> [String: (type: EntityType, aliases: Set<String>)] {
         let analyzer = DocumentAnalyzer(recognizer: CombinedRecognizer(tagger: try TaggerRecognizer.shipped()), syntax: nil)

@@ -86,8 +86,8 @@ let gumSample = """
         #expect(documents.count == 24)
         #expect(documents.reduce(0) { $0 + $1.namedMentions.count } == 1077)
         let report = GUMEntityEvaluation.evaluate(documents, builder: try GraphBuilder.shipped(stances: false))
-        // Measured 0.837 across documents (0.815 with the rules alone); a drop below 0.82 is a regression.
-        #expect(report.acrossDocuments.f1 >= 0.82)
+        // Measured 0.840 across documents (0.819 with the rules alone); a drop below 0.83 is a regression.
+        #expect(report.acrossDocuments.f1 >= 0.83)
         #expect(report.acrossDocuments.precision >= 0.94)
     }
 }
