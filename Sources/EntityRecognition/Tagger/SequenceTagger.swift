@@ -62,13 +62,29 @@ public struct SequenceTagger: Sendable {
         features: [(key: UInt64, entries: [(UInt8, Float)])],
         packing: Bool = true
     ) {
+        var weights: [Entry] = []
+        for feature in features { for (cls, weight) in feature.entries { weights.append(Entry(cls: UInt32(cls), weight: weight)) } }
+        self.init(
+            tags: tags, usesExtra: usesExtra, profile: profile, lexicon: lexicon, keys: features.map(\.key),
+            counts: features.map { Int32($0.entries.count) }, weights: weights, packing: packing)
+    }
+
+    /// Builds a tagger from flat arrays: each feature's key and weight count, and all
+    /// weights in feature order (the layout of a model file, read without a per-feature
+    /// allocation, which took most of a model's load time).
+    ///
+    /// - Complexity: O(features + weights).
+    init(
+        tags: [String], usesExtra: Bool, profile: WordProfile?, lexicon: TagLexicon?, keys: [UInt64], counts: [Int32],
+        weights: [Entry], packing: Bool
+    ) {
         self.tags = tags
         self.usesExtra = usesExtra
         self.profile = profile
         self.lexicon = lexicon
         self.transitions = TagTransitions(tags: tags)
         var capacity = 16
-        while capacity < features.count * 2 { capacity <<= 1 }
+        while capacity < keys.count * 2 { capacity <<= 1 }
         let mask = capacity - 1
         var table = [Slot](repeating: Slot(key: 0, start: 0, count: 0), count: capacity)
         var entries: [Entry] = []
@@ -79,21 +95,23 @@ public struct SequenceTagger: Sendable {
         // sums are the same whatever the order.
         // A counting sort by weight count (most first, file order within a count): the order a
         // comparison sort gives, in linear time, which matters at load (a tenth of it).
-        var byCount = [[Int]](repeating: [], count: (features.map(\.entries.count).max() ?? 0) + 1)
+        var starts = [Int](repeating: 0, count: keys.count)
+        var byCount = [[Int]](repeating: [], count: Int(counts.max() ?? 0) + 1)
         var total = 0
-        for index in features.indices {
-            byCount[features[index].entries.count].append(index)
-            total += features[index].entries.count
+        for index in keys.indices {
+            byCount[Int(counts[index])].append(index)
+            starts[index] = total
+            total += Int(counts[index])
         }
         entries.reserveCapacity(total)
         let order = byCount.reversed().joined()
         for index in order {
-            let feature = features[index]
-            let key = feature.key == 0 ? 1 : feature.key
+            let key = keys[index] == 0 ? 1 : keys[index]
+            let count = Int(counts[index])
             var slot = Int(truncatingIfNeeded: key) & mask
             while table[slot].key != 0 { slot = (slot + 1) & mask }
-            table[slot] = Slot(key: key, start: Int32(entries.count), count: Int32(feature.entries.count))
-            for (cls, weight) in feature.entries { entries.append(Entry(cls: UInt32(cls), weight: weight)) }
+            table[slot] = Slot(key: key, start: Int32(entries.count), count: Int32(count))
+            entries.append(contentsOf: weights[starts[index]..<(starts[index] + count)])
         }
         self.table = table
         self.mask = mask
@@ -438,20 +456,33 @@ extension SequenceTagger: ModelFile {
         var tags: [String] = []
         for _ in 0..<tagCount { tags.append(try reader.readString(lengthAs: UInt16.self)) }
         let featureCount = Int(try reader.read(UInt32.self))
-        var features: [(key: UInt64, entries: [(UInt8, Float)])] = []
-        features.reserveCapacity(featureCount)
-        for _ in 0..<featureCount {
-            let key = try reader.read(UInt64.self)
-            let count = Int(try reader.read(UInt8.self))
-            var entries: [(UInt8, Float)] = []
-            entries.reserveCapacity(count)
-            for _ in 0..<count {
-                let cls = try reader.read(UInt8.self)
-                guard Int(cls) < tags.count else { throw ModelFileError(path: path, reason: "model refers to tag \(cls) of \(tags.count)") }
-                entries.append((cls, Float(Float16(bitPattern: try reader.read(UInt16.self)))))
+        let tagTotal = tags.count
+        // One pass over the bytes in place (key, count, then class and 16-bit weight per entry).
+        let (keys, counts, weights) = try reader.consume { raw -> (result: ([UInt64], [Int32], [Entry]), used: Int) in
+            var keys = [UInt64](repeating: 0, count: featureCount)
+            var counts = [Int32](repeating: 0, count: featureCount)
+            var weights: [Entry] = []
+            weights.reserveCapacity(featureCount * 2)
+            var at = 0
+            for feature in 0..<featureCount {
+                guard at + 9 <= raw.count else { throw ModelFileError(path: path, reason: "model file is cut short") }
+                keys[feature] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                let count = Int(raw[at + 8])
+                counts[feature] = Int32(count)
+                at += 9
+                guard at + 3 * count <= raw.count else { throw ModelFileError(path: path, reason: "model file is cut short") }
+                for _ in 0..<count {
+                    let cls = raw[at]
+                    guard Int(cls) < tagTotal else { throw ModelFileError(path: path, reason: "model refers to tag \(cls) of \(tagTotal)") }
+                    let half = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at + 1, as: UInt16.self))
+                    weights.append(Entry(cls: UInt32(cls), weight: Float(Float16(bitPattern: half))))
+                    at += 3
+                }
             }
-            features.append((key, entries))
+            return ((keys, counts, weights), at)
         }
-        self.init(tags: tags, usesExtra: usesExtra, profile: profile, lexicon: lexicon, features: features)
+        self.init(
+            tags: tags, usesExtra: usesExtra, profile: profile, lexicon: lexicon, keys: keys, counts: counts, weights: weights,
+            packing: true)
     }
 }
