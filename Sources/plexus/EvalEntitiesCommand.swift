@@ -82,7 +82,7 @@ struct EvalEntitiesCommand: ParsableCommand {
         let documents: [GUMDocument]
         do {
             documents = try GUMReader.read(folder: folder)
-        } catch let error as GUMFormatError {
+        } catch let error as CoNLLUError {
             throw UserError(error.description)
         }
         let report = GUMEntityEvaluation.evaluate(documents, builder: try aliasOptions.builder())

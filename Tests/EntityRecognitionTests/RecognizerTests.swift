@@ -97,14 +97,15 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
     }
 }
 
-@Suite struct GuessedRunTests {
-    func spans(_ text: String) -> [(String, EntityType)] {
-        let tokens = Tokenizer().tokenize(text)
-        return RuleBasedRecognizer().recognize(tokens).map { span in
-            (tokens[span.range].map(\.text).joined(separator: " "), span.type)
-        }
+/// Spans as (text of the whole mention, type), for the suites below.
+func spans(_ text: String) -> [(String, EntityType)] {
+    let tokens = Tokenizer().tokenize(text)
+    return RuleBasedRecognizer().recognize(tokens).map { span in
+        (tokens[span.range].map(\.text).joined(separator: " "), span.type)
     }
+}
 
+@Suite struct GuessedRunTests {
     @Test func aRunEndingInATitleWordIsABodyNotAPerson() {
         let found = spans("The Scottish Executive said ministers would be told.")
         #expect(found.contains { $0.0 == "Scottish Executive" && $0.1 == .organisation })
@@ -141,13 +142,6 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
 }
 
 @Suite struct NameRunTests {
-    func spans(_ text: String) -> [(String, EntityType)] {
-        let tokens = Tokenizer().tokenize(text)
-        return RuleBasedRecognizer().recognize(tokens).map { span in
-            (tokens[span.range].map(\.text).joined(separator: " "), span.type)
-        }
-    }
-
     @Test func aHyphenatedGivenNameContinuesTheNameButACompoundDoesNot() {
         #expect(spans("Analysts said Kim Jong-un met officials.").contains { $0.0 == "Kim Jong-un" && $0.1 == .person })
         #expect(spans("The deal was US-brokered and Kremlin-backed groups objected.").allSatisfy { !$0.0.contains(" ") })

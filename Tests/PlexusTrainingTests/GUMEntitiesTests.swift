@@ -47,10 +47,10 @@ let gumSample = """
 
     @Test func aBracketThatNeverClosesNamesTheFileAndLine() {
         let broken = gumSample.replacingOccurrences(of: "Entity=3)|SpaceAfter=No", with: "SpaceAfter=No")
-        #expect(throws: GUMFormatError(path: "broken.conllu", line: 11, reason: "entity 3 never closes")) {
+        #expect(throws: CoNLLUError(path: "broken.conllu", line: 11, reason: "entity 3 never closes")) {
             try GUMReader.parse(broken, path: "broken.conllu")
         }
-        #expect(throws: GUMFormatError(path: "short.conllu", line: 1, reason: "a word line needs 10 tab-separated columns, not 3")) {
+        #expect(throws: CoNLLUError(path: "short.conllu", line: 1, reason: "a word line needs 10 tab-separated columns, not 3")) {
             try GUMReader.parse("1\tUS\tUS\n", path: "short.conllu")
         }
     }

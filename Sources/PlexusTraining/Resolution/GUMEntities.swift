@@ -38,18 +38,6 @@ public struct GUMDocument: Sendable {
     public var otherMentions: [Range<Int>]
 }
 
-/// A GUM file that cannot be read as CoNLL-U with GUM's entity layer.
-public struct GUMFormatError: Error, Sendable, CustomStringConvertible, Equatable {
-    /// The file.
-    public var path: String
-    /// The 1-based line, when the problem is on one.
-    public var line: Int?
-    /// What is wrong.
-    public var reason: String
-
-    public var description: String { line.map { "\(path):\($0): \(reason)" } ?? "\(path): \(reason)" }
-}
-
 /// Reads GUM's CoNLL-U files (UD trees plus `Entity=` brackets in the MISC column).
 ///
 /// The text is rebuilt from the word forms, with a space after each unless `SpaceAfter=No`
@@ -60,28 +48,28 @@ public struct GUMFormatError: Error, Sendable, CustomStringConvertible, Equatabl
 public enum GUMReader {
     /// Every `*.conllu` file of `folder`, in name order.
     ///
-    /// - Throws: ``GUMFormatError`` naming the folder or the first malformed file and line.
+    /// - Throws: ``CoNLLUError`` naming the folder or the first malformed file and line.
     public static func read(folder: String) throws -> [GUMDocument] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".conllu") }.sorted()
         } catch {
-            throw GUMFormatError(path: folder, line: nil, reason: "not a readable folder")
+            throw CoNLLUError(path: folder, line: nil, reason: "not a readable folder")
         }
-        guard !names.isEmpty else { throw GUMFormatError(path: folder, line: nil, reason: "holds no .conllu file") }
+        guard !names.isEmpty else { throw CoNLLUError(path: folder, line: nil, reason: "holds no .conllu file") }
         return try names.map { try read(file: (folder as NSString).appendingPathComponent($0)) }
     }
 
     /// One GUM file.
     ///
-    /// - Throws: ``GUMFormatError`` for an unreadable file, a word line without ten columns,
+    /// - Throws: ``CoNLLUError`` for an unreadable file, a word line without ten columns,
     ///   or an entity bracket that never closes.
     public static func read(file path: String) throws -> GUMDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw GUMFormatError(path: path, line: nil, reason: "cannot be read")
+            throw CoNLLUError(path: path, line: nil, reason: "cannot be read")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw GUMFormatError(path: path, line: nil, reason: "is not UTF-8")
+            throw CoNLLUError(path: path, line: nil, reason: "is not UTF-8")
         }
         return try parse(text, path: path)
     }
@@ -135,7 +123,7 @@ public enum GUMReader {
             }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard columns.count == 10 else {
-                throw GUMFormatError(
+                throw CoNLLUError(
                     path: path, line: lineNumber, reason: "a word line needs 10 tab-separated columns, not \(columns.count)")
             }
             let index = columns[0]
@@ -167,7 +155,7 @@ public enum GUMReader {
                         open[group, default: []].append(Open(start: start, fields: fields, line: lineNumber))
                     } else {
                         guard let opened = open[group]?.popLast() else {
-                            throw GUMFormatError(path: path, line: lineNumber, reason: "entity \(group) closes without opening")
+                            throw CoNLLUError(path: path, line: lineNumber, reason: "entity \(group) closes without opening")
                         }
                         closed.append(Closed(range: opened.start..<end, fields: opened.fields, hasProperNoun: false))
                     }
@@ -175,7 +163,7 @@ public enum GUMReader {
             }
         }
         if let unclosed = open.values.flatMap({ $0 }).min(by: { $0.line < $1.line }) {
-            throw GUMFormatError(path: path, line: unclosed.line, reason: "entity \(unclosed.fields[0]) never closes")
+            throw CoNLLUError(path: path, line: unclosed.line, reason: "entity \(unclosed.fields[0]) never closes")
         }
         let scalars = Array(plain)
         var named: [GUMNamedMention] = []
