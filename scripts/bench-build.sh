@@ -1,14 +1,8 @@
 #!/usr/bin/env bash
 # Times `plexus build` (release) on the BBC politics folder and on the whole news corpus.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-data="../shared/data/news-corpus"
-if [ ! -d "$data" ]; then
-  echo "bench: $data is absent; put ../shared beside this checkout" >&2
-  exit 1
-fi
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+source "$(dirname "$0")/bench-common.sh"
+out="$work"
 run() {
   local label="$1"; shift
   /usr/bin/time -f "$label: %e s elapsed, %M KB peak" .build/release/plexus build "$@" --out "$out" > /dev/null

@@ -4,14 +4,7 @@
 # of names, a wall of list sentences). graph.json should stay within 10x the input; memory
 # is the models (a constant, about 0.3 GB) plus a part that grows with the input.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-data="../shared/data/news-corpus"
-if [ ! -d "$data" ]; then
-  echo "bench: $data is absent; put ../shared beside this checkout" >&2
-  exit 1
-fi
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/bench-common.sh"
 
 # A paragraph of 102 KB of names with commas, no full stop: one "sentence" of ~10,000 names.
 awk 'BEGIN { split("Peter Anna John Maria David Sarah James Laura Michael Emma", f, " ");

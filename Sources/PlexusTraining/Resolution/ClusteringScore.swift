@@ -106,7 +106,14 @@ public enum ClusteringScore {
     ///
     /// - Complexity: O(M²) in the mentions per document for pairing, O(M) for the scores.
     public static func score(gold: [Item], predicted: [Item], pairing: Pairing = .largestOverlap) -> ResolutionReport {
-        let pairs = self.pairs(gold: gold, predicted: predicted, pairing: pairing)
+        score(gold: gold, predicted: predicted, pairs: pairs(gold: gold, predicted: predicted, pairing: pairing))
+    }
+
+    /// Scores predicted against gold mentions paired by ``pairs(gold:predicted:pairing:)``
+    /// (pairing reads spans only, so one pairing serves several clusterings of the same mentions).
+    ///
+    /// - Complexity: O(M).
+    public static func score(gold: [Item], predicted: [Item], pairs: [(gold: Int, predicted: Int)]) -> ResolutionReport {
         let usedGold = Set(pairs.map(\.gold))
         let usedPredicted = Set(pairs.map(\.predicted))
         // The union of mentions with a gold and a predicted cluster each.

@@ -293,7 +293,9 @@ public enum GUMEntityEvaluation {
                 spurious += 1
             }
         }
-        let across = ClusteringScore.score(gold: gold, predicted: kept, pairing: .closestSpan)
+        // Pairing reads spans only: one pairing serves both clusterings and the lists below.
+        let pairs = ClusteringScore.pairs(gold: gold, predicted: kept, pairing: .closestSpan)
+        let across = ClusteringScore.score(gold: gold, predicted: kept, pairs: pairs)
         func local(_ items: [ClusteringScore.Item]) -> [ClusteringScore.Item] {
             items.map { item in
                 var copy = item
@@ -301,11 +303,11 @@ public enum GUMEntityEvaluation {
                 return copy
             }
         }
-        let within = ClusteringScore.score(gold: local(gold), predicted: local(kept), pairing: .closestSpan)
+        let within = ClusteringScore.score(gold: local(gold), predicted: local(kept), pairs: pairs)
 
         // The scorer's pairs, for the lists of splits, merges and misses.
         var pairedLabel = [String?](repeating: nil, count: gold.count)
-        for pair in ClusteringScore.pairs(gold: gold, predicted: kept, pairing: .closestSpan) {
+        for pair in pairs {
             pairedLabel[pair.gold] = kept[pair.predicted].cluster
         }
         var byIdentity: [String: [String: Int]] = [:]

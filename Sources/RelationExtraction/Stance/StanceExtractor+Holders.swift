@@ -124,7 +124,7 @@ extension StanceExtractor {
     /// "Russia's support for…", "their backing for Kyiv": the possessor right before a noun cue.
     func possessor(before index: Int, _ context: Context) -> Party? {
         var i = index - 1
-        while i >= 0 && index - i <= 3 + datedWords(before: index, context) {
+        while i >= 0 && index - i <= 3 {
             let word = context.lower[i]
             if word == "'s" || word == "'" {
                 i -= 1
@@ -147,12 +147,12 @@ extension StanceExtractor {
 
     /// Whether the noun cue at `index` has a possessive of its own, entity or not.
     ///
-    /// "Hamas's attack on Israel": "'s" after a word, past dates and intensifiers. Such a
-    /// noun's holder is its possessor, never the subject or speaker of the clause around it.
+    /// "Hamas's attack on Israel": "'s" after a word, past dates and intensifiers, within
+    /// three words (as ``possessor(before:_:)`` looks). Such a noun's holder is its
+    /// possessor, never the subject or speaker of the clause around it.
     func hasPossessive(before index: Int, _ context: Context) -> Bool {
         var i = index - 1
-        let reach = 3 + datedWords(before: index, context)
-        while i >= 0 && index - i <= reach {
+        while i >= 0 && index - i <= 3 {
             let word = context.lower[i]
             if word == "'s" || word == "'" { return i > 0 && context.lower[i - 1].first?.isLetter == true }
             guard Self.stanceIntensifiers.contains(word) || Self.isDateWord(word) || context.mentionAt[i] != nil else { return false }
