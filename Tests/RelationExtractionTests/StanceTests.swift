@@ -96,6 +96,36 @@ import Testing
         #expect(!found.contains("Menzies Campbell | support | United Kingdom"))
     }
 
+    @Test func aParticipleWithItsAgentAfterANounIsAPassiveWithEveryAgent() throws {
+        let found = try triples("Talks stalled on the ceasefire long sought by Ukraine and the United States.")
+        #expect(found == ["Ukraine | support | ceasefire", "United States | support | ceasefire"])
+    }
+
+    @Test func aPassiveWhoseAgentIsNoEntityHasNoHolder() throws {
+        let brigade = try triples("An Iranian brigade, backed by tanks, launched the attack, Iraq said.")
+        #expect(!brigade.contains { $0.hasPrefix("Iraq | support") })
+        #expect(try triples("The plan was rejected by ministers, Pierre Dupont said.").isEmpty)
+        #expect(try triples("The plans are backed by EU directives on privacy.").isEmpty)
+    }
+
+    @Test func askingForSomethingSupportsTheThingNeverThePeopleItNames() throws {
+        #expect(try triples("Qatar demanded a ceasefire in Gaza.") == ["Qatar | support | ceasefire"])
+        #expect(try triples("Germany demanded the resignation of Viktor Orban.").isEmpty)
+        #expect(try triples("Ecuador is seeking through negotiations to delay its payments.").isEmpty)
+    }
+
+    @Test func askingForTheEndOfSomethingOpposesIt() throws {
+        let found = try triples("Hungary called for an end to the sanctions.")
+        #expect(found == ["Hungary | oppose | sanctions"], "\(found)")
+        #expect(try triples("Germany welcomed the rate cuts in France.").isEmpty)
+        #expect(try triples("Washington is offering to wind back crippling sanctions on Iran.").isEmpty)
+    }
+
+    @Test func aRelativeClauseAfterACommonNounIsNotTheSpeakers() throws {
+        let text = "\"Many are divided between those who support tariffs and those who do not,\" said Daniel Yergin."
+        #expect(try triples(text).isEmpty)
+    }
+
     @Test func callingSomethingAMistakeOpposesIt() throws {
         #expect(try triples("Scott Bessent called China's response a mistake.") == ["Scott Bessent | oppose | China"])
     }

@@ -6,18 +6,33 @@ extension StanceExtractor {
     func interpret(_ cue: StanceCue, at cueRange: Range<Int>, in context: inout Context) -> [StanceFinding] {
         let lower = context.lower
         let start = cueRange.lowerBound
-        let passive =
-            cue.kind == .verb && start >= 1 && (lower[start].hasSuffix("ed") || Self.irregularPassives.contains(lower[start]))
+        let participle = lower[start].hasSuffix("ed") || Self.irregularPassives.contains(lower[start])
+        // "the ceasefire long sought by Kyiv", "a plan backed by Paris": a participle with its agent
+        // right after it is a passive even without "be" (a reduced relative or a headline).
+        let reducedRelative = participle && cueRange.upperBound < lower.count && lower[cueRange.upperBound] == "by"
+        let bePassive =
+            start >= 1
             && (Self.beForms.contains(lower[start - 1])
                 || (start >= 2 && Self.beForms.contains(lower[start - 2]) && lower[start - 1].hasSuffix("ly")))
+        let passive = cue.kind == .verb && start >= 1 && participle && (bePassive || reducedRelative)
         var holders: [Party] = []
         var targets: [Party] = []
         var certainty = cue.strength
         switch cue.kind {
         case .verb, .giving:
-            if passive, let agent = byAgent(after: cueRange.upperBound, context) {
-                holders = [agent]
+            let agents = passive ? byAgents(after: cueRange.upperBound, context) : nil
+            // "backed by tanks", "rejected by ministers": the agent is no entity, so no one here holds it.
+            if agents?.isEmpty == true { return [] }
+            if let agents {
+                holders = agents
                 targets = leftParties(before: start, context, excluding: holders.map(\.range))
+                if !bePassive {
+                    // Without "be" the participle modifies the noun right before it ("the ceasefire long
+                    // sought by"), so only that noun, past adverbs, is the target.
+                    targets.removeAll { party in
+                        !lower[party.range.upperBound..<start].allSatisfy { $0.hasSuffix("ly") || Self.durationAdverbs.contains($0) }
+                    }
+                }
             } else if passive, cueRange.upperBound < lower.count, lower[cueRange.upperBound] != "to" {
                 // "Russia was condemned for…": no agent, so only a speaker can hold the stance.
                 targets = leftParties(before: start, context, excluding: [])
@@ -37,6 +52,9 @@ extension StanceExtractor {
         case .noun:
             // "Hamas's 7 October attack", "the 2022 invasion": a dated noun is an event, not a stance.
             if datedWords(before: start, context) > 0 { return [] }
+            // "offering to wind back sanctions on Iran", "lifted the sanctions": undoing the measure
+            // is no opposition to its target.
+            if lower[max(0, start - 4)..<start].contains(where: { Self.undoingVerbs.contains($0) }) { return [] }
             holders =
                 possessor(before: start, context).map { [$0] }
                 ?? (hasPossessive(before: start, context) ? [] : subject(before: start, context))
@@ -69,7 +87,10 @@ extension StanceExtractor {
         }
         // A noun with a possessor of its own ("Hamas's attack") is the possessor's, not the speaker's.
         let ownedNoun = cue.kind == .noun && hasPossessive(before: start, context)
-        if holders.isEmpty, !ownedNoun, let speaker = context.speaker,
+        // "those who support an oil tariff," X said: a relative clause has its own subject, not the speaker.
+        let antecedent = start > 2 && lower[start - 2] == "," ? start - 3 : start - 2
+        let relativeClause = antecedent >= 0 && ["who", "which"].contains(lower[start - 1]) && context.mentionAt[antecedent] == nil
+        if holders.isEmpty, !ownedNoun, !relativeClause, let speaker = context.speaker,
             cue.kind == .adjective || commonNounSubject(before: start, context) == nil
         {
             holders = [Party(target: .entity(speaker.entity), range: speaker.range, mention: speaker, certainty: 0.85)]
@@ -79,6 +100,16 @@ extension StanceExtractor {
         }
         // "sanctioning military action" authorises it; only "sanctioned Iran" is opposition.
         if cue.lemma == "sanction" { targets = targets.filter { $0.mention != nil } }
+        // "demanded his resignation", "sought an apology from Iran": asking for something says
+        // nothing for or against the people it names, only for the thing asked.
+        if cue.topicsOnly {
+            // The thing asked for is the object itself: "seeking through negotiations" asks for no negotiations.
+            targets = targets.filter { target in
+                guard case .topic = target.target else { return false }
+                return target.range.upperBound <= start
+                    || !lower[cueRange.upperBound..<target.range.lowerBound].contains { Self.askingAsides.contains($0) }
+            }
+        }
         guard !holders.isEmpty, !targets.isEmpty else { return [] }
 
         var polarity = cue.polarity
@@ -120,6 +151,16 @@ extension StanceExtractor {
             guard case .entity(let holderEntity) = holder.target else { continue }
             for target in targets {
                 if target.target == holder.target { continue }
+                var polarity = polarity
+                // "called for an end to sanctions", "opposed the lifting of the ban": undoing a thing
+                // turns the stance on the undoing into the opposite stance on the thing.
+                // Only a topic is undone this way: "welcomed rate cuts in France" is no stance on France.
+                if target.range.lowerBound > cueRange.upperBound + 1,
+                    reverses(before: target.range.lowerBound, after: cueRange.upperBound, context)
+                {
+                    guard case .topic = target.target else { continue }
+                    polarity = polarity == .support ? .oppose : .support
+                }
                 let gap =
                     target.range.lowerBound > cueRange.upperBound
                     ? target.range.lowerBound - cueRange.upperBound
@@ -138,6 +179,21 @@ extension StanceExtractor {
             }
         }
         return out
+    }
+
+    /// Whether a word of undoing ("an end to", "the lifting of", "removal of") stands right
+    /// before a target, between the cue and it.
+    func reverses(before targetStart: Int, after cueEnd: Int, _ context: Context) -> Bool {
+        let lower = context.lower
+        var i = targetStart - 1
+        // Skip the target's own determiners and modifiers ("the", "all", "new", "us").
+        while i > cueEnd
+            && ["the", "a", "an", "all", "any", "new", "existing", "remaining", "its", "their", "his", "her"].contains(lower[i])
+        {
+            i -= 1
+        }
+        guard i > cueEnd, ["of", "to", "on", "in"].contains(lower[i]) else { return false }
+        return Self.reversalNouns.contains(lower[i - 1])
     }
 
     enum JudgementFrame {

@@ -180,21 +180,46 @@ extension StanceExtractor {
         ].contains(word)
     }
 
-    /// The agent of a passive cue: "was condemned by the EU".
-    func byAgent(after index: Int, _ context: Context) -> Party? {
+    /// The agents of a passive cue: "was condemned by the EU"; nil when the clause has no
+    /// "by" phrase, empty when its agent is not an entity ("backed by tanks", "by EU directives").
+    func byAgents(after index: Int, _ context: Context) -> [Party]? {
         var i = index
         while i < context.lower.count && i - index <= 6 {
             if Self.rightStops.contains(context.lower[i]) && context.lower[i] != "," { return nil }
             if context.lower[i] == "by" {
-                // "by the EU", not "by one of Labour's most senior Asians".
+                // "by the EU", not "by one of Labour's most senior Asians"; "by both Kyiv and Washington".
                 var j = i + 1
-                if j < context.lower.count, ["the", "a", "an"].contains(context.lower[j]) { j += 1 }
-                guard j < context.lower.count, let party = party(at: j, context), party.mention != nil else { return nil }
-                return party
+                if j < context.lower.count, ["the", "a", "an", "both"].contains(context.lower[j]) { j += 1 }
+                guard j < context.lower.count, var first = party(at: j, context), first.mention != nil else { return [] }
+                // "by Scotland coach Matt Williams": a group before a role word describes the person after it.
+                var k = first.range.upperBound
+                while k < context.lower.count && Self.roleWords.contains(context.lower[k]) { k += 1 }
+                if k > first.range.upperBound, k < context.lower.count, let person = party(at: k, context),
+                    person.mention?.type == .person
+                {
+                    first = person
+                }
+                var agents = [first]
+                j = first.range.upperBound
+                while j + 1 < context.lower.count, ["and", ","].contains(context.lower[j]) {
+                    var k = j + 1
+                    if k < context.lower.count, context.lower[k] == "the" { k += 1 }
+                    guard k < context.lower.count, let next = party(at: k, context), next.mention != nil else { break }
+                    agents.append(next)
+                    j = next.range.upperBound
+                }
+                // "backed by EU directives", "by both UK and European voters": a name before a common
+                // noun modifies it, and the agent is the noun ("by Labour MPs" still names Labour's people).
+                if let tags = context.sentence.posTags, j < tags.count, tags[j] == "NN" || tags[j] == "NNS",
+                    context.mentionAt[j] == nil, !Self.roleWords.contains(context.lower[j])
+                {
+                    return []
+                }
+                return agents
             }
             i += 1
         }
-        return nil
+        return []
     }
 
     /// The speaker of reported speech in the sentence, or the quotation's speaker from an earlier sentence.

@@ -45,6 +45,12 @@ extension StanceExtractor {
                 continue
             }
             if Self.rightStops.contains(word) || Self.speechVerbs.contains(word) { break }
+            // "an end to sanctions", "the lifting of the embargo": the target is what is undone
+            // (``reverses(before:after:_:)`` turns the polarity).
+            if Self.reversalNouns.contains(word), i + 1 < context.lower.count, ["of", "to", "on", "in"].contains(context.lower[i + 1]) {
+                i += 2
+                continue
+            }
             // "defended plans to end the EU's embargo": another verb starts another predicate.
             // "refused to join the sanctions": a verb right after "to" continues the cue's predicate.
             // "warned against sending troops": a gerund right after the cue's preposition carries its object.
@@ -93,7 +99,8 @@ extension StanceExtractor {
     func givenTopic(after index: Int, _ context: Context) -> Party? {
         var i = index
         while i < context.lower.count && i - index <= 8 {
-            if Self.rightStops.contains(context.lower[i]) { return nil }
+            // "had not given reasons why it planned tariffs": a clause after the object is not what is given.
+            if Self.rightStops.contains(context.lower[i]) || Self.clauseOpeners.contains(context.lower[i]) { return nil }
             if let t = context.topicAt[i] {
                 let span = context.topicSpans[t]
                 return Party(target: .topic(span.label), range: span.range, mention: nil, certainty: 1)
@@ -138,7 +145,8 @@ extension StanceExtractor {
         guard let chunks = context.sentence.chunkTags, let tags = context.sentence.posTags else { return nil }
         var start = index
         while start < chunks.count && start - index <= 2 && !(chunks[start].hasPrefix("B-NP") || chunks[start].hasPrefix("S-NP")) {
-            if Self.rightStops.contains(context.lower[start]) { return nil }
+            // "help narrow its trade surplus": the phrase belongs to the second verb, not to the cue.
+            if Self.rightStops.contains(context.lower[start]) || tags[start].hasPrefix("VB") { return nil }
             start += 1
         }
         guard start < chunks.count, chunks[start].hasPrefix("B-NP") || chunks[start].hasPrefix("S-NP") else { return nil }

@@ -32,6 +32,9 @@ public struct StanceCue: Sendable, Equatable {
     /// Whether the head must be tagged as a verb to count (for words such as "back" that are
     /// mostly adverbs).
     public var needsVerbTag: Bool
+    /// Whether only topics can be its targets: asking for a thing ("demanded a ceasefire") is a
+    /// stance on it, but "demanded his resignation" is none for or against him.
+    public var topicsOnly: Bool = false
 }
 
 /// The cue table: every inflected head form → the cues it may start.
@@ -49,12 +52,15 @@ public struct StanceLexicon: Sendable {
 
     init() {
         var table: [String: [StanceCue]] = [:]
-        func add(_ phrase: String, _ polarity: Polarity, _ strength: Double, _ kind: StanceCue.Kind, verbTag: Bool = false) {
+        func add(
+            _ phrase: String, _ polarity: Polarity, _ strength: Double, _ kind: StanceCue.Kind, verbTag: Bool = false,
+            topicsOnly: Bool = false
+        ) {
             let words = phrase.split(separator: " ").map(String.init)
             guard let head = words.first else { return }
             let cue = StanceCue(
                 lemma: phrase, polarity: polarity, strength: strength, kind: kind,
-                particles: Array(words.dropFirst()), needsVerbTag: verbTag)
+                particles: Array(words.dropFirst()), needsVerbTag: verbTag, topicsOnly: topicsOnly)
             let forms = kind == .verb || kind == .giving ? Self.inflections(of: head) : [head]
             for form in forms { table[form, default: []].append(cue) }
         }
@@ -70,6 +76,10 @@ public struct StanceLexicon: Sendable {
             ("protect", 0.6), ("rally behind", 0.85), ("rally to", 0.8), ("join forces with", 0.75), ("reach out to", 0.6),
         ] {
             add(phrase, .support, strength, .verb, verbTag: phrase == "back")
+        }
+        // Asking for a thing: support for it, never for or against a person it names.
+        for (phrase, strength) in [("demand", 0.75), ("seek", 0.7), ("insist on", 0.75)] {
+            add(phrase, .support, strength, .verb, topicsOnly: true)
         }
         // Giving: support for the thing given and for the one it is given to.
         for (phrase, strength) in [
@@ -145,7 +155,8 @@ public struct StanceLexicon: Sendable {
         "reach": ["reaches", "reached", "reaching"], "join": ["joins", "joined", "joining"],
         "distance": ["distances", "distanced", "distancing"], "walk": ["walks", "walked", "walking"],
         "arm": ["arms", "armed", "arming"], "campaign": ["campaigns", "campaigned", "campaigning"],
-        "sign": ["signs", "signed", "signing"], "question": ["questions", "questioned", "questioning"],
+        "sign": ["signs", "signed", "signing"], "seek": ["seeks", "sought", "seeking"],
+        "question": ["questions", "questioned", "questioning"],
     ]
 
     /// A regular verb's forms: base, -s, -ed, -ing, with the usual spelling changes.
@@ -193,7 +204,10 @@ public struct TopicLexicon: Sendable {
             "reassurance force",
             "peacekeeping",
         ],
-        "ceasefire": ["ceasefire", "cease-fire", "truce", "ceasefire deal", "ceasefire proposal", "ceasefire plan", "armistice"],
+        "ceasefire": [
+            "ceasefire", "cease-fire", "truce", "ceasefire deal", "ceasefire proposal", "ceasefire plan", "armistice",
+            "cessation of hostilities",
+        ],
         "sanctions": ["sanctions", "economic sanctions", "sanctions regime"],
         "security guarantees": [
             "security guarantees", "security guarantee", "backstop", "security backstop", "us backstop",
@@ -225,6 +239,24 @@ public struct TopicLexicon: Sendable {
         "smoking ban": ["smoking ban", "ban on smoking"],
         "house arrest": ["house arrest", "control orders", "control order"],
         "council tax": ["council tax"],
+        // Trade, arms and nuclear diplomacy: the recurring topics of foreign news.
+        "tariffs": [
+            "tariffs", "tariff", "import tariffs", "import duties", "retaliatory tariffs", "reciprocal tariffs",
+            "tariff hikes", "tariff increases", "trade tariffs",
+        ],
+        "defence spending": [
+            "defence spending", "defense spending", "military spending", "defence budget", "defense budget",
+            "defence budgets", "defense budgets", "military budget", "military budgets",
+        ],
+        "hostage deal": [
+            "hostage deal", "hostage release", "hostage agreement", "release of hostages", "release of the hostages",
+            "hostage-release deal", "prisoner exchange", "prisoner swap",
+        ],
+        "nuclear deal": ["nuclear deal", "nuclear agreement", "nuclear accord", "iran deal", "iran nuclear deal"],
+        "uranium enrichment": [
+            "uranium enrichment", "enrichment", "enrichment programme", "enrichment program", "right to enrich",
+            "enriching uranium", "enrich uranium",
+        ],
     ])
 
     /// Creates a lexicon from label → variants.

@@ -53,6 +53,24 @@ extension StanceExtractor {
         "mln", "dlr", "dlrs", "pct", "stg", "cts", "billion", "million", "bn", "government",
         "award", "category", "stake", "shares",
     ]
+    /// Prepositions that put a phrase beside what is asked for ("seeking through negotiations"),
+    /// where "an end to sanctions" keeps it in the object.
+    static let askingAsides: Set<String> = adjunctPrepositions.subtracting(["to"]).union(["through", "via"])
+    /// Nouns of undoing: a stance on "the lifting of X" is the opposite stance on X.
+    static let reversalNouns: Set<String> = [
+        "end", "removal", "lifting", "scrapping", "abolition", "repeal", "withdrawal", "suspension", "easing",
+        "cut", "cuts", "reduction", "reductions", "halt", "rollback", "relaxation", "elimination", "cancellation",
+    ]
+    /// Verbs of undoing a measure ("lift sanctions", "wind back tariffs").
+    static let undoingVerbs: Set<String> = [
+        "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "remove", "removes", "removed", "removing",
+        "scrap", "scraps", "scrapped", "scrapping", "relax", "relaxed", "relaxing", "drop", "dropped", "dropping",
+        "back", "roll", "rolled", "end", "ended", "ending", "suspend", "suspended", "suspending", "waive", "waived",
+    ]
+    /// Words that open a subordinate clause inside an object: what follows is not the object.
+    static let clauseOpeners: Set<String> = ["why", "how", "what", "whether", "that", "if", "where"]
+    /// Adverbs of time that may stand between a noun and the participle modifying it ("long sought").
+    static let durationAdverbs: Set<String> = ["long", "once", "now", "still", "also", "much", "often"]
     /// Forms of "be" and "get" that make a passive.
     static let beForms: Set<String> = ["is", "are", "was", "were", "been", "being", "be", "got", "get", "gets", "getting"]
     /// Pronouns that stand for a person.
@@ -76,7 +94,7 @@ extension StanceExtractor {
         "to", "will", "would", "not", "n't", "also", "firmly", "strongly", "fully", "they", "we", "i", "he", "she", "it", "and",
     ]
     /// Irregular past participles of cue verbs ("was given", "was sent").
-    static let irregularPassives: Set<String> = ["given", "sent", "fought"]
+    static let irregularPassives: Set<String> = ["given", "sent", "fought", "sought"]
     /// Prepositions that introduce a noun cue's target ("support for", "attack on").
     static let targetPrepositions: Set<String> = ["for", "of", "on", "against", "to", "towards", "toward", "with"]
     /// Words of obligation: "must back" is a demand on the subject, not its stance.
