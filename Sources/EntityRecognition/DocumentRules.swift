@@ -146,7 +146,9 @@ struct DocumentRules {
         var covered = Set<Int>()
         for mention in mentions { covered.formUnion(mention.tokenRange) }
         // Role holders: titles in the mention, role words just before it, or an appositive after it.
-        for (index, mention) in mentions.enumerated() where mention.type == .person && mention.nameWords.count >= 2 {
+        // A one-word name holds a role only with its title ("President Zelensky"): alone it may be anyone's surname.
+        for (index, mention) in mentions.enumerated()
+        where mention.type == .person && (mention.nameWords.count >= 2 || mention.title != nil) {
             let start = mention.tokenRange.lowerBound
             if let title = mention.title, let role = Self.role(endingWith: title.replacingHyphens().split(separator: " ").map(String.init))
             {

@@ -126,6 +126,13 @@ import Testing
         #expect(try triples(text).isEmpty)
     }
 
+    @Test func theTitleAloneStandsForTheOnePersonWhoHeldItEarlier() throws {
+        let text = "President Zelensky met the envoy in Kyiv. The President also hit out at Hungary and Slovakia."
+        let found = try triples(text)
+        #expect(found.contains { $0.hasSuffix("Zelensky | oppose | Hungary") }, "\(found)")
+        #expect(found.contains { $0.hasSuffix("Zelensky | oppose | Slovakia") }, "\(found)")
+    }
+
     @Test func callingSomethingAMistakeOpposesIt() throws {
         #expect(try triples("Scott Bessent called China's response a mistake.") == ["Scott Bessent | oppose | China"])
     }
