@@ -133,6 +133,25 @@ import Testing
         #expect(found.contains { $0.hasSuffix("Zelensky | oppose | Slovakia") }, "\(found)")
     }
 
+    @Test func beingCriticalOfSomeoneOpposesThem() throws {
+        #expect(try triples("Frank Rijkaard was critical of Jose Mourinho's decision.") == ["Frank Rijkaard | oppose | Jose Mourinho"])
+        #expect(try triples("Austria is supportive of the peace talks.") == ["Austria | support | peace talks"])
+    }
+
+    @Test func aDefinitePlanNounStandsForTheTopicJustProposed() throws {
+        let text = "Britain put forward a proposal for a peacekeeping force. Sergei Lavrov dismissed the initiative."
+        #expect(try triples(text).contains("Sergei Lavrov | oppose | peacekeepers"))
+        // With no topic before it, the plan is no target, and a name after it is not one either.
+        let alone = try triples("Britain remains opposed to the plan and Germany has opposed it in the past.")
+        #expect(!alone.contains("United Kingdom | oppose | Germany"), "\(alone)")
+        #expect(try triples("Vladimir Putin supported the idea of a ceasefire.") == ["Vladimir Putin | support | ceasefire"])
+    }
+
+    @Test func imposingAMeasureSupportsItButNotImposingItOpposesNothing() throws {
+        #expect(try triples("New Zealand has imposed sanctions against Fiji.").contains("New Zealand | support | sanctions"))
+        #expect(try triples("The European Commission would not impose sanctions.").isEmpty)
+    }
+
     @Test func callingSomethingAMistakeOpposesIt() throws {
         #expect(try triples("Scott Bessent called China's response a mistake.") == ["Scott Bessent | oppose | China"])
     }

@@ -146,6 +146,33 @@ public struct DocumentStanceReader: Sendable {
         }
         let affiliations = rollUp ? Self.affiliations(sentences) : [:]
         var recent: [StanceMention] = []
+        // Topics of the sentences so far (label, and whether a plan noun names it: "a proposal for
+        // a peacekeeping force"), matched only once a candidate sentence needs them.
+        var topicsOf: [[(label: String, proposed: Bool)]] = []
+        func recentTopics(before index: Int) -> [String] {
+            while topicsOf.count < index {
+                let words = sentences[topicsOf.count].words.map { $0.lowercased() }
+                topicsOf.append(
+                    extractor.topics.matches(in: words).map { match in
+                        let window = words[max(0, match.range.lowerBound - 10)..<match.range.lowerBound]
+                        return (match.label, window.contains { StanceExtractor.planNouns.contains($0) })
+                    })
+            }
+            // The two sentences before: a proposed topic first, then the one the document has
+            // discussed most, then the most recent.
+            var counts: [String: Int] = [:]
+            for topics in topicsOf.prefix(index) { for topic in topics { counts[topic.label, default: 0] += 1 } }
+            let near = topicsOf[max(0, index - 2)..<index].reversed().flatMap { $0.reversed() }
+            var seen = Set<String>()
+            let ordered = near.filter { seen.insert($0.label).inserted }
+            let proposed = Set(near.filter(\.proposed).map(\.label))
+            return ordered.enumerated().sorted { a, b in
+                let (pa, pb) = (proposed.contains(a.element.label), proposed.contains(b.element.label))
+                if pa != pb { return pa }
+                let (ca, cb) = (counts[a.element.label, default: 0], counts[b.element.label, default: 0])
+                return ca != cb ? ca > cb : a.offset < b.offset
+            }.map(\.element.label)
+        }
         var out: [PlacedFinding] = []
         for index in sentences.indices {
             var sentence = sentences[index]
@@ -155,6 +182,7 @@ public struct DocumentStanceReader: Sendable {
                 sentence.words.contains(where: { !extractor.lexicon.cues(startingWith: $0.lowercased()).isEmpty })
             else { continue }
             sentence.originalWords = analysis.originalWords(of: analysis.sentences[index])
+            sentence.recentTopics = recentTopics(before: index)
             if let syntax = analysis.syntax[index] {
                 sentence.posTags = syntax.partOfSpeech
                 sentence.chunkTags = syntax.chunks

@@ -19,7 +19,7 @@ extension StanceExtractor {
         var targets: [Party] = []
         var certainty = cue.strength
         switch cue.kind {
-        case .verb, .giving:
+        case .verb, .giving, .predicate:
             let agents = passive ? byAgents(after: cueRange.upperBound, context) : nil
             // "backed by tanks", "rejected by ministers": the agent is no entity, so no one here holds it.
             if agents?.isEmpty == true { return [] }
@@ -38,7 +38,13 @@ extension StanceExtractor {
                 targets = leftParties(before: start, context, excluding: [])
             } else {
                 holders = subject(before: start, context)
-                targets = rightParties(from: cueRange.upperBound, context, excluding: holders.map(\.range))
+                // "critical of Reagan's plan", "opposed to any tax increases": an adjective's object is short.
+                targets = rightParties(
+                    from: cueRange.upperBound, context, excluding: holders.map(\.range), limit: cue.kind == .predicate ? 4 : 9)
+                if cue.kind == .predicate, let tags = context.sentence.posTags {
+                    // "opposed to the U.S. selling wheat": the name is the subject of the clause opposed.
+                    targets.removeAll { $0.range.upperBound < tags.count && tags[$0.range.upperBound] == "VBG" }
+                }
                 if cue.kind == .giving {
                     // "pledged military aid to Ukraine": the thing given must be a topic, the recipient an entity.
                     // Refusing to give says nothing about the recipient, so a negated giving keeps only the topic.
@@ -90,7 +96,8 @@ extension StanceExtractor {
         // "those who support an oil tariff," X said: a relative clause has its own subject, not the speaker.
         let antecedent = start > 2 && lower[start - 2] == "," ? start - 3 : start - 2
         let relativeClause = antecedent >= 0 && ["who", "which"].contains(lower[start - 1]) && context.mentionAt[antecedent] == nil
-        if holders.isEmpty, !ownedNoun, !relativeClause, let speaker = context.speaker,
+        // Asking and imposing are read only of a named subject, never of the speaker around them.
+        if holders.isEmpty, !ownedNoun, !relativeClause, !cue.topicsOnly, let speaker = context.speaker,
             cue.kind == .adjective || commonNounSubject(before: start, context) == nil
         {
             holders = [Party(target: .entity(speaker.entity), range: speaker.range, mention: speaker, certainty: 0.85)]
@@ -116,6 +123,8 @@ extension StanceExtractor {
         let holderEnd = holders.map(\.range.upperBound).filter { $0 <= start }.max() ?? 0
         let negated = isNegated(before: start, context, holderEnd: holderEnd)
         if negated {
+            // "would not impose sanctions" or "did not demand a ceasefire" is no opposition to them.
+            if cue.topicsOnly { return [] }
             if polarity == .support {
                 polarity = .oppose
                 certainty *= 0.9

@@ -72,9 +72,33 @@ extension StanceExtractor {
             {
                 found.append(Party(target: resolved.target, range: i..<(i + 1), mention: resolved.mention, certainty: 0.85))
             }
+            // "dismissed the initiative", "supportive of the proposals": a definite plan noun that
+            // names no topic of its own stands for the topic just discussed.
+            let hasComplement = i + 1 < context.lower.count && Self.complementWords.contains(context.lower[i + 1])
+            if Self.planNouns.contains(word), i > 0, Self.anaphoricDeterminers.contains(context.lower[i - 1]), !hasComplement {
+                // The object is the plan; names after it belong to another clause ("opposed to the plan and Germany has…").
+                if let topic = anaphoricTopic(at: i, before: index, context) { found.append(topic) }
+                break
+            }
             i += 1
         }
         return found
+    }
+
+    /// The topic a definite plan noun ("the plan", "such proposals") refers back to.
+    ///
+    /// That is the last topic earlier in the sentence, or else the first of the two sentences
+    /// before (``StanceSentence/recentTopics``). Nil when the noun has its own complement ("the
+    /// plan to cut taxes", "the proposal for talks") or no topic is near.
+    func anaphoricTopic(at index: Int, before cueStart: Int, _ context: Context) -> Party? {
+        let lower = context.lower
+        guard Self.planNouns.contains(lower[index]), index > 0, Self.anaphoricDeterminers.contains(lower[index - 1]) else { return nil }
+        if index + 1 < lower.count, Self.complementWords.contains(lower[index + 1]) || context.topicAt[index + 1] != nil {
+            return nil
+        }
+        guard let label = context.topicSpans.last(where: { $0.range.upperBound <= cueStart })?.label ?? context.sentence.recentTopics.first
+        else { return nil }
+        return Party(target: .topic(label), range: index..<(index + 1), mention: nil, certainty: 0.75)
     }
 
     /// The nearest entity or topic on the left of a cue within the clause (passive subjects, adjectives).

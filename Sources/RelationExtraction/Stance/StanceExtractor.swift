@@ -108,6 +108,11 @@ public struct StanceExtractor: Sendable {
                 {
                     continue
                 }
+                // "more to lose by imposing tariffs": a gerund after a preposition asks or imposes nothing yet.
+                if cue.topicsOnly, lower[i].hasSuffix("ing"), i > 0, Self.adjunctPrepositions.contains(lower[i - 1]) || lower[i - 1] == "of"
+                {
+                    continue
+                }
                 // "the signing of", "a sign of": a verb form after a determiner is a noun.
                 if cue.kind == .verb || cue.kind == .giving, i > 0, Self.determiners.contains(lower[i - 1]) { continue }
                 if topicAt[i] != nil && !(cue.kind == .noun && end < lower.count && ["on", "against"].contains(lower[end])) { continue }

@@ -32,6 +32,9 @@ public struct StanceSentence: Sendable {
     public var quoteSpeaker: StanceMention?
     /// Entities of the preceding sentences, most recent first, for "he", "she", "it", "they".
     public var recentEntities: [StanceMention] = []
+    /// Topic labels of the two preceding sentences, the one the document has discussed most first,
+    /// for "the plan", "the proposals".
+    public var recentTopics: [String] = []
     /// The tokens as the article wrote them (curly quotes kept), for the polarity model; `words` when absent.
     public var originalWords: [String]?
     /// Part-of-speech tags (Penn Treebank), when a tagger ran.

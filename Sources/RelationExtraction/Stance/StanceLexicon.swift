@@ -17,6 +17,8 @@ public struct StanceCue: Sendable, Equatable {
         case adjective
         /// "give", "provide", "send": support for what is given and for whom it is given to.
         case giving
+        /// "is supportive of", "has been critical of": an adjective read like a verb, subject to object.
+        case predicate
     }
 
     /// The lemma ("back", "lash out at"), for display and tests.
@@ -78,7 +80,7 @@ public struct StanceLexicon: Sendable {
             add(phrase, .support, strength, .verb, verbTag: phrase == "back")
         }
         // Asking for a thing: support for it, never for or against a person it names.
-        for (phrase, strength) in [("demand", 0.75), ("seek", 0.7), ("insist on", 0.75)] {
+        for (phrase, strength) in [("demand", 0.75), ("seek", 0.7), ("insist on", 0.75), ("impose", 0.7)] {
             add(phrase, .support, strength, .verb, topicsOnly: true)
         }
         // Giving: support for the thing given and for the one it is given to.
@@ -119,6 +121,13 @@ public struct StanceLexicon: Sendable {
             ("aggression", .oppose, 0.8),
         ] {
             add(word, polarity, strength, .noun)
+        }
+        // Predicative adjectives with their preposition.
+        for (phrase, polarity, strength) in [
+            ("supportive of", Polarity.support, 0.8), ("critical of", .oppose, 0.85), ("hostile to", .oppose, 0.85),
+            ("opposed to", .oppose, 0.85),
+        ] {
+            add(phrase, polarity, strength, .predicate)
         }
         // Adjectives.
         for (word, polarity, strength) in [

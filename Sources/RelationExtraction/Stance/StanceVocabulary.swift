@@ -67,6 +67,15 @@ extension StanceExtractor {
         "scrap", "scraps", "scrapped", "scrapping", "relax", "relaxed", "relaxing", "drop", "dropped", "dropping",
         "back", "roll", "rolled", "end", "ended", "ending", "suspend", "suspended", "suspending", "waive", "waived",
     ]
+    /// Nouns for a plan, which a definite article makes refer back to one ("the initiative"); not
+    /// "idea" or "move", which as often name an argument or an act as a plan.
+    static let planNouns: Set<String> = [
+        "plan", "plans", "proposal", "proposals", "initiative", "initiatives", "scheme", "schemes", "offer",
+    ]
+    /// Words that give a plan noun its own content ("the idea of a ceasefire", "the plan to").
+    static let complementWords: Set<String> = ["to", "for", "of", "on", "that", "by"]
+    /// Determiners that point back: "the plan", "this proposal", "such threats".
+    static let anaphoricDeterminers: Set<String> = ["the", "this", "that", "these", "those", "such"]
     /// Words that open a subordinate clause inside an object: what follows is not the object.
     static let clauseOpeners: Set<String> = ["why", "how", "what", "whether", "that", "if", "where"]
     /// Adverbs of time that may stand between a noun and the participle modifying it ("long sought").
