@@ -99,6 +99,8 @@ import Testing
     @Test func aParticipleWithItsAgentAfterANounIsAPassiveWithEveryAgent() throws {
         let found = try triples("Talks stalled on the ceasefire long sought by Ukraine and the United States.")
         #expect(found == ["Ukraine | support | ceasefire", "United States | support | ceasefire"])
+        let plan = try triples("The peacekeepers plan, first proposed by the French, was raised during talks.")
+        #expect(plan == ["France | support | peacekeepers"], "\(plan)")
     }
 
     @Test func aPassiveWhoseAgentIsNoEntityHasNoHolder() throws {

@@ -29,8 +29,13 @@ extension StanceExtractor {
                 if !bePassive {
                     // Without "be" the participle modifies the noun right before it ("the ceasefire long
                     // sought by"), so only that noun, past adverbs, is the target.
+                    // Between them may stand adverbs, a plan noun the topic names ("the peacekeepers plan")
+                    // and the comma or dash of a parenthesis ("the plan – first proposed by the French –").
                     targets.removeAll { party in
-                        !lower[party.range.upperBound..<start].allSatisfy { $0.hasSuffix("ly") || Self.durationAdverbs.contains($0) }
+                        !lower[party.range.upperBound..<start].allSatisfy {
+                            $0.hasSuffix("ly") || Self.durationAdverbs.contains($0) || Self.planNouns.contains($0)
+                                || [",", "–", "—", "-"].contains($0)
+                        }
                     }
                 }
             } else if passive, cueRange.upperBound < lower.count, lower[cueRange.upperBound] != "to" {

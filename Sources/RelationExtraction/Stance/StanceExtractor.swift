@@ -113,6 +113,12 @@ public struct StanceExtractor: Sendable {
                 {
                     continue
                 }
+                // "retreat from proposed sanctions": a participle after a preposition is an adjective.
+                if cue.kind == .verb, lower[i].hasSuffix("ed"), i > 0,
+                    Self.adjunctPrepositions.contains(lower[i - 1]) || lower[i - 1] == "of"
+                {
+                    continue
+                }
                 // "the signing of", "a sign of": a verb form after a determiner is a noun.
                 if cue.kind == .verb || cue.kind == .giving, i > 0, Self.determiners.contains(lower[i - 1]) { continue }
                 if topicAt[i] != nil && !(cue.kind == .noun && end < lower.count && ["on", "against"].contains(lower[end])) { continue }

@@ -80,7 +80,7 @@ public struct StanceLexicon: Sendable {
             add(phrase, .support, strength, .verb, verbTag: phrase == "back")
         }
         // Asking for a thing: support for it, never for or against a person it names.
-        for (phrase, strength) in [("demand", 0.75), ("seek", 0.7), ("insist on", 0.75), ("impose", 0.7)] {
+        for (phrase, strength) in [("demand", 0.75), ("seek", 0.7), ("insist on", 0.75), ("impose", 0.7), ("propose", 0.7)] {
             add(phrase, .support, strength, .verb, topicsOnly: true)
         }
         // Giving: support for the thing given and for the one it is given to.

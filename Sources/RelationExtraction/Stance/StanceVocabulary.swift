@@ -79,7 +79,7 @@ extension StanceExtractor {
     /// Words that open a subordinate clause inside an object: what follows is not the object.
     static let clauseOpeners: Set<String> = ["why", "how", "what", "whether", "that", "if", "where"]
     /// Adverbs of time that may stand between a noun and the participle modifying it ("long sought").
-    static let durationAdverbs: Set<String> = ["long", "once", "now", "still", "also", "much", "often"]
+    static let durationAdverbs: Set<String> = ["long", "once", "now", "still", "also", "much", "often", "first"]
     /// Forms of "be" and "get" that make a passive.
     static let beForms: Set<String> = ["is", "are", "was", "were", "been", "being", "be", "got", "get", "gets", "getting"]
     /// Pronouns that stand for a person.
