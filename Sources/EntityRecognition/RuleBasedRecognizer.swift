@@ -20,6 +20,8 @@ public struct RuleBasedRecognizer: EntityRecognizer {
     public init(gazetteer: Gazetteer = .standard) { self.gazetteer = gazetteer }
 
     static let connectors: Set<String> = ["of", "for", "the", "on", "&"]
+    /// Conjunctions that, capitalised, never continue a name.
+    static let capitalisedConjunctions: Set<String> = ["And", "But", "Or", "Nor", "Yet", "AND", "BUT", "OR"]
     /// Particles written joined to the name that follows them.
     static let hyphenatedParticles = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "ibn-", "abu-", "bin-"]
     static let nameParticles: Set<String> = [
@@ -139,6 +141,9 @@ public struct RuleBasedRecognizer: EntityRecognizer {
         var j = start + 1
         while j < tokens.count {
             let token = tokens[j]
+            // "… the Wall of Remembrance / And he insisted": a capitalised conjunction inside a run
+            // is a sentence that a line break glued on, or a Title Case headline ("Blair And Brown").
+            if isNameToken(token), Self.capitalisedConjunctions.contains(token.text) { break }
             if isNameToken(token) {
                 j += 1
                 continue

@@ -40,6 +40,13 @@ func recognized(_ sentence: String) -> [(String, EntityType, String?)] {
         #expect(spans.first?.2 == "China")
     }
 
+    @Test func aCapitalisedConjunctionEndsAName() {
+        // A caption line without a full stop, glued to the sentence after it.
+        let glued = recognized("Starmer laid a wreath at The Wall of Remembrance\nAnd he insisted Britain would play its part.")
+        #expect(!glued.map(\.0).contains { $0.hasSuffix("And") }, "\(glued.map(\.0))")
+        #expect(recognized("Blair And Brown Clash Over Tax").map(\.0).contains("Blair"))
+    }
+
     @Test func bylinesAndPhotoCreditsAreNoMentions() {
         #expect(recognized("By Kate Seamons, Newser Staff Posted Feb 12, 2025").isEmpty)
         #expect(recognized("Antonio Tajani talks to Abbas Araghchi, via Reuters.").map(\.0) == ["Antonio Tajani", "Abbas Araghchi"])

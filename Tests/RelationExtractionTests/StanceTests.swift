@@ -154,6 +154,12 @@ import Testing
         #expect(try triples("The European Commission would not impose sanctions.").isEmpty)
     }
 
+    @Test func aPleaOrCallForSomethingSupportsIt() throws {
+        let plea = try triples("Volodymyr Zelensky's pleas to join NATO grew louder.")
+        #expect(plea == ["Volodymyr Zelensky | support | NATO membership"], "\(plea)")
+        #expect(try triples("Emmanuel Macron's call for Vladimir Putin's resignation was ignored.").isEmpty)
+    }
+
     @Test func callingSomethingAMistakeOpposesIt() throws {
         #expect(try triples("Scott Bessent called China's response a mistake.") == ["Scott Bessent | oppose | China"])
     }

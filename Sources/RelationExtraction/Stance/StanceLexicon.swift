@@ -83,6 +83,13 @@ public struct StanceLexicon: Sendable {
         for (phrase, strength) in [("demand", 0.75), ("seek", 0.7), ("insist on", 0.75), ("impose", 0.7), ("propose", 0.7)] {
             add(phrase, .support, strength, .verb, topicsOnly: true)
         }
+        // Nouns of asking: "his pleas to join NATO", "Macron's call for a ceasefire".
+        for (word, strength) in [
+            ("bid", 0.7), ("plea", 0.75), ("pleas", 0.75), ("call", 0.7), ("calls", 0.7), ("push", 0.7), ("demand", 0.7),
+            ("demands", 0.7), ("appeal", 0.7), ("appeals", 0.7),
+        ] {
+            add(word, .support, strength, .noun, topicsOnly: true)
+        }
         // Giving: support for the thing given and for the one it is given to.
         for (phrase, strength) in [
             ("give", 0.7), ("provide", 0.75), ("send", 0.65), ("supply", 0.7), ("offer", 0.7), ("deliver", 0.65),
@@ -227,7 +234,10 @@ public struct TopicLexicon: Sendable {
             "military aid", "military support", "military assistance", "weapons", "arms supplies",
             "arms deliveries", "weapons deliveries",
         ],
-        "NATO membership": ["nato membership", "membership of nato", "membership in nato", "nato accession"],
+        "NATO membership": [
+            "nato membership", "membership of nato", "membership in nato", "nato accession", "join nato", "joining nato",
+            "nato bid",
+        ],
         "territorial concessions": [
             "territorial concessions", "territorial concession", "territory", "land concessions",
             "occupied territory", "occupied territories",
