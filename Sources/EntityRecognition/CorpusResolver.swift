@@ -96,9 +96,18 @@ public struct CorpusResolver: Sendable {
         var singleTarget: [OneWordName: (key: EntityKey, type: EntityType)] = [:]
         var lastWordIndex: [String: [EntityKey]] = [:]
         var firstWordIndex: [String: [EntityKey]] = [:]
+        // "Ansari" is the "al-Ansari" of "Majed bin Mohammed al-Ansari": a surname is indexed
+        // with and without its joined Arabic article.
+        func surnames(_ last: Substring) -> [String] {
+            let word = String(last)
+            guard let particle = RuleBasedRecognizer.hyphenatedParticles.first(where: { word.hasPrefix($0) }),
+                word.count > particle.count + 1
+            else { return [word] }
+            return [word, String(word.dropFirst(particle.count))]
+        }
         for (key, accumulator) in accumulators where accumulator.type == .person {
             let words = key.name.split(separator: " ")
-            if let last = words.last { lastWordIndex[String(last), default: []].append(key) }
+            if let last = words.last { for surname in surnames(last) { lastWordIndex[surname, default: []].append(key) } }
             if let first = words.first { firstWordIndex[String(first), default: []].append(key) }
         }
         // A one-word name spelt as a joined variant ("Zelenskyy") finds the name it joined.

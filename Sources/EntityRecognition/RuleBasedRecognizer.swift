@@ -407,6 +407,14 @@ public struct RuleBasedRecognizer: EntityRecognizer {
                 p = k
                 continue
             }
+            // "Republican Dwight D. Eisenhower", "Democrat Jimmy Carter": a party member word
+            // before a full name describes the person, like a title.
+            if end - p >= 3, WordLists.partyMemberWords.contains(tokens[p].text.lowercased()),
+                !tokens[p].text.lowercased().hasSuffix("s")
+            {
+                p += 1
+                continue
+            }
             let count = end - p
             if count == 1 {
                 let token = tokens[p]

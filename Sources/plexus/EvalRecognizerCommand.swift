@@ -30,6 +30,12 @@ struct EvalRecognizerCommand: ParsableCommand {
     @Flag(name: .long, help: "Count bare names the tagger did not type as people.")
     var bareNamesAsPeople = false
 
+    @Option(name: .long, help: "List up to this many wrong and missed spans of one type (PER, ORG or LOC) after the table.")
+    var mistakes: Int = 0
+
+    @Option(name: .long, help: "The type whose mistakes --mistakes lists.")
+    var type: String = "PER"
+
     func run() throws {
         let sentences: [RecognizerEvaluation.Sentence]
         do { sentences = try RecognizerEvaluation.read(from: file) } catch let error as CoNLLError { throw UserError(error.description) }
@@ -43,7 +49,8 @@ struct EvalRecognizerCommand: ParsableCommand {
         } catch let error as ModelFileError {
             throw UserError(error.description)
         }
-        let scores = RecognizerEvaluation.score(sentences, recognizer: chosen, bareNamesArePeople: bareNamesAsPeople)
+        let report = RecognizerEvaluation.report(sentences, recognizer: chosen, bareNamesArePeople: bareNamesAsPeople)
+        let scores = report.scores
         switch format {
         case .json:
             print(try Summary.json(scores.mapValues { ["precision": $0.precision, "recall": $0.recall, "f1": $0.f1] }))
@@ -53,6 +60,14 @@ struct EvalRecognizerCommand: ParsableCommand {
             for type in ["PER", "ORG", "LOC"] {
                 let s = scores[type] ?? RecognizerEvaluation.TypeScores()
                 print(String(format: "%@   %.4f     %.4f   %.4f  %d", type, s.precision, s.recall, s.f1, s.gold))
+            }
+            if mistakes > 0 {
+                let wrong = report.wrong.filter { $0.predicted == type }
+                let missed = report.missed.filter { $0.gold == type }
+                print("\nwrong \(type) (\(wrong.count)):")
+                for m in wrong.prefix(mistakes) { print("  \(m.words)  [gold: \(m.gold ?? "none")]  \(m.sentence.prefix(140))") }
+                print("\nmissed \(type) (\(missed.count)):")
+                for m in missed.prefix(mistakes) { print("  \(m.words)  [found: \(m.predicted ?? "nothing")]  \(m.sentence.prefix(140))") }
             }
         }
     }

@@ -161,6 +161,26 @@ func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<Stri
         #expect(resolve(["Microsoft said on Tuesday that it would cut jobs."])["Microsoft"] == nil)
     }
 
+    @Test func aPersonGuessInsideALongerOrganisationTakesTheOrganisationsSpan() throws {
+        let entities = try resolveCombined([
+            "The Social Democratic and Labour Party contested the seat, and the Social Democratic and Labour Party won it."
+        ])
+        #expect(entities["Social Democratic"] == nil, "\(entities.keys.sorted())")
+    }
+
+    @Test func aPartyMemberWordBeforeAFullNameDescribesThePerson() throws {
+        let entities = resolve(["Republican Dwight D. Eisenhower beat Democrat Adlai Stevenson in 1952."])
+        #expect(entities["Dwight D. Eisenhower"]?.type == .person, "\(entities.keys.sorted())")
+        #expect(entities["Adlai Stevenson"]?.type == .person)
+    }
+
+    @Test func aSurnameWithoutItsArabicArticleJoinsTheFullName() throws {
+        let entities = resolve([
+            "Qatar's spokesman Majed bin Mohammed al-Ansari spoke. Ansari said talks would resume. Ansari left."
+        ])
+        #expect(entities["Majed bin Mohammed al-Ansari"]?.aliases.contains("Ansari") == true, "\(entities.keys.sorted())")
+    }
+
     @Test func aSurnameStillJoinsThePersonWhateverTheTaggerSays() throws {
         let entities = try resolveCombined([
             "US envoy Steve Witkoff arrived in Moscow on Thursday.",

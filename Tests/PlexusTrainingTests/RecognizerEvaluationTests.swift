@@ -25,6 +25,18 @@ import Testing
         #expect(scores["ORG"]?.right == 1 && scores["ORG"]?.gold == 1)
     }
 
+    @Test func theReportListsEveryWrongAndMissedSpan() throws {
+        let path = try write("Barack\tB-politician\nObama\tI-politician\nmet\tO\nthe\tO\nGreens\tB-politicalparty\n.\tO\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let report = RecognizerEvaluation.report(try RecognizerEvaluation.read(from: path))
+        let right = report.scores.values.reduce(0) { $0 + $1.right }
+        let predicted = report.scores.values.reduce(0) { $0 + $1.predicted }
+        let gold = report.scores.values.reduce(0) { $0 + $1.gold }
+        #expect(report.wrong.count == predicted - right)
+        #expect(report.missed.count == gold - right)
+        #expect(report.missed.allSatisfy { $0.gold != nil && $0.sentence.hasPrefix("Barack Obama") })
+    }
+
     @Test func aLineThatIsNotWordAndTagNamesTheFileAndLine() throws {
         let path = try write("Obama\tB-politician\nvisited France B-country\n")
         defer { try? FileManager.default.removeItem(atPath: path) }

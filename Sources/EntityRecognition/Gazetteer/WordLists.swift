@@ -10,6 +10,7 @@ enum WordLists {
     static let titleWords: Set<String> = [
         "fm",  // foreign minister
         "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron",
+        "honourable", "honorable", "datuk", "dato",
         "president", "prime", "minister", "secretary", "chancellor", "foreign", "defence", "defense",
         "home", "health", "justice", "trade", "business", "culture", "education", "environment",
         "transport", "interior", "finance", "economy", "energy", "work", "pensions", "culture",
@@ -27,6 +28,7 @@ enum WordLists {
     static let coreTitleWords: Set<String> = [
         "fm",  // foreign minister
         "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron",
+        "honourable", "honorable", "datuk", "dato",
         "president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess",
         "pope", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor",
         "gov", "mayor", "judge", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson",

@@ -91,7 +91,41 @@ public enum RecognizerEvaluation {
     public static func score(
         _ sentences: [Sentence], recognizer: any EntityRecognizer = RuleBasedRecognizer(), bareNamesArePeople: Bool = true
     ) -> [String: TypeScores] {
+        report(sentences, recognizer: recognizer, bareNamesArePeople: bareNamesArePeople).scores
+    }
+
+    /// A span the recogniser got wrong: found where the gold has none of that type and
+    /// extent (`predicted` set), or missed (`gold` set).
+    public struct SpanMistake: Sendable, Equatable {
+        /// The span's words.
+        public var words: String
+        /// The type found, if the recogniser found this span.
+        public var predicted: String?
+        /// The gold type, if the gold marks this span.
+        public var gold: String?
+        /// The sentence, for reading the mistake in context.
+        public var sentence: String
+    }
+
+    /// The per-type figures and every wrong and missed span.
+    public struct Report: Sendable {
+        /// Precision, recall and F1 per type ("PER", "ORG", "LOC").
+        public var scores: [String: TypeScores]
+        /// Spans found that the gold does not have with that type and extent, in file order.
+        public var wrong: [SpanMistake]
+        /// Gold spans not found with their type and extent, in file order.
+        public var missed: [SpanMistake]
+    }
+
+    /// ``score(_:recognizer:bareNamesArePeople:)`` with the mistakes behind the figures.
+    ///
+    /// - Complexity: O(total words), plus the recogniser's own cost.
+    public static func report(
+        _ sentences: [Sentence], recognizer: any EntityRecognizer = RuleBasedRecognizer(), bareNamesArePeople: Bool = true
+    ) -> Report {
         var scores: [String: TypeScores] = ["PER": TypeScores(), "ORG": TypeScores(), "LOC": TypeScores()]
+        var wrong: [SpanMistake] = []
+        var missed: [SpanMistake] = []
         for sentence in sentences {
             var offset = 0
             let tokens = sentence.words.enumerated().map { index, word -> Token in
@@ -118,13 +152,29 @@ public enum RecognizerEvaluation {
                 }
                 predicted.insert(ChunkTags.Chunk(start: span.nameRange.lowerBound, end: span.nameRange.upperBound, type: type))
             }
-            let gold = Set(ChunkTags.chunks(sentence.tags))
-            for chunk in predicted { scores[chunk.type, default: TypeScores()].predicted += 1 }
-            for chunk in gold {
+            let goldChunks = ChunkTags.chunks(sentence.tags)
+            let gold = Set(goldChunks)
+            let text = sentence.words.joined(separator: " ")
+            func words(_ chunk: ChunkTags.Chunk) -> String { sentence.words[chunk.start..<chunk.end].joined(separator: " ") }
+            func goldType(_ chunk: ChunkTags.Chunk) -> String? {
+                goldChunks.first { $0.start == chunk.start && $0.end == chunk.end }?.type
+            }
+            for chunk in predicted.sorted(by: { $0.start < $1.start }) {
+                scores[chunk.type, default: TypeScores()].predicted += 1
+                if !gold.contains(chunk) {
+                    wrong.append(SpanMistake(words: words(chunk), predicted: chunk.type, gold: goldType(chunk), sentence: text))
+                }
+            }
+            for chunk in goldChunks {
                 scores[chunk.type, default: TypeScores()].gold += 1
-                if predicted.contains(chunk) { scores[chunk.type, default: TypeScores()].right += 1 }
+                if predicted.contains(chunk) {
+                    scores[chunk.type, default: TypeScores()].right += 1
+                } else {
+                    let found = predicted.first { $0.start == chunk.start && $0.end == chunk.end }?.type
+                    missed.append(SpanMistake(words: words(chunk), predicted: found, gold: chunk.type, sentence: text))
+                }
             }
         }
-        return scores
+        return Report(scores: scores, wrong: wrong, missed: missed)
     }
 }
