@@ -10,10 +10,8 @@ import Corpus
 /// context. So every span comes from the rules, and:
 /// - a bare name that the tagger reads, word for word, as an organisation or a place keeps
 ///   that type as its fallback, which it takes when it joins no person's full name in the
-///   corpus (``CorpusResolver``); "Witkoff" still joins "Steve Witkoff". (Taking the tagger's
-///   person too raised CrossNER dev PER F1 from 0.725 to 0.756 and GUM from 0.840 to 0.844,
-///   but made people of parties, unions and inspectorates on bbc/politics: "Veritas",
-///   "Amicus", "Ofsted".)
+///   corpus (``CorpusResolver``); "Witkoff" still joins "Steve Witkoff". A person reading
+///   is not kept: it would make people of parties and unions that no list knows;
 /// - a person guess that the tagger reads as an organisation or a place, over those words or
 ///   a longer span around them ("Social Democratic and Labour Party"), takes the tagger's span
 ///   and type.
@@ -22,12 +20,7 @@ import Corpus
 /// runs only on the sentences that hold such a guess, with the document's history among
 /// them, so it costs a fraction of tagging everything.
 ///
-/// Measured against the rules alone (`plexus eval-entities --gum`, `plexus eval-recognizer`,
-/// realnews-dev with graph-eval's score.py): GUM news B-cubed F1 across documents 0.820 →
-/// 0.841; CrossNER politics test F1 PER 0.620 → 0.666, ORG 0.612 → 0.609, LOC 0.456 →
-/// 0.621; realnews-dev unchanged. Dropping person guesses the tagger does not see as names
-/// raised CrossNER PER to 0.689 but lowered GUM from 0.830 to 0.826 (measured before the last
-/// two rule changes), so guesses stay.
+/// What each choice was measured to do is in docs/MEASUREMENTS.md ("Entity resolution").
 public struct CombinedRecognizer: EntityRecognizer {
     let rules: RuleBasedRecognizer
     let tagger: TaggerRecognizer
