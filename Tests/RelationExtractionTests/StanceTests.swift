@@ -160,6 +160,24 @@ import Testing
         #expect(try triples("Emmanuel Macron's call for Vladimir Putin's resignation was ignored.").isEmpty)
     }
 
+    @Test func aNameThatIsTheSubjectOfAClauseAfterTheVerbIsNotItsObject() throws {
+        #expect(try triples("Ed Balls rejected the allegation that Gordon Brown had been sidelined.").isEmpty)
+        #expect(
+            try triples("Donald Trump has argued for weeks that European troops could be deployed.") == [
+                "Donald Trump | support | peacekeepers"
+            ])
+        #expect(try triples("Vince Cable branded the Tory plans as fantasy economics.") == ["Vince Cable | oppose | Conservative Party"])
+    }
+
+    @Test func aNameInsideTheSubjectOfAPassiveIsNotItsTarget() throws {
+        let text = "Plans to store foreign nuclear waste in the UK have been branded irresponsible by the Liberal Democrats."
+        #expect(try triples(text).isEmpty)
+    }
+
+    @Test func threateningAMeasureIsNoStanceOnIt() throws {
+        #expect(try triples("Yukos has also threatened legal action.").isEmpty)
+    }
+
     @Test func callingSomethingAMistakeOpposesIt() throws {
         #expect(try triples("Scott Bessent called China's response a mistake.") == ["Scott Bessent | oppose | China"])
     }

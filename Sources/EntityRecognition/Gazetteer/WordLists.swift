@@ -209,7 +209,7 @@ enum WordLists {
         "video", "image", "getty", "reuters", "afp", "ap", "pa", "epa", "ok", "tv", "gmt", "bst",
         "am", "pm", "ceo", "gdp", "vat", "covid", "brexit", "mps", "mp", "mep", "meps",
 
-        "whatever", "whether", "either", "neither", "unless", "once", "again", "very", "much",
+        "whatever", "whether", "either", "neither", "unless", "once", "again", "very", "much", "whilst", "whereas", "amongst",
         "let's", "it's", "that's", "there's", "he's", "she's", "we're", "they're", "i'm", "don't",
         "amid", "against", "about", "around", "across", "through", "via", "per", "like", "unlike",
         "within", "beyond", "toward", "towards", "upon", "except", "plus", "minus", "including",

@@ -45,7 +45,8 @@ extension StanceExtractor {
                 holders = subject(before: start, context)
                 // "critical of Reagan's plan", "opposed to any tax increases": an adjective's object is short.
                 targets = rightParties(
-                    from: cueRange.upperBound, context, excluding: holders.map(\.range), limit: cue.kind == .predicate ? 4 : 9)
+                    from: cueRange.upperBound, context, excluding: holders.map(\.range), limit: cue.kind == .predicate ? 4 : 9,
+                    verbObject: true)
                 if cue.kind == .predicate, let tags = context.sentence.posTags {
                     // "opposed to the U.S. selling wheat": the name is the subject of the clause opposed.
                     targets.removeAll { $0.range.upperBound < tags.count && tags[$0.range.upperBound] == "VBG" }
@@ -111,7 +112,8 @@ extension StanceExtractor {
             targets = [phrase]
         }
         // "sanctioning military action" authorises it; only "sanctioned Iran" is opposition.
-        if cue.lemma == "sanction" { targets = targets.filter { $0.mention != nil } }
+        // "threatened legal action" threatens someone with it; neither is a stance on the measure.
+        if cue.lemma == "sanction" || cue.lemma == "threaten" { targets = targets.filter { $0.mention != nil } }
         // "demanded his resignation", "sought an apology from Iran": asking for something says
         // nothing for or against the people it names, only for the thing asked.
         if cue.topicsOnly {

@@ -4,13 +4,24 @@ import PlexusGraph
 // Targets: entities, topics and noun phrases on either side of a cue.
 extension StanceExtractor {
     /// Entities and topics on the right of a cue, up to a clause stop, "and"-joined ones included.
-    func rightParties(from index: Int, _ context: Context, excluding: [Range<Int>], limit: Int = 9) -> [Party] {
+    func rightParties(from index: Int, _ context: Context, excluding: [Range<Int>], limit: Int = 9, verbObject: Bool = false) -> [Party] {
         var found: [Party] = []
         var sawNoun = false
         var i = index
         while i < context.lower.count && i - index <= limit {
             let word = context.lower[i]
             if let party = party(at: i, context), !excluding.contains(where: { $0.overlaps(party.range) }) {
+                // "had to accept negotiations did not guarantee …", "denied Brown was leaving": after a
+                // verb, a name with a past, modal or auxiliary verb after it is the subject of a
+                // clause, and the clause is the object. ("The Tory plans", "Kashmir moves": a
+                // present form may be a plural noun, so it does not count.)
+                // A topic stays: "argued that European troops could be deployed" argues for them.
+                if verbObject, party.mention != nil, let tags = context.sentence.posTags, party.range.upperBound < tags.count,
+                    ["VBD", "MD"].contains(tags[party.range.upperBound])
+                        || Self.finiteAuxiliaries.contains(context.lower[party.range.upperBound])
+                {
+                    break
+                }
                 // "the Tory leader", "Labour MPs", "Tory leader Michael Howard": a group before a role
                 // word describes a person; the person, if named, is the target, otherwise nothing is.
                 if party.mention.map({ $0.type != .person }) == true, party.range.upperBound < context.lower.count,
@@ -107,6 +118,11 @@ extension StanceExtractor {
         while i >= 0 && index - i <= limit {
             if Self.clauseBreaks.contains(context.lower[i]) || Self.speechVerbs.contains(context.lower[i]) { break }
             if let party = party(at: i, context), !excluding.contains(where: { $0.overlaps(party.range) }) {
+                // "Plans to store waste in the UK have been branded irresponsible": a name inside a
+                // prepositional phrase is not what the passive or the judgement is about.
+                var before = party.range.lowerBound - 1
+                if before >= 0, context.lower[before] == "the" { before -= 1 }
+                if party.mention != nil, before >= 0, Self.nounPhrasePrepositions.contains(context.lower[before]) { return [] }
                 return [party]
             }
             if pronouns, Self.personPronouns.contains(context.lower[i]) || context.lower[i] == "them" || context.lower[i] == "it",

@@ -38,6 +38,11 @@ extension StanceExtractor {
         "over", "for", "on", "about", "in", "at", "with", "amid", "despite", "after",
         "before", "during", "from", "into", "by", "to", "under",
     ]
+    /// Auxiliaries that make a clause finite ("Brown was leaving", "talks did not").
+    static let finiteAuxiliaries: Set<String> = [
+        "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should", "must",
+        "did", "does", "do",
+    ]
     /// Auxiliary verbs between a subject and its verb.
     static let auxiliaries: Set<String> = [
         "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
@@ -56,6 +61,10 @@ extension StanceExtractor {
     /// Prepositions that put a phrase beside what is asked for ("seeking through negotiations"),
     /// where "an end to sanctions" keeps it in the object.
     static let askingAsides: Set<String> = adjunctPrepositions.subtracting(["to"]).union(["through", "via"])
+    /// Prepositions that put a name inside a longer noun phrase as a place ("plans to store
+    /// waste in the UK"); "of" and "from" do not, since "the presence of troops from NATO
+    /// countries was unacceptable" is about NATO.
+    static let nounPhrasePrepositions: Set<String> = ["in", "at", "into", "within", "inside"]
     /// Nouns of undoing: a stance on "the lifting of X" is the opposite stance on X.
     static let reversalNouns: Set<String> = [
         "end", "removal", "lifting", "scrapping", "abolition", "repeal", "withdrawal", "suspension", "easing",
