@@ -146,22 +146,22 @@ public struct DocumentStanceReader: Sendable {
         }
         let affiliations = rollUp ? Self.affiliations(sentences) : [:]
         var recent: [StanceMention] = []
-        // Topics of the sentences so far (label, and whether a plan noun names it: "a proposal for
-        // a peacekeeping force"), matched only once a candidate sentence needs them.
-        var topicsOf: [[(label: String, proposed: Bool)]] = []
+        // Topics of the sentences so far, matched only once a candidate sentence needs them,
+        // and how often the document has named each.
+        var topicsOf: [[RecentTopic]] = []
+        var counts: [String: Int] = [:]
         func recentTopics(before index: Int) -> [String] {
             while topicsOf.count < index {
                 let words = sentences[topicsOf.count].words.map { $0.lowercased() }
-                topicsOf.append(
-                    extractor.topics.matches(in: words).map { match in
-                        let window = words[max(0, match.range.lowerBound - 10)..<match.range.lowerBound]
-                        return (match.label, window.contains { StanceExtractor.planNouns.contains($0) })
-                    })
+                let topics = extractor.topics.matches(in: words).map { match in
+                    let window = words[max(0, match.range.lowerBound - 10)..<match.range.lowerBound]
+                    return RecentTopic(label: match.label, proposed: window.contains { StanceExtractor.planNouns.contains($0) })
+                }
+                for topic in topics { counts[topic.label, default: 0] += 1 }
+                topicsOf.append(topics)
             }
             // The two sentences before: a proposed topic first, then the one the document has
             // discussed most, then the most recent.
-            var counts: [String: Int] = [:]
-            for topics in topicsOf.prefix(index) { for topic in topics { counts[topic.label, default: 0] += 1 } }
             let near = topicsOf[max(0, index - 2)..<index].reversed().flatMap { $0.reversed() }
             var seen = Set<String>()
             let ordered = near.filter { seen.insert($0.label).inserted }
@@ -240,4 +240,11 @@ public struct DocumentStanceReader: Sendable {
         }
         return out
     }
+}
+
+/// A topic named in a sentence, and whether a plan noun shortly before names it ("a proposal
+/// for a peacekeeping force"): what a later "the initiative" most likely refers back to.
+struct RecentTopic {
+    var label: String
+    var proposed: Bool
 }
