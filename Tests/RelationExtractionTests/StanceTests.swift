@@ -174,6 +174,11 @@ import Testing
         #expect(try triples(text).isEmpty)
     }
 
+    @Test func anInfinitiveAskedOfSomeoneIsNotTheirStance() throws {
+        let text = "The group is calling on the senior judge, Lord Woolf, to abandon guidelines David Blunkett proposed."
+        #expect(try triples(text).isEmpty)
+    }
+
     @Test func threateningAMeasureIsNoStanceOnIt() throws {
         #expect(try triples("Yukos has also threatened legal action.").isEmpty)
     }

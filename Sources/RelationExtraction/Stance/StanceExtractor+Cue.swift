@@ -152,6 +152,12 @@ extension StanceExtractor {
         {
             return []
         }
+        // "calling on the senior judge, Lord Woolf, to abandon…": the holder found is the one asked.
+        if start >= 2, lower[start - 1] == "to", let first = holders.map(\.range.lowerBound).min(),
+            asked(before: first, context)
+        {
+            return []
+        }
         // "Putin must agree to a ceasefire", "Zelensky should thank…": a demand on the subject, not its stance.
         if let end = holders.map(\.range.upperBound).filter({ $0 <= start }).max(),
             lower[end..<start].contains(where: { Self.obligations.contains($0) })
@@ -210,6 +216,22 @@ extension StanceExtractor {
         }
         guard i > cueEnd, ["of", "to", "on", "in"].contains(lower[i]) else { return false }
         return Self.reversalNouns.contains(lower[i - 1])
+    }
+
+    /// Whether a verb of asking ("urged", "called on") stands within ten words before a holder,
+    /// in the same clause: then the holder is the one asked, and the infinitive after it is
+    /// asked of them.
+    func asked(before holderStart: Int, _ context: Context) -> Bool {
+        let lower = context.lower
+        var i = holderStart - 1
+        while i >= 0 && holderStart - i <= 10 {
+            let word = lower[i]
+            if Self.clauseBreaks.contains(word) || Self.speechVerbs.contains(word) && !Self.demandVerbs.contains(word) { return false }
+            if Self.demandVerbs.contains(word) { return true }
+            if word == "on", i > 0, ["call", "calls", "called", "calling"].contains(lower[i - 1]) { return true }
+            i -= 1
+        }
+        return false
     }
 
     enum JudgementFrame {

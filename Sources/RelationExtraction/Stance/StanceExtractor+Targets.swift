@@ -78,7 +78,9 @@ extension StanceExtractor {
                     continue
                 }  // "her record": a possessive, not an object
             }
-            if Self.personPronouns.contains(word) || word == "them" || word == "it",
+            // "supporting a bill even if it was…": a pronoun with a finite verb after it opens a clause.
+            let opensClause = i + 1 < context.lower.count && Self.finiteAuxiliaries.contains(context.lower[i + 1])
+            if Self.personPronouns.contains(word) || word == "them" || word == "it", !opensClause,
                 let resolved = resolvePronoun(word, at: i, context, excluding: excluding)
             {
                 found.append(Party(target: resolved.target, range: i..<(i + 1), mention: resolved.mention, certainty: 0.85))
