@@ -295,22 +295,23 @@ public struct CorpusLoader: Sendable {
     /// Titles are never dropped. Returns how many paragraphs were removed.
     func removeCrossDocumentRepeats(_ articles: inout [CleanArticle]) -> Int {
         guard articles.count >= options.crossDocumentThreshold else { return 0 }
+        // Each short paragraph's key, on all cores (normalising is most of the cost); only
+        // the counting is serial.
+        let maxWords = options.crossDocumentMaxWords
+        let keys: [[String?]] = parallelMap(articles) { article in
+            article.paragraphs.map { article.isCandidate($0, maxWords: maxWords) ? ArticleCleaner.key($0) : nil }
+        }
         var documentCount: [String: Int] = [:]
-        for article in articles {
-            var keys = Set<String>()
-            for paragraph in article.paragraphs where article.isCandidate(paragraph, maxWords: options.crossDocumentMaxWords) {
-                keys.insert(ArticleCleaner.key(paragraph))
-            }
-            for key in keys { documentCount[key, default: 0] += 1 }
+        for articleKeys in keys {
+            for key in Set(articleKeys.compactMap { $0 }) { documentCount[key, default: 0] += 1 }
         }
         var removed = 0
         for index in articles.indices {
             let article = articles[index]
-            let kept = article.paragraphs.filter { paragraph in
-                paragraph == article.title
-                    || (documentCount[ArticleCleaner.key(paragraph)] ?? 0) < options.crossDocumentThreshold
-                    || !article.isCandidate(paragraph, maxWords: options.crossDocumentMaxWords)
-            }
+            let kept = zip(article.paragraphs, keys[index]).filter { paragraph, key in
+                guard let key, paragraph != article.title else { return true }
+                return (documentCount[key] ?? 0) < options.crossDocumentThreshold
+            }.map(\.0)
             removed += article.paragraphs.count - kept.count
             articles[index].paragraphs = kept
         }
