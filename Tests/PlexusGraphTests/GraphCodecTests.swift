@@ -40,6 +40,26 @@ import Testing
         #expect(try GraphCodec.decode(GraphCodec.encode(full), path: "memory") == full)
     }
 
+    @Test func theChunkedWriterWritesExactlyWhatFoundationsEncoderWrites() throws {
+        // Enough nodes and edges for several chunks, with nested arrays and escaped text.
+        let nodes = (0..<1_500).map { Node(id: "n\($0)", label: "Node \"\($0)\" / é", type: .person, aliases: ["A\($0)", "B"]) }
+        let edges = (0..<1_499).map {
+            Edge(
+                source: "n\($0)", target: "n\($0 + 1)", kind: .coMention, weight: $0 % 7 + 1,
+                evidence: [Evidence(document: "d1", sentence: $0, text: "“Quoted” \\ line \($0)")])
+        }
+        let big = Graph(documents: graph.documents, nodes: nodes, edges: edges)
+        let whole = try GraphCodec.makeEncoder().encode(
+            GraphCodec.File(
+                format: GraphCodec.formatName, version: GraphCodec.version, documents: big.documents, nodes: nodes, edges: edges))
+        #expect(try GraphCodec.encode(big) == whole + Data("\n".utf8))
+        // An empty array takes the encoder's own path.
+        let empty = Graph(documents: [], nodes: nodes, edges: [])
+        let emptyWhole = try GraphCodec.makeEncoder().encode(
+            GraphCodec.File(format: GraphCodec.formatName, version: GraphCodec.version, documents: [], nodes: nodes, edges: []))
+        #expect(try GraphCodec.encode(empty) == emptyWhole + Data("\n".utf8))
+    }
+
     @Test func roundTripsLosslessly() throws {
         let data = try GraphCodec.encode(graph)
         #expect(try GraphCodec.decode(data, path: "g.json") == graph)
