@@ -76,12 +76,12 @@ public enum GraphCodec {
             data = try makeEncoder().encode(
                 File(format: formatName, version: version, documents: graph.documents, nodes: graph.nodes, edges: graph.edges))
         } else {
-            let markers = File.CodingKeys.allCases.map { "@@plexus-array:\($0.stringValue)@@" }
+            func marker(_ key: File.CodingKeys) -> String { "@@plexus-array:\(key.stringValue)@@" }
             let skeleton = try makeEncoder().encode(
-                Skeleton(format: formatName, version: version, documents: markers[2], nodes: markers[3], edges: markers[4]))
+                Skeleton(format: formatName, version: version, documents: marker(.documents), nodes: marker(.nodes), edges: marker(.edges)))
             let arrays = [
-                (markers[2], try arrayText(graph.documents)), (markers[3], try arrayText(graph.nodes)),
-                (markers[4], try arrayText(graph.edges)),
+                (marker(.documents), try arrayText(graph.documents)), (marker(.nodes), try arrayText(graph.nodes)),
+                (marker(.edges), try arrayText(graph.edges)),
             ]
             // Splice each array where its marker stands, in the order the sorted keys put them.
             var places: [(range: Range<Data.Index>, text: Data)] = []

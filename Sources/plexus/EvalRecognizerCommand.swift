@@ -34,7 +34,14 @@ struct EvalRecognizerCommand: ParsableCommand {
     var mistakes: Int = 0
 
     @Option(name: .long, help: "The type whose mistakes --mistakes lists.")
-    var type: String = "PER"
+    var type: SpanType = .person
+
+    /// The span types CrossNER is scored on here.
+    enum SpanType: String, ExpressibleByArgument, CaseIterable {
+        case person = "PER"
+        case organisation = "ORG"
+        case location = "LOC"
+    }
 
     func run() throws {
         let sentences: [RecognizerEvaluation.Sentence]
@@ -62,11 +69,11 @@ struct EvalRecognizerCommand: ParsableCommand {
                 print(String(format: "%@   %.4f     %.4f   %.4f  %d", type, s.precision, s.recall, s.f1, s.gold))
             }
             if mistakes > 0 {
-                let wrong = report.wrong.filter { $0.predicted == type }
-                let missed = report.missed.filter { $0.gold == type }
-                print("\nwrong \(type) (\(wrong.count)):")
+                let wrong = report.wrong.filter { $0.predicted == type.rawValue }
+                let missed = report.missed.filter { $0.gold == type.rawValue }
+                print("\nwrong \(type.rawValue) (\(wrong.count)):")
                 for m in wrong.prefix(mistakes) { print("  \(m.words)  [gold: \(m.gold ?? "none")]  \(m.sentence.prefix(140))") }
-                print("\nmissed \(type) (\(missed.count)):")
+                print("\nmissed \(type.rawValue) (\(missed.count)):")
                 for m in missed.prefix(mistakes) { print("  \(m.words)  [found: \(m.predicted ?? "nothing")]  \(m.sentence.prefix(140))") }
             }
         }

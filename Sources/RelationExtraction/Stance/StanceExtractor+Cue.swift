@@ -34,7 +34,7 @@ extension StanceExtractor {
                     targets.removeAll { party in
                         !lower[party.range.upperBound..<start].allSatisfy {
                             $0.hasSuffix("ly") || Self.durationAdverbs.contains($0) || Self.planNouns.contains($0)
-                                || [",", "–", "—", "-"].contains($0)
+                                || $0 == "," || $0 == "-"  // the words have their dashes normalised
                         }
                     }
                 }
@@ -65,8 +65,10 @@ extension StanceExtractor {
             // "Hamas's 7 October attack", "the 2022 invasion": a dated noun is an event, not a stance.
             if datedWords(before: start, context) > 0 { return [] }
             // "offering to wind back sanctions on Iran", "lifted the sanctions": undoing the measure
-            // is no opposition to its target.
-            if lower[max(0, start - 4)..<start].contains(where: { Self.undoingVerbs.contains($0) }) { return [] }
+            // is no opposition to its target. The tree check says the same of a noun it reads as
+            // the reversal verb's object; this catches the parses that hang the noun elsewhere
+            // ("wind back crippling sanctions" read with "crippling" as its verb).
+            if lower[max(0, start - 4)..<start].contains(where: { Self.reversalVerbs.contains($0) }) { return [] }
             holders =
                 possessor(before: start, context).map { [$0] }
                 ?? (hasPossessive(before: start, context) ? [] : subject(before: start, context))

@@ -180,8 +180,12 @@ extension StanceExtractor {
         ].contains(word)
     }
 
-    /// The agents of a passive cue: "was condemned by the EU"; nil when the clause has no
-    /// "by" phrase, empty when its agent is not an entity ("backed by tanks", "by EU directives").
+    /// The agents of a passive cue: "was condemned by the EU", "by both Kyiv and Washington".
+    ///
+    /// Empty when no entity agent follows within six words ("backed by tanks", "by EU
+    /// directives", "was attacked and hit in the engine room"): then no one in the sentence
+    /// holds it. Nil when the clause ends first ("Russia was condemned, …"), where the
+    /// speaker may hold it.
     func byAgents(after index: Int, _ context: Context) -> [Party]? {
         var i = index
         while i < context.lower.count && i - index <= 6 {

@@ -98,17 +98,15 @@ extension StanceExtractor {
         return found
     }
 
-    /// The topic a definite plan noun ("the plan", "such proposals") refers back to.
+    /// The topic a definite plan noun refers back to.
     ///
-    /// That is the last topic earlier in the sentence, or else the first of the two sentences
-    /// before (``StanceSentence/recentTopics``). Nil when the noun has its own complement ("the
-    /// plan to cut taxes", "the proposal for talks") or no topic is near.
+    /// The caller has checked that the noun has a determiner that points back and no
+    /// complement of its own ("the plan to cut taxes"). The topic is the last one earlier in
+    /// the sentence, or else the first of the two sentences before
+    /// (``StanceSentence/recentTopics``); nil when a topic follows the noun right away or none
+    /// is near.
     func anaphoricTopic(at index: Int, before cueStart: Int, _ context: Context) -> Party? {
-        let lower = context.lower
-        guard Self.planNouns.contains(lower[index]), index > 0, Self.anaphoricDeterminers.contains(lower[index - 1]) else { return nil }
-        if index + 1 < lower.count, Self.complementWords.contains(lower[index + 1]) || context.topicAt[index + 1] != nil {
-            return nil
-        }
+        if index + 1 < context.lower.count, context.topicAt[index + 1] != nil { return nil }
         guard let label = context.topicSpans.last(where: { $0.range.upperBound <= cueStart })?.label ?? context.sentence.recentTopics.first
         else { return nil }
         return Party(target: .topic(label), range: index..<(index + 1), mention: nil, certainty: 0.75)

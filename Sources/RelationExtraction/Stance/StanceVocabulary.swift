@@ -70,12 +70,6 @@ extension StanceExtractor {
         "end", "removal", "lifting", "scrapping", "abolition", "repeal", "withdrawal", "suspension", "easing",
         "cut", "cuts", "reduction", "reductions", "halt", "rollback", "relaxation", "elimination", "cancellation",
     ]
-    /// Verbs of undoing a measure ("lift sanctions", "wind back tariffs").
-    static let undoingVerbs: Set<String> = [
-        "lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "remove", "removes", "removed", "removing",
-        "scrap", "scraps", "scrapped", "scrapping", "relax", "relaxed", "relaxing", "drop", "dropped", "dropping",
-        "back", "roll", "rolled", "end", "ended", "ending", "suspend", "suspended", "suspending", "waive", "waived",
-    ]
     /// Nouns for a plan, which a definite article makes refer back to one ("the initiative"); not
     /// "idea" or "move", which as often name an argument or an act as a plan.
     static let planNouns: Set<String> = [
