@@ -24,12 +24,13 @@ graphs-news: release
 	.build/release/plexus render --graph .build/graphs-news/graph.json --stance --out .build/graphs-news/stance.png
 	.build/release/plexus render --graph .build/graphs-news/graph.json --around "Tony Blair" --top 25 --out .build/graphs-news/ego-tony-blair.png
 
-## test: install what is missing (Chromium too, for the HTML view's browser tests), check the
-## house style, build, and run every test.
+## test: install what is missing (Chromium for the HTML view's browser tests, PostgreSQL for
+## the shared-store tests), check the house style, build, and run every test (with a
+## throw-away PostgreSQL server when one can be started).
 test: lint
-	@bash scripts/install-prerequisites.sh --with-browser
+	@bash scripts/install-prerequisites.sh --with-browser --with-postgres
 	$(SWIFT) build
-	$(SWIFT) test
+	bash scripts/with-postgres.sh $(SWIFT) test
 
 ## lint: the house style (.swift-format: no force unwraps or try!, ordered imports, doc
 ## comments that open with a one-line summary), as errors.

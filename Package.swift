@@ -5,7 +5,8 @@ import PackageDescription
 // docs/ARCHITECTURE.md for the map):
 // PlexusSupport, PlexusGraph (the graph contract), Corpus, EntityRecognition (the analysis
 // stage), RelationExtraction, PlexusTraining (trainers and evaluation, apart from the
-// runtime), GraphExport (which needs only the graph contract), and the two executables.
+// runtime), CorpusStore (the SQLite and PostgreSQL stores of analysed documents),
+// GraphExport (which needs only the graph contract), and the executables.
 let package = Package(
     name: "Plexus",
     platforms: [.macOS(.v13)],
@@ -18,12 +19,17 @@ let package = Package(
         .library(name: "RelationExtraction", targets: ["RelationExtraction"]),
         .library(name: "PlexusTraining", targets: ["PlexusTraining"]),
         .library(name: "GraphExport", targets: ["GraphExport"]),
+        .library(name: "CorpusStore", targets: ["CorpusStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -53,6 +59,15 @@ let package = Package(
             dependencies: ["PlexusSupport", "PlexusGraph", "Corpus", "EntityRecognition", "RelationExtraction"]
         ),
         .target(
+            name: "CorpusStore",
+            dependencies: [
+                "PlexusSupport", "PlexusGraph", "Corpus", "EntityRecognition", "RelationExtraction",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "GraphExport",
             dependencies: [
                 "PlexusSupport", "PlexusGraph", "CGraphviz", "ZIPFoundation", .product(name: "Crypto", package: "swift-crypto"),
@@ -63,7 +78,7 @@ let package = Package(
             name: "plexus",
             dependencies: [
                 "PlexusSupport", "PlexusGraph", "Corpus", "EntityRecognition", "RelationExtraction", "PlexusTraining",
-                "GraphExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GraphExport", "CorpusStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -93,6 +108,10 @@ let package = Package(
             dependencies: ["PlexusTraining", "RelationExtraction", "EntityRecognition", "PlexusGraph", "PlexusSupport", "Corpus"]
         ),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "PlexusGraph"]),
+        .testTarget(
+            name: "CorpusStoreTests",
+            dependencies: ["CorpusStore", "RelationExtraction", "EntityRecognition", "PlexusGraph", "PlexusSupport", "Corpus"]
+        ),
         .testTarget(
             name: "PlexusEndToEndTests",
             dependencies: ["plexus", "plexus-fuzz", "PlexusGraph", "Corpus", "RelationExtraction", "GraphExport"],

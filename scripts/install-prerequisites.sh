@@ -6,9 +6,12 @@
 # Options add what only the tests use; without root they are reported, not required:
 #   --with-office   LibreOffice Impress (decks open) and Python 3 (eval-graph matches the scorer)
 #   --with-browser  Chromium, to open HTML views headless as a reader's browser would
+#   --with-postgres PostgreSQL's server, for the shared-store tests (scripts/with-postgres.sh)
 set -euo pipefail
 
 missing=()
+# The SQLite store (GRDB) links the system's SQLite.
+[ -e /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 pkg-config --exists libgvc 2>/dev/null || missing+=(libgraphviz-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 # The cairo render plugins and their registry come with the graphviz package.
@@ -25,8 +28,11 @@ for option in "$@"; do
     --with-browser)
       [ -x /usr/bin/chromium ] || optional+=(chromium)
       ;;
+    --with-postgres)
+      ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || optional+=(postgresql)
+      ;;
     *)
-      echo "install-prerequisites.sh: unknown option $option (use --with-office, --with-browser)" >&2
+      echo "install-prerequisites.sh: unknown option $option (use --with-office, --with-browser, --with-postgres)" >&2
       exit 2
       ;;
   esac

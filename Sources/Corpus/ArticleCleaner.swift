@@ -3,7 +3,7 @@
 /// repeats word for word dropped (live blogs repeat them).
 struct ArticleCleaner {
     struct Output {
-        var article: CleanArticle
+        var article: CleanedArticle
         var boilerplate: [Boilerplate.Reason: Int]
         var repeatedParagraphs: Int
     }
@@ -134,7 +134,7 @@ struct ArticleCleaner {
             }
             kept.append(paragraph)
         }
-        let article = CleanArticle(
+        let article = CleanedArticle(
             path: path, line: line, title: title, date: date, url: url, sourceID: sourceID, paragraphs: kept)
         return Output(article: article, boilerplate: boilerplate, repeatedParagraphs: repeated)
     }

@@ -62,6 +62,31 @@ public struct CorpusLoader: Sendable {
     ///
     /// - Complexity: O(total bytes), with files read and cleaned in parallel.
     public func load(paths: [String]) -> CorpusLoadResult {
+        var read = self.read(paths: paths)
+        let keys = Self.repeatKeys(of: read.articles, maxWords: options.crossDocumentMaxWords)
+        let counts = Self.documentCounts(of: keys)
+        var documents: [Document] = []
+        documents.reserveCapacity(read.articles.count)
+        for (article, articleKeys) in zip(read.articles, keys) {
+            let kept = keptParagraphs(of: article, keys: articleKeys, documentCounts: counts)
+            read.report.crossDocumentParagraphs += article.paragraphs.count - kept.count
+            guard let document = article.document(id: "d\(documents.count + 1)", keeping: kept) else {
+                read.failures.append(.empty(path: article.location))
+                continue
+            }
+            documents.append(document)
+        }
+        return CorpusLoadResult(documents: documents, failures: read.failures, warnings: read.warnings, report: read.report)
+    }
+
+    /// Finds and reads every article under `paths` and cleans each file on its own.
+    ///
+    /// This is the first half of ``load(paths:)``, before paragraphs shared across documents
+    /// are removed and ids assigned. A store keeps these articles and does the second half at
+    /// build time.
+    ///
+    /// - Complexity: O(total bytes), with files read and cleaned in parallel.
+    public func read(paths: [String]) -> ArticleReadResult {
         var failures: [CorpusError] = []
         var files: [String] = []
         for path in paths {
@@ -80,7 +105,7 @@ public struct CorpusLoader: Sendable {
 
         var report = CleaningReport()
         report.files = files.count
-        var articles: [CleanArticle] = []
+        var articles: [CleanedArticle] = []
         var warnings: [CorpusWarning] = []
         for outcome in perFile {
             articles.append(contentsOf: outcome.articles)
@@ -89,23 +114,7 @@ public struct CorpusLoader: Sendable {
             for (reason, count) in outcome.boilerplate { report.boilerplateLines[reason, default: 0] += count }
             report.repeatedParagraphs += outcome.repeatedParagraphs
         }
-        report.crossDocumentParagraphs = removeCrossDocumentRepeats(&articles)
-
-        var documents: [Document] = []
-        documents.reserveCapacity(articles.count)
-        for article in articles {
-            let text = article.paragraphs.joined(separator: "\n\n")
-            guard text.contains(where: { $0.isLetter }) else {
-                failures.append(.empty(path: article.location))
-                continue
-            }
-            documents.append(
-                Document(
-                    id: "d\(documents.count + 1)", path: article.path, line: article.line,
-                    title: article.title, date: article.date, url: article.url, sourceID: article.sourceID,
-                    text: text))
-        }
-        return CorpusLoadResult(documents: documents, failures: failures, warnings: warnings, report: report)
+        return ArticleReadResult(articles: articles, failures: failures, warnings: warnings, report: report)
     }
 
     // MARK: - Discovery
@@ -155,7 +164,7 @@ public struct CorpusLoader: Sendable {
     // MARK: - One file
 
     struct FileOutcome: Sendable {
-        var articles: [CleanArticle] = []
+        var articles: [CleanedArticle] = []
         var failures: [CorpusError] = []
         var warnings: [CorpusWarning] = []
         var boilerplate: [Boilerplate.Reason: Int] = [:]
@@ -290,33 +299,58 @@ public struct CorpusLoader: Sendable {
 
     // MARK: - Across documents
 
-    /// Drops short paragraphs that occur in `crossDocumentThreshold` or more documents.
+    /// For each article, the key of each paragraph short enough to be page furniture
+    /// (at most `maxWords` words), `nil` for the others; computed on all cores.
     ///
-    /// Titles are never dropped. Returns how many paragraphs were removed.
-    func removeCrossDocumentRepeats(_ articles: inout [CleanArticle]) -> Int {
-        guard articles.count >= options.crossDocumentThreshold else { return 0 }
-        // Each short paragraph's key, on all cores (normalising is most of the cost); only
-        // the counting is serial.
-        let maxWords = options.crossDocumentMaxWords
-        let keys: [[String?]] = parallelMap(articles) { article in
-            article.paragraphs.map { article.isCandidate($0, maxWords: maxWords) ? ArticleCleaner.key($0) : nil }
+    /// - Complexity: O(total characters).
+    public static func repeatKeys(of articles: [CleanedArticle], maxWords: Int) -> [[String?]] {
+        parallelMap(articles) { article in
+            article.paragraphs.map { CleanedArticle.isCandidate($0, maxWords: maxWords) ? ArticleCleaner.key($0) : nil }
         }
+    }
+
+    /// In how many documents each paragraph key occurs.
+    ///
+    /// - Complexity: O(total keys).
+    public static func documentCounts(of keys: [[String?]]) -> [String: Int] {
         var documentCount: [String: Int] = [:]
         for articleKeys in keys {
             for key in Set(articleKeys.compactMap { $0 }) { documentCount[key, default: 0] += 1 }
         }
-        var removed = 0
-        for index in articles.indices {
-            let article = articles[index]
-            let kept = zip(article.paragraphs, keys[index]).filter { paragraph, key in
-                guard let key, paragraph != article.title else { return true }
-                return (documentCount[key] ?? 0) < options.crossDocumentThreshold
-            }.map(\.0)
-            removed += article.paragraphs.count - kept.count
-            articles[index].paragraphs = kept
-        }
-        return removed
+        return documentCount
     }
+
+    /// The indices of the paragraphs of `article` that stay once paragraphs found in
+    /// `crossDocumentThreshold` or more documents are dropped.
+    ///
+    /// The title always stays. `keys` are the article's ``repeatKeys(of:maxWords:)``; `documentCounts(key)` says in
+    /// how many documents of the corpus a key occurs.
+    ///
+    /// - Complexity: O(paragraphs).
+    public func keptParagraphs(of article: CleanedArticle, keys: [String?], documentCount: (String) -> Int) -> [Int] {
+        article.paragraphs.indices.filter { index in
+            guard let key = keys[index], article.paragraphs[index] != article.title else { return true }
+            return documentCount(key) < options.crossDocumentThreshold
+        }
+    }
+
+    /// ``keptParagraphs(of:keys:documentCount:)`` with the counts of a dictionary.
+    func keptParagraphs(of article: CleanedArticle, keys: [String?], documentCounts: [String: Int]) -> [Int] {
+        keptParagraphs(of: article, keys: keys, documentCount: { documentCounts[$0] ?? 0 })
+    }
+}
+
+/// What ``CorpusLoader/read(paths:)`` produced: articles cleaned file by file, the inputs
+/// that failed, and what cleaning removed so far.
+public struct ArticleReadResult: Sendable {
+    /// Articles in path order (then line order within a JSON Lines file).
+    public var articles: [CleanedArticle]
+    /// One entry for every input that could not be used, in path order.
+    public var failures: [CorpusError]
+    /// What was read but not as written, in path order.
+    public var warnings: [CorpusWarning]
+    /// Counts of what cleaning removed (cross-document paragraphs not yet counted).
+    public var report: CleaningReport
 }
 
 extension CorpusLoader.FileOutcome {
@@ -327,19 +361,51 @@ extension CorpusLoader.FileOutcome {
     }
 }
 
-/// An article after per-file cleaning, before ids are assigned.
-struct CleanArticle: Sendable {
-    var path: String
-    var line: Int?
-    var title: String?
-    var date: String?
-    var url: String?
-    var sourceID: String?
-    var paragraphs: [String]
+/// An article after per-file cleaning, before paragraphs shared across documents are
+/// removed and ids assigned.
+public struct CleanedArticle: Sendable, Equatable {
+    /// The file it came from.
+    public var path: String
+    /// Its 1-based line in a JSON Lines file, otherwise `nil`.
+    public var line: Int?
+    /// The headline, when one was found.
+    public var title: String?
+    /// The publication date as `YYYY-MM-DD`, when one was found.
+    public var date: String?
+    /// The article's address, when given.
+    public var url: String?
+    /// The identifier the source gave the article, when any.
+    public var sourceID: String?
+    /// Its paragraphs, each without line breaks.
+    public var paragraphs: [String]
 
-    var location: String { line.map { "\(path):\($0)" } ?? path }
+    /// Creates an article.
+    public init(
+        path: String, line: Int? = nil, title: String? = nil, date: String? = nil, url: String? = nil, sourceID: String? = nil,
+        paragraphs: [String]
+    ) {
+        self.path = path
+        self.line = line
+        self.title = title
+        self.date = date
+        self.url = url
+        self.sourceID = sourceID
+        self.paragraphs = paragraphs
+    }
 
-    func isCandidate(_ paragraph: String, maxWords: Int) -> Bool {
+    /// Where it came from, for messages: `path` or `path:line`.
+    public var location: String { line.map { "\(path):\($0)" } ?? path }
+
+    /// The document of the paragraphs at `kept`, or `nil` when they hold no letter.
+    ///
+    /// - Complexity: O(n) in the length of the text.
+    public func document(id: String, keeping kept: [Int]) -> Document? {
+        let text = kept.map { paragraphs[$0] }.joined(separator: "\n\n")
+        guard text.contains(where: { $0.isLetter }) else { return nil }
+        return Document(id: id, path: path, line: line, title: title, date: date, url: url, sourceID: sourceID, text: text)
+    }
+
+    static func isCandidate(_ paragraph: String, maxWords: Int) -> Bool {
         var words = 1
         for character in paragraph where character == " " {
             words += 1

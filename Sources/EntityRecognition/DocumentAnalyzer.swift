@@ -24,6 +24,23 @@ public struct Mention: Sendable, Equatable {
     /// For a bare name: the type it takes when it joins no full name (see ``EntitySpan``).
     public var fallbackType: EntityType?
 
+    /// Creates a mention.
+    public init(
+        sentence: Int, tokenRange: Range<Int>, type: EntityType, surface: String, name: String, title: String?, label: String?,
+        isBareName: Bool, referent: Int? = nil, fallbackType: EntityType? = nil
+    ) {
+        self.sentence = sentence
+        self.tokenRange = tokenRange
+        self.type = type
+        self.surface = surface
+        self.name = name
+        self.title = title
+        self.label = label
+        self.isBareName = isBareName
+        self.referent = referent
+        self.fallbackType = fallbackType
+    }
+
     /// The name's words.
     public var nameWords: [Substring] { name.split(separator: " ") }
 }

@@ -160,6 +160,29 @@ public struct GraphBuilder: Sendable {
         }
     }
 
+    /// Step 1 for documents analysed earlier (read from a store): each document's mentions
+    /// resolved within it, with this builder's corrections, in parallel.
+    ///
+    /// - Complexity: O(total mentions · f), spread over the cores.
+    public func resolveWithinDocuments(_ analyses: [AnalyzedDocument]) -> [AnalyzedEntities] {
+        let corrections = self.corrections
+        return parallelMap(analyses) { analysis in
+            AnalyzedEntities(analysis: analysis, local: EntityResolver(corrections: corrections).resolve(analysis))
+        }
+    }
+
+    /// The graph of documents analysed earlier, as ``build(_:)`` gives it for the same documents.
+    ///
+    /// Steps 2 to 4 after ``resolveWithinDocuments(_:)``.
+    ///
+    /// - Complexity: as ``build(_:)`` without the analysis.
+    public func build(analysed analyses: [AnalyzedDocument]) -> Output {
+        let analyzed = resolveWithinDocuments(analyses)
+        let entities = resolve(analyzed)
+        let findings = stances.map { _ in readStances(analyzed, entities: entities) } ?? []
+        return assemble(analyzed, entities: entities, findings: findings)
+    }
+
     /// Step 2: the documents' entities merged into the corpus's.
     ///
     /// - Complexity: O(local entities · log) plus the resolver's cost.

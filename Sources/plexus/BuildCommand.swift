@@ -1,5 +1,6 @@
 import ArgumentParser
 import Corpus
+import CorpusStore
 import EntityRecognition
 import Foundation
 import GraphExport
@@ -57,6 +58,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var aliasOptions: AliasOptions
 
+    @OptionGroup var storeOptions: StoreOptions
+
     @Flag(
         name: .long,
         help:
@@ -83,7 +86,13 @@ struct BuildCommand: AsyncParsableCommand {
             if !inputs.contains(value) { inputs.append(value) }
         }
         guard !outputFormats.isEmpty else { throw ValidationError("--formats: name at least one of dot, svg, png, pdf, html") }
-        guard !inputs.isEmpty else { throw ValidationError("give the files or folders of articles to read") }
+        if storeOptions.store != nil {
+            guard inputs.isEmpty else {
+                throw ValidationError("give articles or --store, not both; add articles to a store with `plexus ingest`")
+            }
+            return
+        }
+        guard !inputs.isEmpty else { throw ValidationError("give the files or folders of articles to read, or --store") }
     }
 
     func run() async throws {
@@ -99,33 +108,57 @@ struct BuildCommand: AsyncParsableCommand {
         let formats = outputFormats
         do { folder = try OutputFolder(out) } catch let error as OutputFolder.LockError { throw UserError(error.description) }
         defer { withExtendedLifetime(folder) {} }
-        let loaded = CorpusLoader().load(paths: inputs)
-        for failure in loaded.failures { Summary.warn("error: \(failure)") }
-        for warning in loaded.warnings { Summary.warn("warning: \(warning)") }
-        let window = DateWindow(since: since, until: until)
-        let windowed = window.apply(to: loaded.documents)
-        let documents = windowed.kept
-        if window.isBounded {
-            Summary.warn(
-                "note: window \(since ?? "…") to \(until ?? "…"): \(documents.count) documents, \(windowed.outside) outside the window, \(windowed.undated) without a date left out"
+        let documents: [Document]
+        let built: GraphBuilder.Output
+        var failed = false
+        if storeOptions.store != nil {
+            let store = try await storeOptions.open(create: false)
+            let fromStore = try await buildFromStore(store, window: DateWindow(since: since, until: until), builder: builder)
+            let corpus = fromStore.corpus
+            documents = corpus.analyses.map(\.document)
+            built = fromStore.output
+            var line = "Read \(corpus.stored) documents from the store"
+            if corpus.empty > 0 { line += " (\(corpus.empty) left empty by cleaning)" }
+            print(line)
+            if since != nil || until != nil {
+                Summary.warn(
+                    "note: window \(since ?? "…") to \(until ?? "…"): \(documents.count) documents, \(corpus.outside) outside the window, \(corpus.undated) without a date left out"
+                )
+            }
+            guard !documents.isEmpty else {
+                Summary.warn("error: the store holds no articles" + (corpus.stored > 0 ? " in the window" : "") + "; nothing written")
+                throw ExitCode(1)
+            }
+        } else {
+            let loaded = CorpusLoader().load(paths: inputs)
+            for failure in loaded.failures { Summary.warn("error: \(failure)") }
+            for warning in loaded.warnings { Summary.warn("warning: \(warning)") }
+            let window = DateWindow(since: since, until: until)
+            let windowed = window.apply(to: loaded.documents)
+            documents = windowed.kept
+            if window.isBounded {
+                Summary.warn(
+                    "note: window \(since ?? "…") to \(until ?? "…"): \(documents.count) documents, \(windowed.outside) outside the window, \(windowed.undated) without a date left out"
+                )
+            }
+            guard !documents.isEmpty else {
+                Summary.warn("error: no articles could be read" + (loaded.documents.isEmpty ? "" : " in the window") + "; nothing written")
+                throw ExitCode(1)
+            }
+            let progress = BuildProgress.forTerminal(documents: documents.count)
+            if let progress { builder.onDocumentDone = { progress.documentDone($0) } }
+            built = builder.build(documents)
+            progress?.finish()
+            let report = loaded.report
+            print(Summary.readLine(report: report, documents: loaded.documents.count, failures: loaded.failures))
+            if documents.count != loaded.documents.count { print("Kept \(documents.count) documents in the time window") }
+            print(
+                "Cleaned: \(report.totalBoilerplateLines) boilerplate lines, \(report.repeatedParagraphs) repeated paragraphs, \(report.crossDocumentParagraphs) paragraphs shared across documents"
             )
+            failed = !loaded.failures.isEmpty
         }
-        guard !documents.isEmpty else {
-            Summary.warn("error: no articles could be read" + (loaded.documents.isEmpty ? "" : " in the window") + "; nothing written")
-            throw ExitCode(1)
-        }
-        let progress = BuildProgress.forTerminal(documents: documents.count)
-        if let progress { builder.onDocumentDone = { progress.documentDone($0) } }
-        let built = builder.build(documents)
-        progress?.finish()
         aliasOptions.warnUnused(built.unusedCorrections)
         let graph = built.graph
-        let report = loaded.report
-        print(Summary.readLine(report: report, documents: loaded.documents.count, failures: loaded.failures))
-        if documents.count != loaded.documents.count { print("Kept \(documents.count) documents in the time window") }
-        print(
-            "Cleaned: \(report.totalBoilerplateLines) boilerplate lines, \(report.repeatedParagraphs) repeated paragraphs, \(report.crossDocumentParagraphs) paragraphs shared across documents"
-        )
         if built.crowdedSentences > 0 {
             Summary.warn(
                 "note: \(built.crowdedSentences) sentence\(built.crowdedSentences == 1 ? "" : "s") named more than"
@@ -165,7 +198,9 @@ struct BuildCommand: AsyncParsableCommand {
             let staging = try folder.makeStaging()
             defer { try? FileManager.default.removeItem(atPath: staging) }
             try GraphCodec.write(graph, to: (staging as NSString).appendingPathComponent("graph.json"))
-            let corpusName = inputs.count == 1 ? inputs[0] : "\(inputs.count) inputs"
+            let corpusName =
+                storeOptions.store.map { PostgresAddress.isAddress($0) ? "a shared store" : $0 }
+                ?? (inputs.count == 1 ? inputs[0] : "\(inputs.count) inputs")
             var names = ["graph.json"]
             do {
                 let written = try await diagram.writer(for: graph, corpus: corpusName).write(graph, formats: formats, to: staging)
@@ -180,6 +215,6 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print(String(format: "Done in %.2f s", Date().timeIntervalSince(started)))
-        if !loaded.failures.isEmpty { throw ExitCode(1) }
+        if failed { throw ExitCode(1) }
     }
 }

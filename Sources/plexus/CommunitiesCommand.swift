@@ -3,7 +3,7 @@ import Foundation
 import PlexusGraph
 
 /// `plexus communities`: who is covered together (communities of co-mention, not political camps).
-struct CommunitiesCommand: ParsableCommand {
+struct CommunitiesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "communities",
         abstract: "Find communities (Louvain on co-mention weights, fixed seed) and list each one's members by centrality."
@@ -41,8 +41,8 @@ struct CommunitiesCommand: ParsableCommand {
         var communities: [Community]
     }
 
-    func run() throws {
-        let loaded = try graphOptions.load()
+    func run() async throws {
+        let loaded = try await graphOptions.load()
         let assignment = loaded.index.communities(seed: seed)
         let strength = (0..<loaded.index.nodeCount).map { loaded.index.weightedDegree($0) }
         let nodes = loaded.graph.nodes

@@ -44,7 +44,7 @@ struct DeckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try graphOptions.load()
+        let loaded = try await graphOptions.load()
         let folder = Summary.corpusFolder(of: loaded.graph, fallback: graphOptions.graph)
         let corpus = (folder as NSString).lastPathComponent
         var builder = DeckBuilder(graph: loaded.graph, corpus: corpus)

@@ -6,7 +6,7 @@ import PlexusGraph
 import PlexusSupport
 
 /// `plexus export`: the graph in formats other graph tools open.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the graph as GraphML, GEXF, node-link JSON, Cytoscape.js JSON, CSV or Cypher.",
@@ -21,8 +21,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "File to write (for csv, the prefix of the two files).")
     var out: String
 
-    func run() throws {
-        let loaded = try graphOptions.load()
+    func run() async throws {
+        let loaded = try await graphOptions.load()
         // The shared filters apply to exports too; every edge they allow is written, a stance
         // edge beside a co-mention edge of the same pair included.
         let graph = loaded.graph.keepingEdges(graphOptions.kind, minWeight: graphOptions.minWeight)

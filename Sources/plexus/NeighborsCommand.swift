@@ -2,7 +2,7 @@ import ArgumentParser
 import PlexusGraph
 
 /// `plexus neighbors`: who is around an entity.
-struct NeighborsCommand: ParsableCommand {
+struct NeighborsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "neighbors",
         abstract: "List the entities around one entity, with tie strength and stance in both directions.",
@@ -39,8 +39,8 @@ struct NeighborsCommand: ParsableCommand {
         var stanceToCentre: StanceSummary
     }
 
-    func run() throws {
-        let loaded = try graphOptions.load()
+    func run() async throws {
+        let loaded = try await graphOptions.load()
         let centre = try loaded.lookup(name)
         let nodes = loaded.graph.nodes
         let found = loaded.index.neighborhood(of: centre, depth: depth)

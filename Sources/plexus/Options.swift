@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 import EntityRecognition
 import GraphExport
 import PlexusGraph
@@ -65,9 +66,29 @@ struct GraphOptions: ParsableArguments {
         }
     }
 
-    /// Reads the graph and applies the time window and edge filters; notes on what the
-    /// window left out go to standard error.
-    func load() throws -> LoadedGraph {
+    @Option(
+        name: .long,
+        help:
+            "Build the graph from this store (an SQLite file or a postgres:// address) instead of reading --graph; --since and --until then choose the articles."
+    )
+    var store: String?
+
+    /// Reads the graph (or builds it from the store) and applies the time window and edge
+    /// filters; notes on what the window left out go to standard error.
+    func load() async throws -> LoadedGraph {
+        if let store {
+            let builder: GraphBuilder
+            do { builder = try GraphBuilder.shipped() } catch let error as ModelFileError { throw UserError(error.description) }
+            let opened = try await StoreOptions(store: store).open(create: false)
+            let built = try await buildFromStore(opened, window: DateWindow(since: since, until: until), builder: builder)
+            if since != nil || until != nil {
+                Summary.warn(
+                    "note: window \(since ?? "…") to \(until ?? "…"): \(built.corpus.analyses.count) documents, \(built.corpus.outside) outside the window, \(built.corpus.undated) without a date left out"
+                )
+            }
+            let graph = built.output.graph
+            return LoadedGraph(graph: graph, index: GraphIndex(graph, edges: kind, minWeight: minWeight), matcher: NameMatcher(graph))
+        }
         let full = try read()
         let windowed: WindowedGraph
         do {

@@ -77,7 +77,7 @@ struct PathCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try graphOptions.load()
+        let loaded = try await graphOptions.load()
         let source = try loaded.lookup(from)
         let target = try loaded.lookup(to)
         let avoided = Set(try avoid.map { try loaded.lookup($0) })

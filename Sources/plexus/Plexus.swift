@@ -13,7 +13,8 @@ struct Plexus: AsyncParsableCommand {
             CommandGroup(
                 name: "Build and query",
                 subcommands: [
-                    BuildCommand.self, EntitiesCommand.self, PathCommand.self, NeighborsCommand.self, TopCommand.self,
+                    BuildCommand.self, IngestCommand.self, ForgetCommand.self, DiffCommand.self, EntitiesCommand.self, PathCommand.self,
+                    NeighborsCommand.self, TopCommand.self,
                     CommunitiesCommand.self, StancesCommand.self, ParseCommand.self,
                 ]),
             CommandGroup(

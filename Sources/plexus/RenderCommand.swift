@@ -28,7 +28,7 @@ struct RenderCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try graphOptions.load()
+        let loaded = try await graphOptions.load()
         let graph = loaded.graph
         let folder = (graphOptions.graph as NSString).deletingLastPathComponent
         let format = try OutputFormat.resolve(given: self.format, path: out)

@@ -2,7 +2,7 @@ import ArgumentParser
 import PlexusGraph
 
 /// `plexus stances`: what an entity supports and opposes, and who supports or opposes it.
-struct StancesCommand: ParsableCommand {
+struct StancesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stances",
         abstract: "List what an entity supports and opposes, and who supports or opposes it, each with its best evidence sentence."
@@ -30,8 +30,8 @@ struct StancesCommand: ParsableCommand {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
     }
 
-    func run() throws {
-        let loaded = try graphOptions.load()
+    func run() async throws {
+        let loaded = try await graphOptions.load()
         let node = try loaded.lookup(name)
         let graph = loaded.graph
         var listing = StanceListing(graph: graph, node: node, minimumConfidence: all ? 0 : minConfidence)

@@ -3,7 +3,7 @@ import Foundation
 import PlexusGraph
 
 /// `plexus top`: the most central entities.
-struct TopCommand: ParsableCommand {
+struct TopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "top",
         abstract: "Rank entities by degree, weighted degree, PageRank or betweenness.",
@@ -45,8 +45,8 @@ struct TopCommand: ParsableCommand {
         var entities: [Row]
     }
 
-    func run() throws {
-        let loaded = try graphOptions.load()
+    func run() async throws {
+        let loaded = try await graphOptions.load()
         let scores = loaded.index.centrality(by)
         let nodes = loaded.graph.nodes
         let ranked = nodes.indices.filter { type == nil || nodes[$0].type == type }.sorted { lhs, rhs in

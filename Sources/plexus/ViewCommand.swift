@@ -32,7 +32,7 @@ struct ViewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let loaded = try graphOptions.load()
+        let loaded = try await graphOptions.load()
         let graph = loaded.graph
         let folder = (graphOptions.graph as NSString).deletingLastPathComponent
         let target = out ?? RenderCommand.freshName("view", format: .html, in: folder)

@@ -1,0 +1,120 @@
+import Corpus
+import EntityRecognition
+import Foundation
+import PlexusSupport
+import RelationExtraction
+
+/// Reads articles, analyses the new and changed ones and writes them into a store.
+///
+/// An article whose content hash the store already holds is skipped without analysis. The
+/// others are analysed in batches on all cores and written batch by batch, so a killed run
+/// keeps every batch it wrote, and the next run picks up where it stopped.
+public struct StoreIngester: Sendable {
+    /// The analysis stage (the same one a build uses).
+    public var analyzer: DocumentAnalyzer
+    /// The analysis settings (recogniser, models), part of every content hash: an article
+    /// analysed with other settings counts as changed.
+    public var settings: String
+    /// Cleaning limits; the cross-document threshold must match the build's.
+    public var loaderOptions = CorpusLoader.Options()
+    /// Articles analysed and written together.
+    public var batchSize = 64
+    /// Analyse and write every article, even those the store holds unchanged.
+    public var reanalyse = false
+    /// Called after each batch is written, with the documents written so far and the total to write.
+    public var onBatchWritten: (@Sendable (_ written: Int, _ total: Int) -> Void)?
+
+    /// Creates an ingester.
+    public init(analyzer: DocumentAnalyzer, settings: String) {
+        self.analyzer = analyzer
+        self.settings = settings
+    }
+
+    /// What an ingest did.
+    public struct Report: Sendable {
+        /// Articles read.
+        public var articles = 0
+        /// Articles the store already held with the same content (not analysed again).
+        public var skipped = 0
+        /// New documents written.
+        public var added = 0
+        /// Changed documents whose rows were replaced.
+        public var replaced = 0
+        /// Documents another process wrote with the same content meanwhile.
+        public var unchanged = 0
+        /// Inputs that could not be read, with reasons.
+        public var failures: [CorpusError] = []
+        /// What was read but not as written.
+        public var warnings: [CorpusWarning] = []
+        /// What cleaning removed within files.
+        public var cleaning: CleaningReport
+    }
+
+    /// Reads `paths` and writes what is new or changed into `store`.
+    ///
+    /// - Throws: ``StoreError`` when the store fails; batches written before stay written.
+    /// - Complexity: O(bytes read + tokens of the new and changed articles).
+    public func ingest(paths: [String], into store: any StoreBackend) async throws -> Report {
+        let read = CorpusLoader(options: loaderOptions).read(paths: paths)
+        var report = Report(articles: read.articles.count, failures: read.failures, warnings: read.warnings, cleaning: read.report)
+        report.articles = read.articles.count
+        let settings = self.settings
+        let hashes = parallelMap(read.articles) { StoredDocument.contentHash(of: $0, analysis: settings) }
+        let locations = read.articles.map(\.location)
+        let stored = try await store.contentHashes(of: locations)
+        let todo = read.articles.indices.filter { reanalyse || stored[locations[$0]] != hashes[$0] }
+        report.skipped = read.articles.count - todo.count
+        guard !todo.isEmpty else { return report }
+
+        let articles = todo.map { read.articles[$0] }
+        let keys = CorpusLoader.repeatKeys(of: articles, maxWords: loaderOptions.crossDocumentMaxWords)
+        let hashedKeys = zip(articles, keys).map { StoredDocument.paragraphKeys(of: $0, keys: $1) }
+        // How often each key occurs: in the store, plus in this run's articles. The build
+        // checks this guess against the whole store and analyses again what it got wrong.
+        var counts = try await store.documentCounts(of: hashedKeys.flatMap { $0.map(\.key) })
+        for documentKeys in hashedKeys {
+            for key in Set(documentKeys.map(\.key)) { counts[key, default: 0] += 1 }
+        }
+        let threshold = loaderOptions.crossDocumentThreshold
+        let keyCounts = counts
+        let analyzer = self.analyzer
+        var written = 0
+        for batch in Array(todo.indices).chunked(batchSize) {
+            let documents = parallelMap(Array(batch)) { position -> StoredDocument in
+                let article = articles[position]
+                let removed = hashedKeys[position].filter { !$0.isTitle && (keyCounts[$0.key] ?? 0) >= threshold }.map(\.paragraph)
+                return Self.analysed(
+                    article, contentHash: hashes[todo[position]], paragraphKeys: hashedKeys[position], removed: removed, analyzer: analyzer)
+            }
+            let outcomes = try await store.write(documents, force: reanalyse)
+            for outcome in outcomes {
+                switch outcome {
+                case .added: report.added += 1
+                case .replaced: report.replaced += 1
+                case .unchanged: report.unchanged += 1
+                }
+            }
+            written += documents.count
+            onBatchWritten?(written, todo.count)
+        }
+        return report
+    }
+
+    /// The rows of `article` analysed without the paragraphs at `removed`.
+    ///
+    /// - Complexity: O(tokens of the article).
+    static func analysed(
+        _ article: CleanedArticle, contentHash: String, paragraphKeys: [StoredDocument.ParagraphKey], removed: [Int],
+        analyzer: DocumentAnalyzer
+    ) -> StoredDocument {
+        let removedSet = Set(removed)
+        let kept = article.paragraphs.indices.filter { !removedSet.contains($0) }
+        let text = kept.map { article.paragraphs[$0] }.joined(separator: "\n\n")
+        let document = Document(
+            id: "", path: article.path, line: article.line, title: article.title, date: article.date, url: article.url,
+            sourceID: article.sourceID, text: text)
+        return StoredDocument(
+            article: article, contentHash: contentHash, paragraphKeys: paragraphKeys, removed: removed,
+            analysis: analyzer.analyze(document))
+    }
+}

@@ -1,0 +1,100 @@
+import Corpus
+import EntityRecognition
+import Foundation
+import PlexusSupport
+import RelationExtraction
+
+/// The corpus a store holds, read back for a build: documents in path order with the ids a
+/// one-shot `plexus build` of the same articles gives them, cleaned of the paragraphs they
+/// share with other stored documents, and their stored analyses.
+///
+/// Whether a paragraph is shared depends on the whole corpus, so adding documents can
+/// change what an earlier document keeps; such a document is analysed again here (and its
+/// stored analysis updated), every other one is read as stored.
+public struct StoredCorpus: Sendable {
+    /// The analysed documents inside the window, in path order.
+    public var analyses: [AnalyzedDocument]
+    /// Documents in the store.
+    public var stored: Int
+    /// Documents left with no letter once shared paragraphs were removed.
+    public var empty: Int
+    /// Dated documents outside the window.
+    public var outside: Int
+    /// Undated documents left out of a bounded window.
+    public var undated: Int
+    /// Documents analysed again because the paragraphs they share with others changed.
+    public var reanalysed: Int
+
+    /// Reads the documents of `store` inside `window`.
+    ///
+    /// `analyzer` analyses the documents whose shared paragraphs changed; it must be the
+    /// ingest's (same recogniser), or those documents differ from the rest.
+    ///
+    /// - Throws: ``StoreError`` when the store fails or an analysis cannot be read.
+    /// - Complexity: O(stored documents) to order them, plus O(bytes) of the window's analyses.
+    public static func read(
+        from store: any StoreBackend, window: DateWindow, analyzer: DocumentAnalyzer, loaderOptions: CorpusLoader.Options = .init()
+    ) async throws -> StoredCorpus {
+        let catalogue = try await store.catalogue().sorted { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
+        let shared = try await store.sharedParagraphs(threshold: loaderOptions.crossDocumentThreshold)
+        var result = StoredCorpus(analyses: [], stored: catalogue.count, empty: 0, outside: 0, undated: 0, reanalysed: 0)
+        // Ids count every document with text left, inside the window or not, as a one-shot
+        // build of the whole corpus numbers them.
+        var chosen: [(entry: CatalogueEntry, id: String, removed: [Int])] = []
+        var numbered = 0
+        for entry in catalogue {
+            let removed = shared[entry.id] ?? []
+            let removedSet = Set(removed)
+            guard entry.lettered.contains(where: { !removedSet.contains($0) }) else {
+                result.empty += 1
+                continue
+            }
+            numbered += 1
+            if window.isBounded {
+                guard let date = entry.date else {
+                    result.undated += 1
+                    continue
+                }
+                guard (window.since.map { date >= $0 } ?? true) && (window.until.map { date <= $0 } ?? true) else {
+                    result.outside += 1
+                    continue
+                }
+            }
+            chosen.append((entry, "d\(numbered)", removed))
+        }
+        for batch in chosen.chunked(1000) {
+            let contents = try await store.contents(of: batch.map(\.entry.id))
+            let decoded = try parallelMap(Array(batch)) { item -> Result<(AnalyzedDocument, StoredDocument?), StoreError> in
+                guard let content = contents[item.entry.id] else {
+                    return .failure(.database(store: store.name, reason: "document \(item.entry.path) vanished during the build"))
+                }
+                let kept = content.article.paragraphs.indices.filter { !Set(item.removed).contains($0) }
+                guard let document = content.article.document(id: item.id, keeping: kept) else {
+                    return .failure(.damagedAnalysis(location: content.article.location, reason: "stored text has no letter"))
+                }
+                if item.removed == item.entry.removed {
+                    do {
+                        return .success((try AnalysisCoding.decode(content.analysis, document: document), nil))
+                    } catch let error as StoreError {
+                        return .failure(error)
+                    } catch {
+                        return .failure(.damagedAnalysis(location: content.article.location, reason: "\(error)"))
+                    }
+                }
+                let analysis = analyzer.analyze(document)
+                let refreshed = StoredDocument(
+                    article: content.article, contentHash: item.entry.contentHash,
+                    paragraphKeys: [], removed: item.removed, analysis: analysis)
+                return .success((analysis, refreshed))
+            }.map { try $0.get() }
+            for (position, (analysis, refreshed)) in decoded.enumerated() {
+                result.analyses.append(analysis)
+                if let refreshed {
+                    result.reanalysed += 1
+                    try await store.updateAnalysis(id: batch[position].entry.id, with: refreshed)
+                }
+            }
+        }
+        return result
+    }
+}
