@@ -87,6 +87,17 @@ public struct CorpusLoader: Sendable {
     ///
     /// - Complexity: O(total bytes), with files read and cleaned in parallel.
     public func read(paths: [String]) -> ArticleReadResult {
+        let found = files(under: paths)
+        var read = self.read(files: found.files)
+        read.failures = found.failures + read.failures
+        return read
+    }
+
+    /// The article files under `paths` (each a file or a folder searched recursively), in
+    /// path order without repeats, and the inputs that could not be searched.
+    ///
+    /// - Complexity: O(entries under the folders).
+    public func files(under paths: [String]) -> FileListing {
         var failures: [CorpusError] = []
         var files: [String] = []
         for path in paths {
@@ -98,8 +109,14 @@ public struct CorpusLoader: Sendable {
             }
         }
         var seen = Set<String>()
-        files = files.filter { seen.insert($0).inserted }
+        return FileListing(files: files.filter { seen.insert($0).inserted }, failures: failures)
+    }
 
+    /// Reads and cleans `files` (as ``files(under:)`` lists them), each on its own.
+    ///
+    /// - Complexity: O(total bytes), with files read and cleaned in parallel.
+    public func read(files: [String]) -> ArticleReadResult {
+        var failures: [CorpusError] = []
         let options = self.options
         let perFile = parallelMap(files) { path in Self.readFile(path, options: options) }
 
@@ -338,6 +355,14 @@ public struct CorpusLoader: Sendable {
     func keptParagraphs(of article: CleanedArticle, keys: [String?], documentCounts: [String: Int]) -> [Int] {
         keptParagraphs(of: article, keys: keys, documentCount: { documentCounts[$0] ?? 0 })
     }
+}
+
+/// The files ``CorpusLoader/files(under:)`` found, and the inputs it could not search.
+public struct FileListing: Sendable {
+    /// Article files, in path order.
+    public var files: [String]
+    /// Missing paths, folders without articles, dangling links.
+    public var failures: [CorpusError]
 }
 
 /// What ``CorpusLoader/read(paths:)`` produced: articles cleaned file by file, the inputs

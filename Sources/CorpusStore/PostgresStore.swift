@@ -18,7 +18,7 @@ public final class PostgresStore: StoreBackend {
     let logger: Logger
 
     /// The schema steps this Plexus knows, in order.
-    static let steps = ["v1-documents"]
+    static let steps = ["v1-documents", "v2-files"]
 
     /// Connects to the database at `address` and creates or checks the schema.
     ///
@@ -97,6 +97,39 @@ public final class PostgresStore: StoreBackend {
             if !applied.contains("v1-documents") {
                 for statement in StoreSchema.postgres { try await db.query(PostgresQuery(unsafeSQL: statement), logger: logger) }
                 try await db.query("INSERT INTO plexus_schema (step) VALUES ('v1-documents')", logger: logger)
+            }
+            if !applied.contains("v2-files") {
+                try await db.query(PostgresQuery(unsafeSQL: StoreSchema.sqliteFiles), logger: logger)
+                try await db.query("INSERT INTO plexus_schema (step) VALUES ('v2-files')", logger: logger)
+            }
+        }
+    }
+
+    public func fileStamps(of paths: [String]) async throws -> [String: FileStamp] {
+        try await guarded {
+            var out: [String: FileStamp] = [:]
+            for chunk in paths.chunked(5000) {
+                let rows = try await connection.query(
+                    "SELECT path, size, modified, settings FROM files WHERE path = ANY(\(Array(chunk)))", logger: logger)
+                for try await (path, size, modified, settings) in rows.decode((String, Int, Double, String).self) {
+                    out[path] = FileStamp(size: size, modified: modified, settings: settings)
+                }
+            }
+            return out
+        }
+    }
+
+    public func recordFiles(_ stamps: [String: FileStamp]) async throws {
+        let sorted = stamps.sorted { $0.key < $1.key }
+        for chunk in sorted.chunked(5000) {
+            _ = try await guarded {
+                try await connection.query(
+                    """
+                    INSERT INTO files (path, size, modified, settings)
+                    SELECT * FROM unnest(\(chunk.map(\.key))::text[], \(chunk.map(\.value.size))::bigint[],
+                    \(chunk.map(\.value.modified))::double precision[], \(chunk.map(\.value.settings))::text[])
+                    ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified, settings = excluded.settings
+                    """, logger: logger)
             }
         }
     }
@@ -232,9 +265,14 @@ public final class PostgresStore: StoreBackend {
                 let rows = try await connection.query(
                     """
                     DELETE FROM documents WHERE location = \(given) OR path = \(folder)
-                    OR left(path, \(prefix.count)::integer) = \(prefix) RETURNING location
+                    OR left(path, \(prefix.count)::integer) = \(prefix) RETURNING location, path
                     """, logger: logger)
-                for try await location in rows.decode(String.self) { removed.append(location) }
+                var paths: [String] = []
+                for try await (location, path) in rows.decode((String, String).self) {
+                    removed.append(location)
+                    paths.append(path)
+                }
+                try await connection.query("DELETE FROM files WHERE path = ANY(\(paths))", logger: logger)
             }
             return removed.sorted()
         }

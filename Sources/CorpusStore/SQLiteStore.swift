@@ -22,6 +22,9 @@ public final class SQLiteStore: StoreBackend {
         migrator.registerMigration("v1-documents") { db in
             try db.execute(sql: StoreSchema.sqlite)
         }
+        migrator.registerMigration("v2-files") { db in
+            try db.execute(sql: StoreSchema.sqliteFiles)
+        }
         return migrator
     }
 
@@ -77,6 +80,36 @@ public final class SQLiteStore: StoreBackend {
     /// Runs `body`, turning database errors into ``StoreError``s that name the file.
     func guarded<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as DatabaseError { throw Self.storeError(error, path: name) }
+    }
+
+    public func fileStamps(of paths: [String]) async throws -> [String: FileStamp] {
+        try guarded {
+            try pool.read { db in
+                var out: [String: FileStamp] = [:]
+                for chunk in paths.chunked(500) {
+                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                    for row in try Row.fetchAll(
+                        db, sql: "SELECT path, size, modified, settings FROM files WHERE path IN (\(marks))",
+                        arguments: StatementArguments(chunk))
+                    {
+                        out[row["path"]] = FileStamp(size: row["size"], modified: row["modified"], settings: row["settings"])
+                    }
+                }
+                return out
+            }
+        }
+    }
+
+    public func recordFiles(_ stamps: [String: FileStamp]) async throws {
+        try guarded {
+            try pool.write { db in
+                let statement = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO files (path, size, modified, settings) VALUES (?, ?, ?, ?)")
+                for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+                    try statement.execute(arguments: [path, stamp.size, stamp.modified, stamp.settings])
+                }
+            }
+        }
     }
 
     public func contentHashes(of locations: [String]) async throws -> [String: String] {
@@ -199,7 +232,9 @@ public final class SQLiteStore: StoreBackend {
                             """,
                         arguments: [given, folder, folder, folder])
                     for location in matched {
+                        let path = try String.fetchOne(db, sql: "SELECT path FROM documents WHERE location = ?", arguments: [location])
                         try db.execute(sql: "DELETE FROM documents WHERE location = ?", arguments: [location])
+                        try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [path])
                     }
                     removed += matched
                 }

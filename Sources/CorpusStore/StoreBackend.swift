@@ -7,6 +7,12 @@ public protocol StoreBackend: Sendable {
     /// The store's name for messages: the file path, or the address without its password.
     var name: String { get }
 
+    /// The stamps recorded for those of `paths` whose articles are all stored.
+    func fileStamps(of paths: [String]) async throws -> [String: FileStamp]
+
+    /// Records that every article of these files is stored, as the files were then.
+    func recordFiles(_ stamps: [String: FileStamp]) async throws
+
     /// The content hashes of those of `locations` (`path` or `path:line`) the store holds.
     func contentHashes(of locations: [String]) async throws -> [String: String]
 
@@ -18,8 +24,8 @@ public protocol StoreBackend: Sendable {
     /// (SQLite groups a batch in one).
     func write(_ documents: [StoredDocument], force: Bool) async throws -> [WriteOutcome]
 
-    /// Removes the documents at `locations`, and every document under a folder among them.
-    /// Returns the locations removed.
+    /// Removes the documents at `locations`, and every document under a folder among them,
+    /// with the stamps of their files. Returns the locations removed.
     func forget(_ locations: [String]) async throws -> [String]
 
     /// Every stored document's id, source, date and removed paragraphs.
@@ -45,5 +51,23 @@ extension StoreBackend {
     /// Locations as the store keys them: `path`, or `path:line` for a JSON Lines record.
     static func location(path: String, line: Int?) -> String {
         line.map { "\(path):\($0)" } ?? path
+    }
+}
+
+/// What tells an unchanged file from a changed one without reading it: its size, its
+/// modification time, and the analysis settings it was ingested with.
+public struct FileStamp: Sendable, Equatable {
+    /// Size in bytes.
+    public var size: Int
+    /// Modification time, seconds since 1970.
+    public var modified: Double
+    /// The ingest's analysis settings.
+    public var settings: String
+
+    /// Creates a stamp.
+    public init(size: Int, modified: Double, settings: String) {
+        self.size = size
+        self.modified = modified
+        self.settings = settings
     }
 }

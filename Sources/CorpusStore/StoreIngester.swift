@@ -32,7 +32,11 @@ public struct StoreIngester: Sendable {
 
     /// What an ingest did.
     public struct Report: Sendable {
-        /// Articles read.
+        /// Files found.
+        public var files = 0
+        /// Files unchanged since an ingest stored all their articles (not read).
+        public var unchangedFiles = 0
+        /// Articles read (from the changed and new files).
         public var articles = 0
         /// Articles the store already held with the same content (not analysed again).
         public var skipped = 0
@@ -55,9 +59,41 @@ public struct StoreIngester: Sendable {
     /// - Throws: ``StoreError`` when the store fails; batches written before stay written.
     /// - Complexity: O(bytes read + tokens of the new and changed articles).
     public func ingest(paths: [String], into store: any StoreBackend) async throws -> Report {
-        let read = CorpusLoader(options: loaderOptions).read(paths: paths)
-        var report = Report(articles: read.articles.count, failures: read.failures, warnings: read.warnings, cleaning: read.report)
+        let loader = CorpusLoader(options: loaderOptions)
+        let listing = loader.files(under: paths)
+        let settings = self.settings
+        let stamps = parallelMap(listing.files) { Self.stamp(of: $0, settings: settings) }
+        let recorded = reanalyse ? [:] : try await store.fileStamps(of: listing.files)
+        let changed = listing.files.indices.filter { stamps[$0] == nil || recorded[listing.files[$0]] != stamps[$0] }
+        var read = loader.read(files: changed.map { listing.files[$0] })
+        read.failures = listing.failures + read.failures
+        var report = Report(files: listing.files.count, failures: read.failures, warnings: read.warnings, cleaning: read.report)
+        report.unchangedFiles = listing.files.count - changed.count
         report.articles = read.articles.count
+        // Once every article of a file is stored, its stamp says so; a file with a failure
+        // keeps none, so that the next ingest reads it (and reports it) again.
+        let failed = Set(read.failures.map(\.path))
+        var finished: [String: FileStamp] = [:]
+        for index in changed where !failed.contains(listing.files[index]) {
+            if let stamp = stamps[index] { finished[listing.files[index]] = stamp }
+        }
+        report = try await write(read, report: report, into: store)
+        try await store.recordFiles(finished)
+        return report
+    }
+
+    /// The stamp of a file now, or `nil` when it cannot be read; such a file counts as
+    /// changed, and reading it reports why.
+    static func stamp(of path: String, settings: String) -> FileStamp? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date
+        else { return nil }
+        return FileStamp(size: size, modified: modified.timeIntervalSince1970, settings: settings)
+    }
+
+    /// Analyses and writes the new and changed articles of `read`.
+    func write(_ read: ArticleReadResult, report: Report, into store: any StoreBackend) async throws -> Report {
+        var report = report
         let settings = self.settings
         let hashes = parallelMap(read.articles) { StoredDocument.contentHash(of: $0, analysis: settings) }
         let locations = read.articles.map(\.location)

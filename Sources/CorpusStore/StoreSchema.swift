@@ -12,6 +12,9 @@ import Foundation
 /// - `sentences` and `mentions`: the analysis again as rows, for queries in SQL (which
 ///   entities share sentences, where a name occurs); the build reads the bytes.
 ///
+/// - `files` (step 2): each file whose articles are all stored, with its size, modification
+///   time and the analysis settings, so that an ingest skips it unread while it is unchanged.
+///
 /// Child rows go with their document (`ON DELETE CASCADE`).
 enum StoreSchema {
     static let sqlite = """
@@ -62,6 +65,17 @@ enum StoreSchema {
             PRIMARY KEY (document_id, idx)
         );
         CREATE INDEX mentions_label ON mentions(entity_label);
+        """
+
+    /// Step 2: the files whose articles are all stored, with what they were then, so that an
+    /// ingest skips an unchanged file without reading it.
+    static let sqliteFiles = """
+        CREATE TABLE files (
+            path TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            modified DOUBLE PRECISION NOT NULL,
+            settings TEXT NOT NULL
+        )
         """
 
     /// The same tables in PostgreSQL's types, one statement per entry.

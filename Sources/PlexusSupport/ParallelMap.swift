@@ -22,14 +22,27 @@ public func parallelMap<Input: Sendable, Output: Sendable>(
 
 /// Fixed slots written once each from `concurrentPerform`; each index is written by exactly
 /// one iteration, so no two threads touch the same slot and no lock is needed.
+///
+/// The slots are one allocation written through its pointer. An `Array` would not do: each
+/// write through `withUnsafeMutableBufferPointer` is a mutating access of the whole array,
+/// which checks that its buffer is unique and may copy it, so two threads writing at once
+/// could each write into a different buffer and free the other's.
 private final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
+    private let slots: UnsafeMutablePointer<Value?>
+    private let count: Int
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ value: Value, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        self.count = count
+        slots = UnsafeMutablePointer<Value?>.allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
 
-    func collect() -> [Value] { slots.compactMap { $0 } }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func store(_ value: Value, at index: Int) { slots[index] = value }
+
+    func collect() -> [Value] { (0..<count).compactMap { slots[$0] } }
 }

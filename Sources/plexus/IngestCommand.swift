@@ -65,8 +65,11 @@ struct IngestCommand: AsyncParsableCommand {
         for failure in report.failures { Summary.warn("error: \(failure)") }
         for warning in report.warnings { Summary.warn("warning: \(warning)") }
         print(
-            "Read \(report.articles) articles from \(report.cleaning.files) files (\(report.failures.count) failed): "
-                + "\(report.added) added, \(report.replaced) replaced, \(report.skipped + report.unchanged) unchanged")
+            "Found \(report.files) files: \(report.unchangedFiles) unchanged since they were stored, \(report.files - report.unchangedFiles) read"
+                + " (\(report.failures.count) failed)")
+        print(
+            "Articles read: \(report.articles): \(report.added) added, \(report.replaced) replaced, \(report.skipped + report.unchanged) unchanged"
+        )
         print(String(format: "Done in %.2f s", Date().timeIntervalSince(started)))
         if !report.failures.isEmpty { throw ExitCode(1) }
     }

@@ -50,12 +50,16 @@ struct SQLiteStoreTests {
         let first = try await ingester.ingest(paths: [folder.path], into: store)
         #expect(first.added == 5)
         let second = try await ingester.ingest(paths: [folder.path], into: store)
-        #expect(second.skipped == 5 && second.added == 0 && second.replaced == 0)
+        #expect(second.unchangedFiles == 5 && second.articles == 0 && second.added == 0 && second.replaced == 0)
 
         try "Rishi Sunak said Britain opposes the plan.\n".write(
             to: folder.appendingPathComponent("b2.txt"), atomically: true, encoding: .utf8)
+        // A file touched but not changed is read again and found unchanged by its content hash.
+        let a1 = folder.appendingPathComponent("a1.txt").path
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: a1)
         let third = try await ingester.ingest(paths: [folder.path], into: store)
-        #expect(third.replaced == 1 && third.skipped == 4)
+        #expect(third.unchangedFiles == 3 && third.articles == 2)
+        #expect(third.replaced == 1 && third.skipped == 1)
         let built = try await StoreFixtures.fromStore(store, builder: builder)
         #expect(built.json == (try StoreFixtures.oneShot([folder.path], builder: builder)))
         let labels = try GraphCodec.decode(built.json, path: "graph.json").nodes.map(\.label)
@@ -70,6 +74,8 @@ struct SQLiteStoreTests {
         _ = try await StoreFixtures.ingester(builder).ingest(paths: [folder.path], into: store)
         let removed = try await store.forget([folder.path + "/b1.txt"])
         #expect(removed == [folder.path + "/b1.txt"])
+        // Its file is read again by the next ingest, not skipped as stored.
+        #expect(try await store.fileStamps(of: [folder.path + "/b1.txt"]).isEmpty)
         let built = try await StoreFixtures.fromStore(store, builder: builder)
         let kept = StoreFixtures.paths(["a1.txt", "a2.txt", "a3.txt", "b2.txt"], in: folder)
         #expect(built.json == (try StoreFixtures.oneShot(kept, builder: builder)))
@@ -128,6 +134,24 @@ struct SQLiteStoreTests {
             guard let error = error as? StoreError, case .notAStore = error else { return false }
             return error.description.contains(path) && error.description.contains("not an SQLite database")
         }
+    }
+
+    @Test("a store of the first schema is migrated when opened, and keeps its documents")
+    func olderSchemaIsMigrated() async throws {
+        let folder = try StoreFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("plexus-\(UUID().uuidString).sqlite").path
+        let pool = try DatabasePool(path: path)
+        try SQLiteStore.migrator.migrate(pool, upTo: "v1-documents")
+        try pool.close()
+        let store = try SQLiteStore(path: path, create: false)
+        let (hasFiles, applied) = try await store.pool.read { db in
+            (try db.tableExists("files"), try SQLiteStore.migrator.appliedIdentifiers(db))
+        }
+        #expect(hasFiles)
+        #expect(applied == ["v1-documents", "v2-files"])
+        _ = try await StoreFixtures.ingester(builder).ingest(paths: [folder.path], into: store)
+        #expect(try await store.catalogue().count == 5)
     }
 
     @Test("a store written by a newer Plexus is refused, naming the schema steps it does not know")
