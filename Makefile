@@ -4,7 +4,7 @@ EXAMPLES := examples/ukraine-peace
 GRAPHS := graphs/ukraine-peace
 RELEASE_BIN := .build/release/plexus
 
-.PHONY: demo test lint install graphs graphs-news build release prerequisites bench models stance-model fuzz clean
+.PHONY: demo test lint install graphs graphs-news build release prerequisites bench bench-store models stance-model fuzz clean
 CONLL := ../shared/data/conll2003
 NEWSMTSC := ../shared/data/newsmtsc
 EWT := ../shared/data/ud-english-ewt
@@ -64,6 +64,11 @@ bench: release
 	.build/release/plexus-bench tagger ../shared/data/news-corpus
 	.build/release/plexus build ../shared/data/news-corpus/bbc --out /tmp/plexus-bench-bbc --formats dot > /dev/null
 	.build/release/plexus-bench render --graph /tmp/plexus-bench-bbc/graph.json
+
+## bench-store: the store's figures on the whole news corpus: SQLite and PostgreSQL ingest
+## (1, 2 and 4 processes), re-ingest, build --store against a one-shot build, store size.
+bench-store: release
+	bash scripts/with-postgres.sh bash scripts/bench-store.sh
 
 ## fuzz: feed mutated real articles through every build stage for FUZZ_SECONDS (default 600);
 ## a case that crashes is saved under .build/fuzz/crashes (replay: plexus-fuzz replay FILE).

@@ -21,6 +21,9 @@ public struct StoreIngester: Sendable {
     public var batchSize = 64
     /// Analyse and write every article, even those the store holds unchanged.
     public var reanalyse = false
+    /// Take only every `count`-th file, starting with the `index`-th (0-based), so that
+    /// several processes or machines can share one corpus without reading each other's files.
+    public var shard: (index: Int, count: Int)?
     /// Called after each batch is written, with the documents written so far and the total to write.
     public var onBatchWritten: (@Sendable (_ written: Int, _ total: Int) -> Void)?
 
@@ -60,7 +63,10 @@ public struct StoreIngester: Sendable {
     /// - Complexity: O(bytes read + tokens of the new and changed articles).
     public func ingest(paths: [String], into store: any StoreBackend) async throws -> Report {
         let loader = CorpusLoader(options: loaderOptions)
-        let listing = loader.files(under: paths)
+        var listing = loader.files(under: paths)
+        if let shard {
+            listing.files = listing.files.enumerated().filter { $0.offset % shard.count == shard.index }.map(\.element)
+        }
         let settings = self.settings
         let stamps = parallelMap(listing.files) { Self.stamp(of: $0, settings: settings) }
         let recorded = reanalyse ? [:] : try await store.fileStamps(of: listing.files)

@@ -30,10 +30,13 @@ public struct StoredCorpus: Sendable {
     /// `analyzer` analyses the documents whose shared paragraphs changed; it must be the
     /// ingest's (same recogniser), or those documents differ from the rest.
     ///
+    /// Analyses are fetched and decoded `batchSize` documents at a time.
+    ///
     /// - Throws: ``StoreError`` when the store fails or an analysis cannot be read.
     /// - Complexity: O(stored documents) to order them, plus O(bytes) of the window's analyses.
     public static func read(
-        from store: any StoreBackend, window: DateWindow, analyzer: DocumentAnalyzer, loaderOptions: CorpusLoader.Options = .init()
+        from store: any StoreBackend, window: DateWindow, analyzer: DocumentAnalyzer, loaderOptions: CorpusLoader.Options = .init(),
+        batchSize: Int = 1000
     ) async throws -> StoredCorpus {
         let catalogue = try await store.catalogue().sorted { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
         let shared = try await store.sharedParagraphs(threshold: loaderOptions.crossDocumentThreshold)
@@ -62,13 +65,15 @@ public struct StoredCorpus: Sendable {
             }
             chosen.append((entry, "d\(numbered)", removed))
         }
-        for batch in chosen.chunked(1000) {
+        for slice in chosen.chunked(max(1, batchSize)) {
+            let batch = Array(slice)
             let contents = try await store.contents(of: batch.map(\.entry.id))
-            let decoded = try parallelMap(Array(batch)) { item -> Result<(AnalyzedDocument, StoredDocument?), StoreError> in
+            let decoded = try parallelMap(batch) { item -> Result<(AnalyzedDocument, StoredDocument?), StoreError> in
                 guard let content = contents[item.entry.id] else {
                     return .failure(.database(store: store.name, reason: "document \(item.entry.path) vanished during the build"))
                 }
-                let kept = content.article.paragraphs.indices.filter { !Set(item.removed).contains($0) }
+                let removed = Set(item.removed)
+                let kept = content.article.paragraphs.indices.filter { !removed.contains($0) }
                 guard let document = content.article.document(id: item.id, keeping: kept) else {
                     return .failure(.damagedAnalysis(location: content.article.location, reason: "stored text has no letter"))
                 }

@@ -29,12 +29,27 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Entity recogniser: combined (the default), rules or tagger; builds must use the same.")
     var recognizer: DocumentAnalyzer.RecognizerChoice = .combined
 
+    @Option(
+        name: .long,
+        help: "K/N: ingest only the K-th of N equal shares of the files (every N-th file, from the K-th), to spread one corpus over N processes or machines."
+    )
+    var shard: String?
+
+    /// `--shard` as a 0-based index and a count.
+    var shardParts: (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else { return nil }
+        return (parts[0] - 1, parts[1])
+    }
+
     @Flag(name: .long, help: "Analyse every article again, even those the store holds unchanged (after upgrading Plexus).")
     var reanalyse = false
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give the files or folders of articles to ingest") }
         guard storeOptions.store != nil else { throw ValidationError("give --store, an SQLite file or a postgres:// address") }
+        if let shard, shardParts == nil { throw ValidationError("--shard: \"\(shard)\" is not K/N with 1 ≤ K ≤ N (e.g. 2/4)") }
     }
 
     func run() async throws {
@@ -48,6 +63,7 @@ struct IngestCommand: AsyncParsableCommand {
         let store = try await storeOptions.open(create: true)
         var ingester = StoreIngester(analyzer: analyzer, settings: analysisSettings(recognizer))
         ingester.reanalyse = reanalyse
+        ingester.shard = shardParts
         let showProgress = isatty(STDERR_FILENO) == 1
         ingester.onBatchWritten = { written, total in
             guard showProgress else { return }

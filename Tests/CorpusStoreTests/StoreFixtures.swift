@@ -94,7 +94,8 @@ enum StoreFixtures {
     )
         async throws -> (json: Data, corpus: StoredCorpus)
     {
-        let corpus = try await StoredCorpus.read(from: store, window: window, analyzer: builder.analyzer)
+        // One document per batch, so that documents analysed again sit in later batches too.
+        let corpus = try await StoredCorpus.read(from: store, window: window, analyzer: builder.analyzer, batchSize: 1)
         return (try GraphCodec.encode(builder.build(analysed: corpus.analyses).graph), corpus)
     }
 
