@@ -14,7 +14,13 @@ import PostgresNIO
 public final class PostgresStore: StoreBackend {
     /// The address without its password.
     public let name: String
+    /// The connection for everything but writing documents.
     let connection: PostgresConnection
+    /// Connections that write documents side by side (the first is `connection`): a write
+    /// waits mostly on round trips, so several in flight keep the analysis busy.
+    let writers: [PostgresConnection]
+    /// Connections used to write documents.
+    static let writerCount = 3
     let logger: Logger
 
     /// The schema steps this Plexus knows, in order.
@@ -30,7 +36,18 @@ public final class PostgresStore: StoreBackend {
         logger.logLevel = .critical
         self.logger = logger
         do {
-            connection = try await PostgresConnection.connect(configuration: try address.configuration(), id: 1, logger: logger)
+            let configuration = try address.configuration()
+            var opened: [PostgresConnection] = []
+            do {
+                for id in 1...Self.writerCount {
+                    opened.append(try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger))
+                }
+            } catch {
+                for connection in opened { try? await connection.close() }
+                throw error
+            }
+            connection = opened[0]
+            writers = opened
         } catch let error as StoreError {
             throw error
         } catch {
@@ -39,7 +56,7 @@ public final class PostgresStore: StoreBackend {
         do {
             try await migrate()
         } catch {
-            try? await connection.close()
+            for writer in writers { try? await writer.close() }
             throw Self.storeError(error, store: address.redacted)
         }
     }
@@ -160,14 +177,73 @@ public final class PostgresStore: StoreBackend {
     }
 
     public func write(_ documents: [StoredDocument], force: Bool) async throws -> [WriteOutcome] {
-        var outcomes: [WriteOutcome] = []
-        for document in documents {
-            outcomes.append(try await guarded { try await write(document, force: force) })
+        try await withThrowingTaskGroup(of: [(Int, WriteOutcome)].self) { group in
+            for (lane, writer) in writers.enumerated() {
+                let share = Array(stride(from: lane, to: documents.count, by: writers.count))
+                group.addTask {
+                    var outcomes: [(Int, WriteOutcome)] = []
+                    for index in share {
+                        outcomes.append(
+                            (index, try await self.guarded { try await self.write(documents[index], force: force, on: writer) }))
+                    }
+                    return outcomes
+                }
+            }
+            var outcomes = [WriteOutcome](repeating: .unchanged, count: documents.count)
+            for try await lane in group { for (index, outcome) in lane { outcomes[index] = outcome } }
+            return outcomes
         }
-        return outcomes
     }
 
-    func write(_ document: StoredDocument, force: Bool) async throws -> WriteOutcome {
+    func write(_ document: StoredDocument, force: Bool, on db: PostgresConnection) async throws -> WriteOutcome {
+        // A new document goes in with one statement (atomic on its own, one round trip);
+        // one already stored takes the transaction below.
+        if try await insertNew(document, on: db) { return .added }
+        return try await replace(document, force: force, on: db)
+    }
+
+    /// Inserts `document` and its rows in one statement unless its location is stored;
+    /// returns whether it did.
+    func insertNew(_ document: StoredDocument, on db: PostgresConnection) async throws -> Bool {
+        let article = document.article
+        let location = Self.location(path: article.path, line: article.line)
+        let paragraphs = article.paragraphs.joined(separator: "\n\n")
+        let keys = document.paragraphKeys
+        let sentences = document.sentences
+        let mentions = document.mentions
+        let rows = try await db.query(
+            """
+            WITH doc AS (
+                INSERT INTO documents (location, path, line, title, date, url, source_id, content_hash, paragraphs, removed,
+                lettered, analysis, ingested_at) VALUES (\(location), \(article.path), \(article.line), \(article.title),
+                \(article.date), \(article.url), \(article.sourceID), \(document.contentHash), \(paragraphs),
+                \(IndexList.encode(document.removed)), \(IndexList.encode(document.lettered)), \(document.analysis), \(StoreSchema.now()))
+                ON CONFLICT (location) DO NOTHING RETURNING id
+            ), keys AS (
+                INSERT INTO paragraph_keys (document_id, paragraph, key, is_title)
+                SELECT doc.id, k.* FROM doc, unnest(\(keys.map(\.paragraph))::bigint[], \(keys.map(\.key))::text[],
+                \(keys.map(\.isTitle))::boolean[]) AS k
+            ), sentence_rows AS (
+                INSERT INTO sentences (document_id, idx, start_offset, end_offset, text)
+                SELECT doc.id, s.* FROM doc, unnest(\(sentences.map(\.index))::bigint[], \(sentences.map(\.start))::bigint[],
+                \(sentences.map(\.end))::bigint[], \(sentences.map(\.text))::text[]) AS s
+            ), mention_rows AS (
+                INSERT INTO mentions (document_id, idx, sentence, start_offset, end_offset, surface, type, local_entity, entity_label)
+                SELECT doc.id, m.i, m.s, m.b, m.e, m.surface, m.type, NULLIF(m.entity, -1), NULLIF(m.label, '')
+                FROM doc, unnest(\(mentions.map(\.index))::bigint[], \(mentions.map(\.sentence))::bigint[],
+                \(mentions.map(\.start))::bigint[], \(mentions.map(\.end))::bigint[], \(mentions.map(\.surface))::text[],
+                \(mentions.map(\.type))::text[], \(mentions.map { $0.localEntity ?? -1 })::bigint[],
+                \(mentions.map { $0.entityLabel ?? "" })::text[]) AS m(i, s, b, e, surface, type, entity, label)
+            )
+            SELECT id FROM doc
+            """, logger: logger
+        ).collect()
+        return !rows.isEmpty
+    }
+
+    /// Replaces a stored document's rows in one transaction, unless it has the same
+    /// content hash (and `force` is off).
+    func replace(_ document: StoredDocument, force: Bool, on connection: PostgresConnection) async throws -> WriteOutcome {
         let logger = self.logger
         return try await connection.withTransaction(logger: logger) { db -> WriteOutcome in
             let article = document.article
@@ -349,6 +425,6 @@ public final class PostgresStore: StoreBackend {
     }
 
     public func close() async throws {
-        try await guarded { try await connection.close() }
+        try await guarded { for writer in writers { try await writer.close() } }
     }
 }

@@ -121,14 +121,11 @@ public struct StoreIngester: Sendable {
         let keyCounts = counts
         let analyzer = self.analyzer
         var written = 0
-        for batch in Array(todo.indices).chunked(batchSize) {
-            let documents = parallelMap(Array(batch)) { position -> StoredDocument in
-                let article = articles[position]
-                let removed = hashedKeys[position].filter { !$0.isTitle && (keyCounts[$0.key] ?? 0) >= threshold }.map(\.paragraph)
-                return Self.analysed(
-                    article, contentHash: hashes[todo[position]], paragraphKeys: hashedKeys[position], removed: removed, analyzer: analyzer)
-            }
-            let outcomes = try await store.write(documents, force: reanalyse)
+        // A batch is written while the next one is analysed, so the database's round trips
+        // overlap the analysis; batches are still written one after another, in order.
+        var pending: Task<[WriteOutcome], any Error>?
+        func settle(_ task: Task<[WriteOutcome], any Error>) async throws {
+            let outcomes = try await task.value
             for outcome in outcomes {
                 switch outcome {
                 case .added: report.added += 1
@@ -136,9 +133,21 @@ public struct StoreIngester: Sendable {
                 case .unchanged: report.unchanged += 1
                 }
             }
-            written += documents.count
+            written += outcomes.count
             onBatchWritten?(written, todo.count)
         }
+        let force = reanalyse
+        for batch in Array(todo.indices).chunked(batchSize) {
+            let documents = parallelMap(Array(batch)) { position -> StoredDocument in
+                let article = articles[position]
+                let removed = hashedKeys[position].filter { !$0.isTitle && (keyCounts[$0.key] ?? 0) >= threshold }.map(\.paragraph)
+                return Self.analysed(
+                    article, contentHash: hashes[todo[position]], paragraphKeys: hashedKeys[position], removed: removed, analyzer: analyzer)
+            }
+            if let pending { try await settle(pending) }
+            pending = Task { try await store.write(documents, force: force) }
+        }
+        if let pending { try await settle(pending) }
         return report
     }
 

@@ -31,7 +31,8 @@ struct IngestCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "K/N: ingest only the K-th of N equal shares of the files (every N-th file, from the K-th), to spread one corpus over N processes or machines."
+        help:
+            "K/N: ingest only the K-th of N equal shares of the files (every N-th file, from the K-th), to spread one corpus over N processes or machines."
     )
     var shard: String?
 
