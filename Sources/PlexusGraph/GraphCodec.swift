@@ -150,11 +150,20 @@ public enum GraphCodec {
         try AtomicFile.write(try encode(graph), to: path)
     }
 
-    /// Reads and checks a graph file.
+    /// Reads and checks a graph file, from its binary copy (``GraphSidecar``) when that
+    /// matches the file, otherwise from the JSON, leaving a copy for the next read.
     ///
     /// - Throws: ``GraphFileError`` naming the file and the problem.
     /// - Complexity: O(size of the file).
     public static func read(from path: String) throws -> Graph {
+        let stamp = GraphSidecar.stamp(of: path)
+        let copyPath = GraphSidecar.path(for: path)
+        if let stamp, let copy = try? Data(contentsOf: URL(fileURLWithPath: copyPath), options: .alwaysMapped),
+            let graph = copy.withUnsafeBytes({ GraphSidecar.decode($0, stamp: stamp) })
+        {
+            // A missing or unreadable copy is no error: the JSON is read instead (above `try?`).
+            return graph
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -162,7 +171,17 @@ public enum GraphCodec {
             let exists = FileManager.default.fileExists(atPath: path)
             throw GraphFileError(path: path, reason: exists ? "cannot be read" : "no such file; run `plexus build` first")
         }
-        return try decode(data, path: path)
+        let graph = try decode(data, path: path)
+        // The copy is a cache: where it cannot be written (a read-only folder), every read
+        // takes the JSON, and nothing else changes.
+        if let stamp, stamp.size == Int64(data.count) {
+            do {
+                try AtomicFile.write(GraphSidecar.encode(graph, stamp: stamp), to: copyPath)
+            } catch {
+                return graph
+            }
+        }
+        return graph
     }
 
     /// Decodes and checks graph JSON; `path` is used in messages.

@@ -66,8 +66,16 @@ public struct GraphIndex: Sendable {
         // Count, then fill each row (a counting sort by source), then sort and merge rows.
         var ends: [(Int32, Int32, Int32)] = []  // (from, to, edge)
         ends.reserveCapacity(graph.edges.count * 2)
+        // graph.json lists edges by source, so a run of edges shares one: its look-up is kept
+        // (hashing the ids is most of the cost of indexing a large graph).
+        var lastSource = ""
+        var lastSourceIndex: Int?
         for (edgeIndex, edge) in graph.edges.enumerated() where filter.allows(edge.kind) && edge.weight >= minWeight {
-            guard let a = index[edge.source], let b = index[edge.target], a != b, edge.weight > 0 else { continue }
+            if lastSourceIndex == nil || edge.source != lastSource {
+                lastSource = edge.source
+                lastSourceIndex = index[edge.source]
+            }
+            guard let a = lastSourceIndex, let b = index[edge.target], a != b, edge.weight > 0 else { continue }
             ends.append((Int32(a), Int32(b), Int32(edgeIndex)))
             ends.append((Int32(b), Int32(a), Int32(edgeIndex)))
         }

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import PlexusGraph
+
+@Suite struct GraphSidecarTests {
+    /// A graph with every field filled somewhere and left out somewhere.
+    let graph = Graph(
+        documents: [
+            DocumentInfo(id: "d1", path: "a.jsonl", line: 3, title: "T", date: "2025-03-13", url: "https://x", sentences: 4),
+            DocumentInfo(id: "d2", path: "b.txt"),
+        ],
+        nodes: [
+            Node(id: "a", label: "A “quoted”", type: .person, aliases: ["Mr A", "A"], mentions: 2, documents: 1, byDocument: ["d1": 2]),
+            Node(id: "b", label: "B", type: .country, mentions: 1, documents: 1),
+            Node(id: "peacekeepers", label: "peacekeepers", type: .topic),
+        ],
+        edges: [
+            Edge(
+                source: "a", target: "b", kind: .coMention, weight: 2,
+                evidence: [Evidence(document: "d1", sentence: 2, text: "A met B.")], byDocument: ["d1": 1, "d2": 1]),
+            Edge(
+                source: "a", target: "peacekeepers", kind: .stance, polarity: .oppose, weight: 1, confidence: 0.8500000000000001,
+                evidence: [Evidence(document: "d2", sentence: 1, text: "A rejects peacekeepers.", cue: "rejects")]),
+        ])
+
+    func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("plexus-sidecar-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func aSecondReadComesFromTheBinaryCopyAndGivesTheSameGraph() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/graph.json"
+        try GraphCodec.write(graph, to: path)
+        let first = try GraphCodec.read(from: path)
+        #expect(first == graph)
+        let copy = GraphSidecar.path(for: path)
+        #expect(FileManager.default.fileExists(atPath: copy))
+        let stamp = try #require(GraphSidecar.stamp(of: path))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: copy))
+        #expect(bytes.withUnsafeBytes { GraphSidecar.decode($0, stamp: stamp) } == graph)
+        #expect(try GraphCodec.read(from: path) == graph)
+    }
+
+    @Test func aCopyOfAnEarlierGraphOrADamagedCopyIsIgnoredAndMadeAgain() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/graph.json"
+        try GraphCodec.write(graph, to: path)
+        _ = try GraphCodec.read(from: path)
+        var changed = graph
+        changed.nodes[1].label = "Bee"
+        try GraphCodec.write(changed, to: path)
+        #expect(try GraphCodec.read(from: path) == changed)
+
+        let copy = GraphSidecar.path(for: path)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: copy))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: copy))
+        #expect(try GraphCodec.read(from: path) == changed)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == bytes)
+    }
+
+    @Test func aCopyThatCannotBeWrittenLeavesTheJSONReadable() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/graph.json"
+        try GraphCodec.write(graph, to: path)
+        // A folder where the copy should be: it cannot be written, and the read still works.
+        try FileManager.default.createDirectory(atPath: GraphSidecar.path(for: path), withIntermediateDirectories: true)
+        #expect(try GraphCodec.read(from: path) == graph)
+        #expect(try GraphCodec.read(from: path) == graph)
+    }
+}
