@@ -4,7 +4,7 @@ EXAMPLES := examples/ukraine-peace
 GRAPHS := graphs/ukraine-peace
 RELEASE_BIN := .build/release/plexus
 
-.PHONY: demo test lint install graphs graphs-news build release prerequisites bench bench-store models stance-model fuzz clean
+.PHONY: demo test lint install graphs graphs-news build release prerequisites bench bench-store bench-peer models stance-model fuzz clean
 CONLL := ../shared/data/conll2003
 NEWSMTSC := ../shared/data/newsmtsc
 EWT := ../shared/data/ud-english-ewt
@@ -69,6 +69,11 @@ bench: release
 ## (1, 2 and 4 processes), re-ingest, build --store against a one-shot build, store size.
 bench-store: release
 	bash scripts/with-postgres.sh bash scripts/bench-store.sh
+
+## bench-peer: Plexus against the spaCy + networkx peer on news-corpus/bbc, interleaved, twice
+## (wall, CPU, cores, peak memory, ratios; the peer needs spaCy, see scripts/bench-peer.sh).
+bench-peer: release
+	bash scripts/bench-peer.sh
 
 ## fuzz: feed mutated real articles through every build stage for FUZZ_SECONDS (default 600);
 ## a case that crashes is saved under .build/fuzz/crashes (replay: plexus-fuzz replay FILE).
