@@ -354,6 +354,17 @@ public final class PostgresStore: StoreBackend {
         }
     }
 
+    public func retain(path: String, locations: Set<String>) async throws -> Int {
+        try await guarded {
+            let keep = locations.sorted()
+            let rows = try await connection.query(
+                "DELETE FROM documents WHERE path = \(path) AND NOT (location = ANY(\(keep))) RETURNING id", logger: logger)
+            var removed = 0
+            for try await _ in rows { removed += 1 }
+            return removed
+        }
+    }
+
     public func catalogue() async throws -> [CatalogueEntry] {
         try await guarded {
             var out: [CatalogueEntry] = []

@@ -243,6 +243,17 @@ public final class SQLiteStore: StoreBackend {
         }
     }
 
+    public func retain(path: String, locations: Set<String>) async throws -> Int {
+        try guarded {
+            try pool.write { db in
+                let stored = try String.fetchAll(db, sql: "SELECT location FROM documents WHERE path = ?", arguments: [path])
+                let gone = stored.filter { !locations.contains($0) }
+                for location in gone { try db.execute(sql: "DELETE FROM documents WHERE location = ?", arguments: [location]) }
+                return gone.count
+            }
+        }
+    }
+
     public func catalogue() async throws -> [CatalogueEntry] {
         try guarded {
             try pool.read { db in

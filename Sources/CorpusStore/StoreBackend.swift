@@ -28,6 +28,10 @@ public protocol StoreBackend: Sendable {
     /// with the stamps of their files. Returns the locations removed.
     func forget(_ locations: [String]) async throws -> [String]
 
+    /// Removes the documents of the file at `path` whose locations are not in `locations`
+    /// (records a JSON Lines file no longer has, or has on other lines). Returns how many.
+    func retain(path: String, locations: Set<String>) async throws -> Int
+
     /// Every stored document's id, source, date and removed paragraphs.
     func catalogue() async throws -> [CatalogueEntry]
 

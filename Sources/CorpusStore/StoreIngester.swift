@@ -49,6 +49,8 @@ public struct StoreIngester: Sendable {
         public var replaced = 0
         /// Documents another process wrote with the same content meanwhile.
         public var unchanged = 0
+        /// Stored records that a re-read file no longer has (or has on another line).
+        public var removed = 0
         /// Inputs that could not be read, with reasons.
         public var failures: [CorpusError] = []
         /// What was read but not as written.
@@ -84,6 +86,12 @@ public struct StoreIngester: Sendable {
             if let stamp = stamps[index] { finished[listing.files[index]] = stamp }
         }
         report = try await write(read, report: report, into: store)
+        // A file read whole is what the store keeps of it: records it no longer has go.
+        var locationsByFile: [String: Set<String>] = [:]
+        for article in read.articles { locationsByFile[article.path, default: []].insert(article.location) }
+        for path in finished.keys.sorted() {
+            report.removed += try await store.retain(path: path, locations: locationsByFile[path] ?? [])
+        }
         try await store.recordFiles(finished)
         return report
     }

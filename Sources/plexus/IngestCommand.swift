@@ -86,7 +86,7 @@ struct IngestCommand: AsyncParsableCommand {
                 + " (\(report.failures.count) failed)")
         print(
             "Articles read: \(report.articles): \(report.added) added, \(report.replaced) replaced, \(report.skipped + report.unchanged) unchanged"
-        )
+                + (report.removed > 0 ? "; \(report.removed) stored records their files no longer have removed" : ""))
         print(String(format: "Done in %.2f s", Date().timeIntervalSince(started)))
         if !report.failures.isEmpty { throw ExitCode(1) }
     }

@@ -84,6 +84,28 @@ struct SQLiteStoreTests {
         #expect(try await store.catalogue().isEmpty)
     }
 
+    @Test("a JSON Lines file read again keeps only the records it still has, wherever their lines moved")
+    func rereadFileDropsRecordsItNoLongerHas() async throws {
+        let folder = try StoreFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let feed = folder.appendingPathComponent("feed.jsonl")
+        func record(_ text: String) -> String { "{\"title\": \"Update\", \"text\": \"\(text)\"}" }
+        let first = "Keir Starmer said Britain supports Ukraine."
+        let second = "Emmanuel Macron said France backs the plan for peacekeepers."
+        let third = "Dmitry Peskov said Russia rejects the plan."
+        try [record(first), record(second), record(third)].joined(separator: "\n").write(to: feed, atomically: true, encoding: .utf8)
+        let (store, _) = try newStore()
+        let ingester = StoreFixtures.ingester(builder)
+        _ = try await ingester.ingest(paths: [folder.path], into: store)
+        // The feed drops its first record: the others move up a line.
+        try [record(second), record(third)].joined(separator: "\n").write(to: feed, atomically: true, encoding: .utf8)
+        let again = try await ingester.ingest(paths: [folder.path], into: store)
+        #expect(again.removed == 1)
+        #expect(try await store.catalogue().filter { $0.path == feed.path }.count == 2)
+        let built = try await StoreFixtures.fromStore(store, builder: builder)
+        #expect(built.json == (try StoreFixtures.oneShot([folder.path], builder: builder)))
+    }
+
     @Test("a date window chooses the stored articles as a one-shot build's --since and --until would")
     func windowIsAQuery() async throws {
         let folder = try StoreFixtures.folder()
