@@ -1,8 +1,9 @@
 import PlexusGraph
 
-/// A diagram of a ``GraphDiff``: the entities whose mentions changed most, the ties and
-/// stances between them that changed, coloured by change (green appeared or grew, red faded
-/// or vanished, dashed when gone, orange flipped), each labelled with its two counts.
+/// A diagram of a ``GraphDiff``: the entities whose mentions changed most, the ties (named
+/// in two sentences or more) and stances that changed, coloured by change (green appeared or
+/// grew, red faded or vanished, dashed when gone, orange flipped), each labelled with its
+/// two counts, under a legend.
 public struct DiffDiagram: Sendable {
     /// Most entities drawn (largest change first); the ends of the drawn edges come on top.
     public var top = 30
@@ -30,18 +31,23 @@ public struct DiffDiagram: Sendable {
     ///
     /// - Complexity: O(entities + edges drawn).
     public func dot(_ diff: GraphDiff, labels: [String: String]) -> String {
-        let ties = Array(diff.ties.prefix(topEdges))
+        // A tie named in one sentence in both periods together is noise on a slide: ties are
+        // drawn from two sentences up, stances all; an entity is drawn when an edge needs it
+        // or its mentions moved by at least the change that counts as growing.
+        let ties = Array(diff.ties.filter { max($0.before, $0.after) >= 2 }.prefix(topEdges))
         let stances = Array(diff.stances.prefix(topEdges))
         var shown: [String] = []
         var seen = Set<String>()
         let ends = ties.flatMap { [$0.source, $0.target] } + stances.flatMap { [$0.source, $0.target] }
-        for id in diff.entities.prefix(top).map(\.id) + ends where seen.insert(id).inserted {
+        let moved = diff.entities.filter { abs($0.after - $0.before) >= GraphDiff.minimumChange }.prefix(top).map(\.id)
+        for id in moved + ends where seen.insert(id).inserted {
             shown.append(id)
         }
         let changes = Dictionary(diff.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var out = "digraph diff {\n"
         out += "  graph [layout=neato, overlap=false, splines=true, outputorder=edgesfirst, bgcolor=\"white\", fontname=\"Helvetica\""
-        out += ", label=\(DOTWriter.quote("\(title)\n\(diff.documentsBefore) articles before, \(diff.documentsAfter) after"))"
+        let legend = "green: appeared or grew · red: faded or vanished (dashed: gone) · orange: stance flipped · numbers: before → after"
+        out += ", label=\(DOTWriter.quote("\(title)\n\(diff.documentsBefore) articles before, \(diff.documentsAfter) after\n\(legend)"))"
         out += ", labelloc=t, fontsize=22];\n"
         out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fillcolor=\"#f5f5f5\", color=\"#9e9e9e\"];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=10];\n"
