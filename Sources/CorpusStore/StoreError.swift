@@ -31,7 +31,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case .unsupportedSchema(let store, let reason):
             return "\(store): \(reason); ingest the articles into a new store"
         case .damagedAnalysis(let location, let reason):
-            return "\(location): the stored analysis cannot be read (\(reason)); ingest it again with --reanalyse"
+            return "\(location): the stored analysis cannot be read (\(reason))"
         case .badAddress(let reason):
             return "--store: \(reason)"
         case .connection(let store, let reason):

@@ -22,8 +22,19 @@ public struct StoredCorpus: Sendable {
     public var outside: Int
     /// Undated documents left out of a bounded window.
     public var undated: Int
-    /// Documents analysed again because the paragraphs they share with others changed.
+    /// Documents analysed again: the paragraphs they share with others changed, or their
+    /// stored analysis could not be read.
     public var reanalysed: Int
+    /// Why stored analyses could not be read (those documents were analysed again from
+    /// their stored text, and the store repaired).
+    public var repaired: [StoreError] = []
+
+    /// One document read back: its analysis, and the rows to store when it was analysed again.
+    struct Outcome: Sendable {
+        var analysis: AnalyzedDocument
+        var refreshed: StoredDocument?
+        var damage: StoreError?
+    }
 
     /// Reads the documents of `store` inside `window`.
     ///
@@ -68,33 +79,38 @@ public struct StoredCorpus: Sendable {
         for slice in chosen.chunked(max(1, batchSize)) {
             let batch = Array(slice)
             let contents = try await store.contents(of: batch.map(\.entry.id))
-            let decoded = try parallelMap(batch) { item -> Result<(AnalyzedDocument, StoredDocument?), StoreError> in
+            let decoded = try parallelMap(batch) { item -> Result<Outcome, StoreError> in
                 guard let content = contents[item.entry.id] else {
-                    return .failure(.database(store: store.name, reason: "document \(item.entry.path) vanished during the build"))
+                    return .failure(
+                        .database(store: store.name, reason: "document \(item.entry.path) vanished during the build; build again"))
                 }
                 let removed = Set(item.removed)
                 let kept = content.article.paragraphs.indices.filter { !removed.contains($0) }
                 guard let document = content.article.document(id: item.id, keeping: kept) else {
                     return .failure(.damagedAnalysis(location: content.article.location, reason: "stored text has no letter"))
                 }
+                var damage: StoreError?
                 if item.removed == item.entry.removed {
                     do {
-                        return .success((try AnalysisCoding.decode(content.analysis, document: document), nil))
+                        return .success(Outcome(analysis: try AnalysisCoding.decode(content.analysis, document: document)))
                     } catch let error as StoreError {
-                        return .failure(error)
+                        damage = error
                     } catch {
-                        return .failure(.damagedAnalysis(location: content.article.location, reason: "\(error)"))
+                        damage = .damagedAnalysis(location: content.article.location, reason: "\(error)")
                     }
                 }
+                // Shared paragraphs changed, or the stored analysis cannot be read: the text
+                // is there, so the document is analysed again rather than lost.
                 let analysis = analyzer.analyze(document)
                 let refreshed = StoredDocument(
                     article: content.article, contentHash: item.entry.contentHash,
                     paragraphKeys: [], removed: item.removed, analysis: analysis)
-                return .success((analysis, refreshed))
+                return .success(Outcome(analysis: analysis, refreshed: refreshed, damage: damage))
             }.map { try $0.get() }
-            for (position, (analysis, refreshed)) in decoded.enumerated() {
-                result.analyses.append(analysis)
-                if let refreshed {
+            for (position, outcome) in decoded.enumerated() {
+                result.analyses.append(outcome.analysis)
+                if let damage = outcome.damage { result.repaired.append(damage) }
+                if let refreshed = outcome.refreshed {
                     result.reanalysed += 1
                     try await store.updateAnalysis(id: batch[position].entry.id, with: refreshed)
                 }

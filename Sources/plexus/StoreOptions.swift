@@ -45,9 +45,10 @@ func buildFromStore(_ store: any StoreBackend, window: DateWindow, builder: Grap
     do {
         let corpus = try await StoredCorpus.read(from: store, window: window, analyzer: builder.analyzer)
         try await store.close()
-        if corpus.reanalysed > 0 {
+        for damage in corpus.repaired { Summary.warn("warning: \(damage); analysed again from its stored text, and repaired") }
+        if corpus.reanalysed > corpus.repaired.count {
             Summary.warn(
-                "note: \(corpus.reanalysed) stored document\(corpus.reanalysed == 1 ? "" : "s") analysed again: the paragraphs they share with other documents changed"
+                "note: \(corpus.reanalysed - corpus.repaired.count) stored document\(corpus.reanalysed - corpus.repaired.count == 1 ? "" : "s") analysed again: the paragraphs they share with other documents changed"
             )
         }
         return StoreBuild(corpus: corpus, output: builder.build(analysed: corpus.analyses))

@@ -145,6 +145,24 @@ struct SQLiteStoreTests {
         #expect(read.syntax.contains { $0 != nil })
     }
 
+    @Test("a stored analysis that cannot be read is analysed again from the stored text, named, and repaired")
+    func damagedAnalysisIsRepaired() async throws {
+        let folder = try StoreFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (store, _) = try newStore()
+        _ = try await StoreFixtures.ingester(builder).ingest(paths: [folder.path], into: store)
+        let damaged = folder.path + "/a3.txt"
+        try await store.pool.write { db in
+            try db.execute(sql: "UPDATE documents SET analysis = x'01ff' WHERE location = ?", arguments: [damaged])
+        }
+        let built = try await StoreFixtures.fromStore(store, builder: builder)
+        #expect(built.corpus.repaired.count == 1)
+        #expect(built.corpus.repaired.first?.description.hasPrefix(damaged) == true)
+        #expect(built.json == (try StoreFixtures.oneShot([folder.path], builder: builder)))
+        let again = try await StoreFixtures.fromStore(store, builder: builder)
+        #expect(again.corpus.repaired.isEmpty && again.corpus.reanalysed == 0)
+    }
+
     @Test("a file that is no SQLite database is refused with its name and the reason")
     func corruptFileIsAClearError() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("plexus-\(UUID().uuidString).sqlite").path
