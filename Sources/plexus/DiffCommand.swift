@@ -92,31 +92,31 @@ struct DiffCommand: AsyncParsableCommand {
     }
 
     func table(_ diff: GraphDiff, labels: [String: String]) -> String {
-        var lines = ["Before \(before): \(diff.documentsBefore) articles; after \(after): \(diff.documentsAfter) articles", ""]
-        lines.append("Entities (mentions)")
-        if diff.entities.isEmpty { lines.append("  no change") }
-        for entry in diff.entities.prefix(limit) {
-            lines.append(
-                "  \(entry.change.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(entry.label) (\(entry.type.rawValue)): \(entry.before) → \(entry.after)"
-            )
+        var lines = ["Before \(before): \(diff.documentsBefore) articles; after \(after): \(diff.documentsAfter) articles"]
+        /// A titled section of at most `limit` rows, each led by its change.
+        func section(_ title: String, _ rows: [(GraphDiff.Change, String)]) {
+            lines += ["", title]
+            if rows.isEmpty { lines.append("  no change") }
+            for (change, text) in rows.prefix(limit) {
+                lines.append("  \(change.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(text)")
+            }
         }
-        lines.append("")
-        lines.append("Ties (sentences naming both)")
-        if diff.ties.isEmpty { lines.append("  no change") }
-        for tie in diff.ties.prefix(limit) {
-            lines.append(
-                "  \(tie.change.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(labels[tie.source] ?? tie.source) – \(labels[tie.target] ?? tie.target): \(tie.before) → \(tie.after)"
-            )
-        }
-        lines.append("")
-        lines.append("Stances")
-        if diff.stances.isEmpty { lines.append("  no change") }
+        let name = { (id: String) in labels[id] ?? id }
         let word = { (polarity: Polarity?) in polarity.map { $0 == .support ? "supports" : "opposes" } ?? "none" }
-        for stance in diff.stances.prefix(limit) {
-            lines.append(
-                "  \(stance.change.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(labels[stance.source] ?? stance.source) → \(labels[stance.target] ?? stance.target): \(word(stance.before)) (\(stance.beforeWeight)) → \(word(stance.after)) (\(stance.afterWeight))"
-            )
-        }
+        section(
+            "Entities (mentions)",
+            diff.entities.map { ($0.change, "\($0.label) (\($0.type.rawValue)): \($0.before) → \($0.after)") })
+        section(
+            "Ties (sentences naming both)",
+            diff.ties.map { ($0.change, "\(name($0.source)) – \(name($0.target)): \($0.before) → \($0.after)") })
+        section(
+            "Stances",
+            diff.stances.map {
+                (
+                    $0.change,
+                    "\(name($0.source)) → \(name($0.target)): \(word($0.before)) (\($0.beforeWeight)) → \(word($0.after)) (\($0.afterWeight))"
+                )
+            })
         return TerminalText.clean(lines.joined(separator: "\n"))
     }
 }
