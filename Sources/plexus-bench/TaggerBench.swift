@@ -4,13 +4,14 @@ import EntityRecognition
 import Foundation
 import PlexusSupport
 
-/// `plexus-bench tagger`: how fast the shipped entity tagger tags news, on one core.
+/// `plexus-bench tagger`: how fast the shipped entity tagger tags news, on one core and on
+/// all of them.
 struct TaggerBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tagger",
         abstract: "Time the shipped tagger on a news corpus: model load, and tagging alone in tokens per second.",
         discussion:
-            "Loading, cleaning, tokenizing and sentence splitting are done first and not timed; tagging runs on one core, document by document, as plexus build does."
+            "Loading, cleaning, tokenizing and sentence splitting are done first and not timed; tagging runs document by document, as plexus build does: first on one core, then on every core (documents spread over them, as plexus build spreads them)."
     )
 
     @Argument(help: "Files or folders of articles (e.g. ../shared/data/news-corpus).")
@@ -55,6 +56,22 @@ struct TaggerBench: ParsableCommand {
             String(
                 format: "tagging     %8.2f s    %.0f tokens/s on one core (%d chunks found)", seconds, Double(tokenCount) / seconds,
                 entities))
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let parallelStart = DispatchTime.now().uptimeNanoseconds
+        let found = parallelMap(corpus) { sentences in
+            model.tagDocument(sentences).reduce(0) { $0 + $1.filter { $0.hasPrefix("B-") || $0.hasPrefix("S-") }.count }
+        }.reduce(0, +)
+        let parallelSeconds = Double(DispatchTime.now().uptimeNanoseconds - parallelStart) / 1e9
+        print(
+            String(
+                format: "tagging     %8.2f s    %.0f tokens/s on %d cores (%d chunks found; load %@)", parallelSeconds,
+                Double(tokenCount) / parallelSeconds, cores, found, Self.loadAverage()))
+    }
+
+    /// The one-minute load average, for reading the figure beside it.
+    static func loadAverage() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+        return text.split(separator: " ").first.map(String.init) ?? "unknown"
     }
 }
 
