@@ -51,7 +51,7 @@ public final class PostgresStore: StoreBackend {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.connection(store: address.redacted, reason: Self.describe(error))
+            throw StoreError.connection(store: address.redacted, reason: Self.connectionFailure(error))
         }
         do {
             try await migrate()
@@ -67,6 +67,14 @@ public final class PostgresStore: StoreBackend {
         if let error = error as? StoreError { return error }
         if let transaction = error as? PostgresTransactionError, let inner = transaction.closureError as? StoreError { return inner }
         return .database(store: store, reason: describe(error))
+    }
+
+    /// Why a connection failed, in a user's words where the cause is a common one.
+    static func connectionFailure(_ error: any Error) -> String {
+        let text = describe(error)
+        if text.contains("Connection refused") { return "connection refused: is PostgreSQL running and listening there?" }
+        if text.contains("UnknownHost") || text.contains("Name or service not known") { return "no such host" }
+        return text
     }
 
     /// What went wrong, from the server's message when there is one; never the password.
