@@ -68,9 +68,10 @@ public struct CorpusLoader: Sendable {
         var documents: [Document] = []
         documents.reserveCapacity(read.articles.count)
         for (article, articleKeys) in zip(read.articles, keys) {
-            let kept = keptParagraphs(of: article, keys: articleKeys, documentCounts: counts)
-            read.report.crossDocumentParagraphs += article.paragraphs.count - kept.count
-            guard let document = article.document(id: "d\(documents.count + 1)", keeping: kept) else {
+            let removed = sharedParagraphs(of: article, keys: articleKeys, documentCount: { counts[$0] ?? 0 })
+            read.report.crossDocumentParagraphs += removed.count
+            let document = article.document(id: "d\(documents.count + 1)", removing: removed)
+            guard document.hasLetters else {
                 read.failures.append(.empty(path: article.location))
                 continue
             }
@@ -337,23 +338,18 @@ public struct CorpusLoader: Sendable {
         return documentCount
     }
 
-    /// The indices of the paragraphs of `article` that stay once paragraphs found in
-    /// `crossDocumentThreshold` or more documents are dropped.
+    /// The indices of the paragraphs of `article` that are page furniture: found in
+    /// `crossDocumentThreshold` or more documents of the corpus.
     ///
-    /// The title always stays. `keys` are the article's ``repeatKeys(of:maxWords:)``; `documentCounts(key)` says in
-    /// how many documents of the corpus a key occurs.
+    /// The title is never furniture. `keys` are the article's ``repeatKeys(of:maxWords:)``;
+    /// `documentCount(key)` says in how many documents of the corpus a key occurs.
     ///
     /// - Complexity: O(paragraphs).
-    public func keptParagraphs(of article: CleanedArticle, keys: [String?], documentCount: (String) -> Int) -> [Int] {
+    public func sharedParagraphs(of article: CleanedArticle, keys: [String?], documentCount: (String) -> Int) -> [Int] {
         article.paragraphs.indices.filter { index in
-            guard let key = keys[index], article.paragraphs[index] != article.title else { return true }
-            return documentCount(key) < options.crossDocumentThreshold
+            guard let key = keys[index], article.paragraphs[index] != article.title else { return false }
+            return documentCount(key) >= options.crossDocumentThreshold
         }
-    }
-
-    /// ``keptParagraphs(of:keys:documentCount:)`` with the counts of a dictionary.
-    func keptParagraphs(of article: CleanedArticle, keys: [String?], documentCounts: [String: Int]) -> [Int] {
-        keptParagraphs(of: article, keys: keys, documentCount: { documentCounts[$0] ?? 0 })
     }
 }
 
@@ -421,12 +417,13 @@ public struct CleanedArticle: Sendable, Equatable {
     /// Where it came from, for messages: `path` or `path:line`.
     public var location: String { line.map { "\(path):\($0)" } ?? path }
 
-    /// The document of the paragraphs at `kept`, or `nil` when they hold no letter.
+    /// The document of every paragraph but those at `removed` (which may leave it without
+    /// a letter: see ``Document/hasLetters``).
     ///
     /// - Complexity: O(n) in the length of the text.
-    public func document(id: String, keeping kept: [Int]) -> Document? {
-        let text = kept.map { paragraphs[$0] }.joined(separator: "\n\n")
-        guard text.contains(where: { $0.isLetter }) else { return nil }
+    public func document(id: String, removing removed: [Int]) -> Document {
+        let dropped = Set(removed)
+        let text = paragraphs.indices.filter { !dropped.contains($0) }.map { paragraphs[$0] }.joined(separator: "\n\n")
         return Document(id: id, path: path, line: line, title: title, date: date, url: url, sourceID: sourceID, text: text)
     }
 

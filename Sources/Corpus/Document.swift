@@ -73,6 +73,9 @@ public struct Document: Sendable, Equatable {
         self.analysisText = TextNormalizer.normalize(text)
     }
 
+    /// Whether the text holds a letter; a document without one is no article.
+    public var hasLetters: Bool { text.contains(where: \.isLetter) }
+
     /// Where the document came from, for messages: `path` or `path:line`.
     public var location: String {
         if let line { return "\(path):\(line)" }
@@ -96,16 +99,18 @@ public struct DateWindow: Sendable, Equatable {
     /// Whether the window leaves anything out.
     public var isBounded: Bool { since != nil || until != nil }
 
+    /// Whether a day (`YYYY-MM-DD`) is inside the window.
+    public func admits(_ date: String) -> Bool {
+        (since.map { date >= $0 } ?? true) && (until.map { date <= $0 } ?? true)
+    }
+
     /// The documents dated inside the window; undated ones are left out when it is bounded.
     ///
     /// - Complexity: O(n) in the number of documents.
     public func apply(to documents: [Document]) -> WindowedDocuments {
         guard isBounded else { return WindowedDocuments(kept: documents, outside: 0, undated: 0) }
         let undated = documents.filter { $0.date == nil }.count
-        let kept = documents.filter { document in
-            guard let date = document.date else { return false }
-            return (since.map { date >= $0 } ?? true) && (until.map { date <= $0 } ?? true)
-        }
+        let kept = documents.filter { $0.date.map(admits) ?? false }
         return WindowedDocuments(kept: kept, outside: documents.count - undated - kept.count, undated: undated)
     }
 }

@@ -214,7 +214,7 @@ public final class PostgresStore: StoreBackend {
     /// returns whether it did.
     func insertNew(_ document: StoredDocument, on db: PostgresConnection) async throws -> Bool {
         let article = document.article
-        let location = Self.location(path: article.path, line: article.line)
+        let location = article.location
         let paragraphs = article.paragraphs.joined(separator: "\n\n")
         let keys = document.paragraphKeys
         let sentences = document.sentences
@@ -255,7 +255,7 @@ public final class PostgresStore: StoreBackend {
         let logger = self.logger
         return try await connection.withTransaction(logger: logger) { db -> WriteOutcome in
             let article = document.article
-            let location = Self.location(path: article.path, line: article.line)
+            let location = article.location
             let paragraphs = article.paragraphs.joined(separator: "\n\n")
             let removed = IndexList.encode(document.removed)
             let lettered = IndexList.encode(document.lettered)

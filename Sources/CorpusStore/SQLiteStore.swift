@@ -82,18 +82,23 @@ public final class SQLiteStore: StoreBackend {
         do { return try body() } catch let error as DatabaseError { throw Self.storeError(error, path: name) }
     }
 
+    /// The rows of `select` (a query ending in `… IN`, then `rest`) for `values`, asked 500
+    /// at a time, SQLite's limit on a statement's arguments being 999 on older builds.
+    static func rows<Value: DatabaseValueConvertible>(
+        _ db: Database, _ select: String, in values: [Value], then rest: String = ""
+    ) throws -> [Row] {
+        try values.chunked(500).flatMap { chunk in
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            return try Row.fetchAll(db, sql: "\(select) (\(marks)) \(rest)", arguments: StatementArguments(Array(chunk)))
+        }
+    }
+
     public func fileStamps(of paths: [String]) async throws -> [String: FileStamp] {
         try guarded {
             try pool.read { db in
                 var out: [String: FileStamp] = [:]
-                for chunk in paths.chunked(500) {
-                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                    for row in try Row.fetchAll(
-                        db, sql: "SELECT path, size, modified, settings FROM files WHERE path IN (\(marks))",
-                        arguments: StatementArguments(chunk))
-                    {
-                        out[row["path"]] = FileStamp(size: row["size"], modified: row["modified"], settings: row["settings"])
-                    }
+                for row in try Self.rows(db, "SELECT path, size, modified, settings FROM files WHERE path IN", in: paths) {
+                    out[row["path"]] = FileStamp(size: row["size"], modified: row["modified"], settings: row["settings"])
                 }
                 return out
             }
@@ -116,14 +121,8 @@ public final class SQLiteStore: StoreBackend {
         try guarded {
             try pool.read { db in
                 var out: [String: String] = [:]
-                for chunk in locations.chunked(500) {
-                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                    for row in try Row.fetchAll(
-                        db, sql: "SELECT location, content_hash FROM documents WHERE location IN (\(marks))",
-                        arguments: StatementArguments(chunk))
-                    {
-                        out[row["location"]] = row["content_hash"]
-                    }
+                for row in try Self.rows(db, "SELECT location, content_hash FROM documents WHERE location IN", in: locations) {
+                    out[row["location"]] = row["content_hash"]
                 }
                 return out
             }
@@ -134,15 +133,10 @@ public final class SQLiteStore: StoreBackend {
         try guarded {
             try pool.read { db in
                 var out: [String: Int] = [:]
-                for chunk in Array(Set(keys)).sorted().chunked(500) {
-                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                    for row in try Row.fetchAll(
-                        db,
-                        sql: "SELECT key, COUNT(DISTINCT document_id) AS n FROM paragraph_keys WHERE key IN (\(marks)) GROUP BY key",
-                        arguments: StatementArguments(chunk))
-                    {
-                        out[row["key"]] = row["n"]
-                    }
+                // Two paragraphs of one document may share a key; the count is of documents.
+                let select = "SELECT key, COUNT(DISTINCT document_id) AS n FROM paragraph_keys WHERE key IN"
+                for row in try Self.rows(db, select, in: Array(Set(keys)).sorted(), then: "GROUP BY key") {
+                    out[row["key"]] = row["n"]
                 }
                 return out
             }
@@ -157,7 +151,7 @@ public final class SQLiteStore: StoreBackend {
 
     static func write(_ document: StoredDocument, force: Bool, in db: Database) throws -> WriteOutcome {
         let article = document.article
-        let location = SQLiteStore.location(path: article.path, line: article.line)
+        let location = article.location
         let existing = try Row.fetchOne(db, sql: "SELECT id, content_hash FROM documents WHERE location = ?", arguments: [location])
         let outcome: WriteOutcome
         let id: Int64
@@ -282,19 +276,12 @@ public final class SQLiteStore: StoreBackend {
         try guarded {
             try pool.read { db in
                 var out: [Int64: StoredContent] = [:]
-                for chunk in ids.chunked(500) {
-                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                    for row in try Row.fetchAll(
-                        db,
-                        sql:
-                            "SELECT id, path, line, title, date, url, source_id, paragraphs, analysis FROM documents WHERE id IN (\(marks))",
-                        arguments: StatementArguments(chunk))
-                    {
-                        let article = CleanedArticle(
-                            path: row["path"], line: row["line"], title: row["title"], date: row["date"], url: row["url"],
-                            sourceID: row["source_id"], paragraphs: StoreSchema.paragraphs(row["paragraphs"]))
-                        out[row["id"]] = StoredContent(article: article, analysis: row["analysis"])
-                    }
+                let select = "SELECT id, path, line, title, date, url, source_id, paragraphs, analysis FROM documents WHERE id IN"
+                for row in try Self.rows(db, select, in: ids) {
+                    let article = CleanedArticle(
+                        path: row["path"], line: row["line"], title: row["title"], date: row["date"], url: row["url"],
+                        sourceID: row["source_id"], paragraphs: StoreSchema.paragraphs(row["paragraphs"]))
+                    out[row["id"]] = StoredContent(article: article, analysis: row["analysis"])
                 }
                 return out
             }

@@ -51,13 +51,6 @@ public protocol StoreBackend: Sendable {
     func close() async throws
 }
 
-extension StoreBackend {
-    /// Locations as the store keys them: `path`, or `path:line` for a JSON Lines record.
-    static func location(path: String, line: Int?) -> String {
-        line.map { "\(path):\($0)" } ?? path
-    }
-}
-
 /// What tells an unchanged file from a changed one without reading it: its size, its
 /// modification time, and the analysis settings it was ingested with.
 public struct FileStamp: Sendable, Equatable {

@@ -125,8 +125,8 @@ public struct StoreIngester: Sendable {
         for documentKeys in hashedKeys {
             for key in Set(documentKeys.map(\.key)) { counts[key, default: 0] += 1 }
         }
-        let threshold = loaderOptions.crossDocumentThreshold
         let keyCounts = counts
+        let loader = CorpusLoader(options: loaderOptions)
         let analyzer = self.analyzer
         var written = 0
         // A batch is written while the next one is analysed, so the database's round trips
@@ -148,32 +148,16 @@ public struct StoreIngester: Sendable {
         for batch in Array(todo.indices).chunked(batchSize) {
             let documents = parallelMap(Array(batch)) { position -> StoredDocument in
                 let article = articles[position]
-                let removed = hashedKeys[position].filter { !$0.isTitle && (keyCounts[$0.key] ?? 0) >= threshold }.map(\.paragraph)
-                return Self.analysed(
-                    article, contentHash: hashes[todo[position]], paragraphKeys: hashedKeys[position], removed: removed, analyzer: analyzer)
+                let removed = loader.sharedParagraphs(
+                    of: article, keys: keys[position], documentCount: { keyCounts[StoredDocument.hashedKey($0)] ?? 0 })
+                return StoredDocument(
+                    article: article, contentHash: hashes[todo[position]], paragraphKeys: hashedKeys[position], removed: removed,
+                    analysis: analyzer.analyze(article.document(id: "", removing: removed)))
             }
             if let pending { try await settle(pending) }
             pending = Task { try await store.write(documents, force: force) }
         }
         if let pending { try await settle(pending) }
         return report
-    }
-
-    /// The rows of `article` analysed without the paragraphs at `removed`.
-    ///
-    /// - Complexity: O(tokens of the article).
-    static func analysed(
-        _ article: CleanedArticle, contentHash: String, paragraphKeys: [StoredDocument.ParagraphKey], removed: [Int],
-        analyzer: DocumentAnalyzer
-    ) -> StoredDocument {
-        let removedSet = Set(removed)
-        let kept = article.paragraphs.indices.filter { !removedSet.contains($0) }
-        let text = kept.map { article.paragraphs[$0] }.joined(separator: "\n\n")
-        let document = Document(
-            id: "", path: article.path, line: article.line, title: article.title, date: article.date, url: article.url,
-            sourceID: article.sourceID, text: text)
-        return StoredDocument(
-            article: article, contentHash: contentHash, paragraphKeys: paragraphKeys, removed: removed,
-            analysis: analyzer.analyze(document))
     }
 }

@@ -69,7 +69,7 @@ public struct StoredCorpus: Sendable {
                     result.undated += 1
                     continue
                 }
-                guard (window.since.map { date >= $0 } ?? true) && (window.until.map { date <= $0 } ?? true) else {
+                guard window.admits(date) else {
                     result.outside += 1
                     continue
                 }
@@ -84,9 +84,8 @@ public struct StoredCorpus: Sendable {
                     return .failure(
                         .database(store: store.name, reason: "document \(item.entry.path) vanished during the build; build again"))
                 }
-                let removed = Set(item.removed)
-                let kept = content.article.paragraphs.indices.filter { !removed.contains($0) }
-                guard let document = content.article.document(id: item.id, keeping: kept) else {
+                let document = content.article.document(id: item.id, removing: item.removed)
+                guard document.hasLetters else {
                     return .failure(.damagedAnalysis(location: content.article.location, reason: "stored text has no letter"))
                 }
                 var damage: StoreError?

@@ -158,10 +158,10 @@ public enum GraphCodec {
     public static func read(from path: String) throws -> Graph {
         let stamp = GraphSidecar.stamp(of: path)
         let copyPath = GraphSidecar.path(for: path)
+        // A missing or unreadable copy is no error (hence `try?`): the JSON is read instead.
         if let stamp, let copy = try? Data(contentsOf: URL(fileURLWithPath: copyPath), options: .alwaysMapped),
             let graph = copy.withUnsafeBytes({ GraphSidecar.decode($0, stamp: stamp) })
         {
-            // A missing or unreadable copy is no error: the JSON is read instead (above `try?`).
             return graph
         }
         let data: Data

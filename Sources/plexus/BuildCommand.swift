@@ -120,11 +120,6 @@ struct BuildCommand: AsyncParsableCommand {
             var line = "Read \(corpus.stored) documents from the store"
             if corpus.empty > 0 { line += " (\(corpus.empty) left empty by cleaning)" }
             print(line)
-            if since != nil || until != nil {
-                Summary.warn(
-                    "note: window \(since ?? "…") to \(until ?? "…"): \(documents.count) documents, \(corpus.outside) outside the window, \(corpus.undated) without a date left out"
-                )
-            }
             guard !documents.isEmpty else {
                 Summary.warn("error: the store holds no articles" + (corpus.stored > 0 ? " in the window" : "") + "; nothing written")
                 throw ExitCode(1)
@@ -136,11 +131,7 @@ struct BuildCommand: AsyncParsableCommand {
             let window = DateWindow(since: since, until: until)
             let windowed = window.apply(to: loaded.documents)
             documents = windowed.kept
-            if window.isBounded {
-                Summary.warn(
-                    "note: window \(since ?? "…") to \(until ?? "…"): \(documents.count) documents, \(windowed.outside) outside the window, \(windowed.undated) without a date left out"
-                )
-            }
+            Summary.noteWindow(window, documents: documents.count, outside: windowed.outside, undated: windowed.undated)
             guard !documents.isEmpty else {
                 Summary.warn("error: no articles could be read" + (loaded.documents.isEmpty ? "" : " in the window") + "; nothing written")
                 throw ExitCode(1)

@@ -81,11 +81,6 @@ struct GraphOptions: ParsableArguments {
             do { builder = try GraphBuilder.shipped() } catch let error as ModelFileError { throw UserError(error.description) }
             let opened = try await StoreOptions(store: store).open(create: false)
             let built = try await buildFromStore(opened, window: DateWindow(since: since, until: until), builder: builder)
-            if since != nil || until != nil {
-                Summary.warn(
-                    "note: window \(since ?? "…") to \(until ?? "…"): \(built.corpus.analyses.count) documents, \(built.corpus.outside) outside the window, \(built.corpus.undated) without a date left out"
-                )
-            }
             let graph = built.output.graph
             return LoadedGraph(graph: graph, index: GraphIndex(graph, edges: kind, minWeight: minWeight), matcher: NameMatcher(graph))
         }

@@ -40,15 +40,18 @@ struct StoreBuild {
 }
 
 /// Reads the documents of `store` inside `window` and builds their graph with `builder`,
-/// closing the store; store errors become ``UserError``s.
+/// closing the store; notes on the window and on documents analysed again go to standard
+/// error, and store errors become ``UserError``s.
 func buildFromStore(_ store: any StoreBackend, window: DateWindow, builder: GraphBuilder) async throws -> StoreBuild {
     do {
         let corpus = try await StoredCorpus.read(from: store, window: window, analyzer: builder.analyzer)
         try await store.close()
+        Summary.noteWindow(window, documents: corpus.analyses.count, outside: corpus.outside, undated: corpus.undated)
         for damage in corpus.repaired { Summary.warn("warning: \(damage); analysed again from its stored text, and repaired") }
-        if corpus.reanalysed > corpus.repaired.count {
+        let refreshed = corpus.reanalysed - corpus.repaired.count
+        if refreshed > 0 {
             Summary.warn(
-                "note: \(corpus.reanalysed - corpus.repaired.count) stored document\(corpus.reanalysed - corpus.repaired.count == 1 ? "" : "s") analysed again: the paragraphs they share with other documents changed"
+                "note: \(refreshed) stored document\(refreshed == 1 ? "" : "s") analysed again: the paragraphs they share with other documents changed"
             )
         }
         return StoreBuild(corpus: corpus, output: builder.build(analysed: corpus.analyses))

@@ -89,6 +89,14 @@ enum Summary {
         }.joined(separator: ", ")
     }
 
+    /// Says on standard error what a bounded time window kept and left out.
+    static func noteWindow(_ window: DateWindow, documents: Int, outside: Int, undated: Int) {
+        guard window.isBounded else { return }
+        warn(
+            "note: window \(window.since ?? "…") to \(window.until ?? "…"): \(documents) documents, \(outside) outside the window, \(undated) without a date left out"
+        )
+    }
+
     /// Writes a line to standard error.
     static func warn(_ text: String) {
         FileHandle.standardError.write(Data(TerminalText.clean("plexus: " + text + "\n").utf8))
