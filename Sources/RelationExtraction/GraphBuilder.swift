@@ -54,12 +54,12 @@ public struct GraphBuilder: Sendable {
     ///
     /// - Throws: ``ModelFileError`` naming a shipped model that is missing or damaged.
     public static func shipped(recognizer: DocumentAnalyzer.RecognizerChoice = .combined, stances: Bool = true) throws -> GraphBuilder {
-        var analyzer = try DocumentAnalyzer.shipped(recognizer, syntax: stances)
+        let analyzer = try DocumentAnalyzer.shipped(recognizer, syntax: false)
         guard stances else { return GraphBuilder(analyzer: analyzer) }
-        // The stance reader parses the few sentences where it finds a stance; the analysis
-        // stage tags the candidate sentences only.
-        let reader = DocumentStanceReader(extractor: try StanceExtractor.shipped(), parser: try ShippedModels.parser())
-        analyzer.syntaxScope = .selected(by: { reader.sentencesNeedingSyntax($0) })
+        // The stance reader tags a sentence only where it reads the tags, and parses the few
+        // sentences where it finds a stance; the analysis stage tags nothing.
+        let reader = DocumentStanceReader(
+            extractor: try StanceExtractor.shipped(), parser: try ShippedModels.parser(), syntax: try SyntaxModels.shipped())
         return GraphBuilder(analyzer: analyzer, stances: reader)
     }
 

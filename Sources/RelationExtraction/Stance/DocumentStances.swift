@@ -32,15 +32,20 @@ public struct DocumentStanceReader: Sendable {
     /// Why here and not in the analysis stage: a stance is found in about one candidate
     /// sentence in twenty, so parsing only those keeps a whole-corpus build within its time.
     public var parser: DependencyParser?
+    /// The taggers run on a sentence whose part-of-speech or chunk tags the extractor reads
+    /// when the analysis stage gave none, on first read (``DeferredSyntax``); `nil` reads
+    /// such sentences from their words alone.
+    public var syntax: SyntaxModels?
 
     /// Sentences of more tokens than this are not read (see
     /// ``GraphBuilder/maximumTokensPerSentence``, which sets it for a build).
     public var maximumTokensPerSentence = 200
 
-    /// Creates a reader around an extractor and, optionally, a parser.
-    public init(extractor: StanceExtractor = StanceExtractor(), parser: DependencyParser? = nil) {
+    /// Creates a reader around an extractor and, optionally, a parser and taggers.
+    public init(extractor: StanceExtractor = StanceExtractor(), parser: DependencyParser? = nil, syntax: SyntaxModels? = nil) {
         self.extractor = extractor
         self.parser = parser
+        self.syntax = syntax
     }
 
     /// Whether a sentence holds a stance cue.
@@ -187,6 +192,8 @@ public struct DocumentStanceReader: Sendable {
                 sentence.posTags = syntax.partOfSpeech
                 sentence.chunkTags = syntax.chunks
                 sentence.dependencies = syntax.dependencies
+            } else if let models = syntax {
+                sentence.deferredSyntax = DeferredSyntax(words: sentence.words, models: models)
             }
             var findings = extractor.findings(in: sentence)
             if !findings.isEmpty, sentence.dependencies == nil, let parser {

@@ -110,12 +110,16 @@ extension StanceExtractor {
         {
             holders = [Party(target: .entity(speaker.entity), range: speaker.range, mention: speaker, certainty: 0.85)]
         }
-        if targets.isEmpty, cue.kind == .verb, !passive, let phrase = nounPhrase(after: cueRange.upperBound, context) {
+        // A phrase target is kept only with a holder, and never for the cues below that keep
+        // entities or topics only: those are tested first, as finding the phrase runs the chunker.
+        if targets.isEmpty, cue.kind == .verb, !passive, !holders.isEmpty, !cue.topicsOnly, !Self.entityTargetsOnly.contains(cue.lemma),
+            let phrase = nounPhrase(after: cueRange.upperBound, context)
+        {
             targets = [phrase]
         }
         // "sanctioning military action" authorises it; only "sanctioned Iran" is opposition.
         // "threatened legal action" threatens someone with it; neither is a stance on the measure.
-        if cue.lemma == "sanction" || cue.lemma == "threaten" { targets = targets.filter { $0.mention != nil } }
+        if Self.entityTargetsOnly.contains(cue.lemma) { targets = targets.filter { $0.mention != nil } }
         // "demanded his resignation", "sought an apology from Iran": asking for something says
         // nothing for or against the people it names, only for the thing asked.
         if cue.topicsOnly {

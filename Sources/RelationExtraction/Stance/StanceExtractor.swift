@@ -81,22 +81,6 @@ public struct StanceExtractor: Sendable {
             for cue in lexicon.cues(startingWith: lower[i]) {
                 let end = i + 1 + cue.particles.count
                 guard end <= lower.count, Array(lower[(i + 1)..<end]) == cue.particles else { continue }
-                if cue.needsVerbTag, !looksLikeVerb(at: i, lower: lower, tags: sentence.posTags, mentionAt: mentionAt) { continue }
-                // The tagger tells "an attack" from "attacked", "support" the noun from the verb.
-                if let tags = sentence.posTags {
-                    let tag = tags[i]
-                    if cue.kind == .noun && tag.hasPrefix("VB") && tag != "VBG" { continue }
-                    // "Finland backs Ukraine": a third-person form between two names is a verb,
-                    // even where the tagger, on a short headline, reads a plural noun.
-                    let verbBetweenNames =
-                        tag == "NNS" && lower[i].hasSuffix("s") && i > 0 && mentionAt[i - 1] != nil
-                        && i + 1 < lower.count && mentionAt[i + 1] != nil
-                    if (cue.kind == .verb || cue.kind == .giving) && !verbBetweenNames
-                        && (tag.hasPrefix("NN") || (tag == "JJ" && !lower[i].hasSuffix("ed")))
-                    {
-                        continue
-                    }
-                }
                 if cue.kind == .verb && cue.particles.isEmpty {
                     // "Straw attacked on China arms": a bare participle before "on/over" is a headline passive.
                     if lower[i].hasSuffix("ed"), end < lower.count, ["on", "over"].contains(lower[end]) { continue }
@@ -124,6 +108,24 @@ public struct StanceExtractor: Sendable {
                 if topicAt[i] != nil && !(cue.kind == .noun && end < lower.count && ["on", "against"].contains(lower[end])) { continue }
                 // "opposes new sanctions on Russia", "welcomed the support": a noun right after a verb cue is its object.
                 if cue.kind == .noun && i - lastCueEnd <= 3 { continue }
+                // The checks that read part-of-speech tags come after those that read words
+                // only: the tags may be computed on first read (``DeferredSyntax``).
+                if cue.needsVerbTag, !looksLikeVerb(at: i, lower: lower, tags: sentence.posTags, mentionAt: mentionAt) { continue }
+                // The tagger tells "an attack" from "attacked", "support" the noun from the verb.
+                if let tags = sentence.posTags {
+                    let tag = tags[i]
+                    if cue.kind == .noun && tag.hasPrefix("VB") && tag != "VBG" { continue }
+                    // "Finland backs Ukraine": a third-person form between two names is a verb,
+                    // even where the tagger, on a short headline, reads a plural noun.
+                    let verbBetweenNames =
+                        tag == "NNS" && lower[i].hasSuffix("s") && i > 0 && mentionAt[i - 1] != nil
+                        && i + 1 < lower.count && mentionAt[i + 1] != nil
+                    if (cue.kind == .verb || cue.kind == .giving) && !verbBetweenNames
+                        && (tag.hasPrefix("NN") || (tag == "JJ" && !lower[i].hasSuffix("ed")))
+                    {
+                        continue
+                    }
+                }
                 if cue.kind != .noun { lastCueEnd = end }
                 for finding in interpret(cue, at: i..<end, in: &context) {
                     let key = FindingKey(holder: finding.holder, target: finding.target, polarity: finding.polarity)

@@ -37,10 +37,20 @@ public struct StanceSentence: Sendable {
     public var recentTopics: [String] = []
     /// The tokens as the article wrote them (curly quotes kept), for the polarity model; `words` when absent.
     public var originalWords: [String]?
-    /// Part-of-speech tags (Penn Treebank), when a tagger ran.
-    public var posTags: [String]?
-    /// Chunk tags (IOBES, "B-NP"…), when a chunker ran.
-    public var chunkTags: [String]?
+    /// Part-of-speech tags (Penn Treebank), when a tagger ran or can run.
+    public var posTags: [String]? {
+        get { givenPartOfSpeech ?? deferredSyntax?.partOfSpeech }
+        set { givenPartOfSpeech = newValue }
+    }
+    /// Chunk tags (IOBES, "B-NP"…), when a chunker ran or can run.
+    public var chunkTags: [String]? {
+        get { givenChunks ?? deferredSyntax?.chunks }
+        set { givenChunks = newValue }
+    }
+    private var givenPartOfSpeech: [String]?
+    private var givenChunks: [String]?
+    /// The taggers to run when tags are read and none were given.
+    var deferredSyntax: DeferredSyntax?
     /// The dependency tree, when the parser ran: holders and targets are then read from it.
     public var dependencies: DependencyParse?
 

@@ -70,6 +70,9 @@ extension StanceExtractor {
         "end", "removal", "lifting", "scrapping", "abolition", "repeal", "withdrawal", "suspension", "easing",
         "cut", "cuts", "reduction", "reductions", "halt", "rollback", "relaxation", "elimination", "cancellation",
     ]
+    /// Cue lemmas whose stance is on a named entity only: "sanctioning military action"
+    /// authorises it, "threatened legal action" threatens someone with it.
+    static let entityTargetsOnly: Set<String> = ["sanction", "threaten"]
     /// Nouns for a plan, which a definite article makes refer back to one ("the initiative"); not
     /// "idea" or "move", which as often name an argument or an act as a plan.
     static let planNouns: Set<String> = [

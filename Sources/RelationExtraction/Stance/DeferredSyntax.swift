@@ -1,0 +1,51 @@
+import EntityRecognition
+import Synchronization
+
+/// The part-of-speech and chunk tags of one sentence, computed the first time the stance
+/// extractor reads them and kept after that.
+///
+/// Why: the extractor reads part-of-speech tags only where a cue word survives its word
+/// checks, and chunk tags only where it looks for a noun-phrase target after a verb cue. A
+/// build tagged every sentence with a cue word and an entity up front, and the chunker (two
+/// tagging passes and a Viterbi search) then took a fifth of a build's CPU for tags almost
+/// never read. The tags computed here are the ones the analysis stage would have computed
+/// (``SyntaxModels/analyze(_:)`` on the same words), so the findings do not change.
+///
+/// Cost: nothing until read; then one part-of-speech pass, and for chunks a further two
+/// chunker passes and a Viterbi search, O(n · features) for n words, once per sentence.
+final class DeferredSyntax: Sendable {
+    private let words: [String]
+    private let models: SyntaxModels
+    private struct Computed {
+        var partOfSpeech: [String]?
+        var chunks: [String]?
+    }
+    private let computed = Mutex(Computed())
+
+    /// A sentence's words and the models that tag them.
+    init(words: [String], models: SyntaxModels) {
+        self.words = words
+        self.models = models
+    }
+
+    /// The part-of-speech tags, tagged on first use.
+    var partOfSpeech: [String] {
+        computed.withLock { state in
+            if let tags = state.partOfSpeech { return tags }
+            let tags = models.partOfSpeech.tag(words)
+            state.partOfSpeech = tags
+            return tags
+        }
+    }
+
+    /// The chunk tags over the part-of-speech tags, chunked on first use.
+    var chunks: [String] {
+        let tags = partOfSpeech
+        return computed.withLock { state in
+            if let chunks = state.chunks { return chunks }
+            let chunks = models.chunker.tag(words, extra: tags)
+            state.chunks = chunks
+            return chunks
+        }
+    }
+}
