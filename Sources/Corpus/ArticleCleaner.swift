@@ -46,7 +46,8 @@ struct ArticleCleaner {
 
         for raw in lines {
             var text = raw
-            if text.unicodeScalars.contains(where: { Self.invisible.contains($0) }) {
+            // The invisible characters are all outside ASCII, so an ASCII line is not searched.
+            if text.utf8.contains(where: { $0 >= 0x80 }), text.unicodeScalars.contains(where: { Self.invisible.contains($0) }) {
                 text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.invisible.contains($0) }))
             }
             let indented = text.first == " " || text.first == "\t"
@@ -119,7 +120,8 @@ struct ArticleCleaner {
                 endParagraph()
                 continue
             }
-            current = current.isEmpty ? trimmed : current + " " + trimmed
+            if !current.isEmpty { current.append(" ") }
+            current.append(trimmed)
         }
         endParagraph()
 

@@ -13,7 +13,7 @@ public enum Boilerplate {
     }
 
     /// Phrases that mark a whole short line as a prompt or page furniture.
-    static let promptPhrases: [String] = [
+    static let promptPhrases = PhraseMatcher([
         "subscribe to", "subscribe now", "subscribe today", "subscribers only", "already a subscriber",
         "become a subscriber", "sign in to", "sign in or", "sign up to our", "sign up for our",
         "sign up now", "log in to", "login to", "already have an account", "create a free account",
@@ -25,20 +25,27 @@ public enum Boilerplate {
         "advertisement", "sponsored content", "click here", "more on this story", "related topics",
         "related stories", "read more:", "most read", "most popular", "top stories", "don't miss", "player ready",
         "listen to this article", "recommended:", "see also:",
-    ]
+    ])
     /// Phrases of an advertising or affiliate disclosure, which marks its line at any length.
-    static let disclosurePhrases: [String] = [
+    static let disclosurePhrases = PhraseMatcher([
         "advertisement disclosure", "we may earn a commission", "when you purchase through", "affiliate links", "sponsored links",
-    ]
+    ])
     /// Phrases of comment forums and share bars.
-    static let socialPhrases: [String] = [
+    static let socialPhrases = PhraseMatcher([
         "comments", "view comments", "show comments", "join the conversation", "comment on this",
         "have your say", "leave a comment", "post a comment", "share this", "share on", "share via",
         "share article", "copy link", "link copied", "source link", "follow us on", "follow the",
         "tweet", "whatsapp", "facebook", "email this", "print this", "image source", "image caption",
         "media caption", "getty images", "photograph:", "photo:", "image:", "picture:", "credit:",
         "video caption", "watch:", "listen:",
-    ]
+    ])
+    /// Share-bar words that make up a whole line.
+    static let socialWords: [[UInt8]] = ["share", "save", "print", "email"].map { Array($0.utf8) }
+    static let captionOpening = PhraseMatcher(["[caption"])
+    static let captionClosing = PhraseMatcher(["[/caption]"])
+    static let linkOpenings = PhraseMatcher(["http", "www."])
+    /// What marks a link inside a line: a Markdown link or an address.
+    static let linkMarks = PhraseMatcher(["](", "http://", "https://", "www."])
     /// Agencies whose names make up photo-credit lines.
     static let creditWords: Set<String> = [
         "AFP", "GETTY", "IMAGES", "REUTERS", "REUTER", "AP", "EPA", "PA", "WIRE", "SHUTTERSTOCK",
@@ -49,70 +56,89 @@ public enum Boilerplate {
     /// The reason `line` is boilerplate, or `nil` when it may be article text.
     ///
     /// - Parameter line: one line, already trimmed and normalised (see ``TextNormalizer``).
-    /// - Complexity: O(n) in the length of the line times the number of phrases.
+    /// - Complexity: O(n) in the length of the line, plus the phrases that share a first
+    ///   byte with a position of the line.
     public static func reason(for line: String) -> Reason? {
-        let words = line.split(whereSeparator: { $0 == " " })
-        guard !words.isEmpty else { return nil }
+        let wordCount = words(in: line)
+        guard wordCount > 0 else { return nil }
         if isBullet(line) {
             if containsLink(line) { return .linkBullet }
             let body = line.drop(while: { "-*+•·▪►> ".contains($0) })
             let last = body.last.map { String($0) } ?? ""
-            if words.count <= 16, !".!?:;\"')".contains(last), startsWithUppercase(body) {
+            if wordCount <= 16, !".!?:;\"')".contains(last), startsWithUppercase(body) {
                 return .headlineBullet
             }
         }
-        if isPhotoCredit(line, words: words) { return .photoCredit }
-        let lower = line.lowercased()
-        // A publishing system's image caption ("[caption id=…]…[/caption]", often with its
-        // opening cut away and the agency glued to the first word: "AFPSir Keir Starmer and…").
-        if lower.hasPrefix("[caption") || holds(lower, "[/caption]") { return .caption }
-        if words.count <= 14 {
-            let stripped = lower.trimmingCharacters(in: " .:|»>-")
-            if socialPhrases.contains(where: {
-                stripped == $0 || stripped.hasPrefix($0 + " ") || stripped.hasPrefix($0) && $0.hasSuffix(":")
-            }) {
-                return .social
+        if isPhotoCredit(line, wordCount: wordCount) { return .photoCredit }
+        var lower = line.lowercased()
+        return lower.withUTF8 { lower -> Reason? in
+            // A publishing system's image caption ("[caption id=…]…[/caption]", often with its
+            // opening cut away and the agency glued to the first word: "AFPSir Keir Starmer and…").
+            if captionOpening.opens(lower) != nil || captionClosing.occurs(in: lower) { return .caption }
+            if wordCount <= 14 {
+                let stripped = trimming(lower, " .:|»>-")
+                if socialWords.contains(where: { $0.elementsEqual(stripped) }) { return .social }
+                var found = false
+                socialPhrases.forEachOpening(stripped) { phrase in
+                    // The whole line, the phrase then a space, or a phrase ending in a colon.
+                    if phrase.count == stripped.count || stripped[stripped.startIndex + phrase.count] == 0x20
+                        || phrase.last == UInt8(ascii: ":")
+                    {
+                        found = true
+                    }
+                }
+                if found { return .social }
             }
-            if stripped == "share" || stripped == "save" || stripped == "print" || stripped == "email" {
-                return .social
-            }
+            // A prompt phrase must open the line, or the line must be short: "The newsletter was
+            // leaked" is news, "Get our newsletter" is not.
+            if wordCount <= 12, promptPhrases.occurs(in: lower) { return .prompt }
+            if wordCount <= 25, promptPhrases.opens(lower) != nil { return .prompt }
+            if disclosurePhrases.occurs(in: lower) { return .prompt }
+            if wordCount <= 3, linkOpenings.opens(lower) != nil { return .linkBullet }
+            return nil
         }
-        // A prompt phrase must open the line, or the line must be short: "The newsletter was
-        // leaked" is news, "Get our newsletter" is not.
-        if words.count <= 25, promptPhrases.contains(where: { lower.hasPrefix($0) || words.count <= 12 && holds(lower, $0) }) {
-            return .prompt
-        }
-        if disclosurePhrases.contains(where: { holds(lower, $0) }) { return .prompt }
-        if words.count <= 3, lower.hasPrefix("http") || lower.hasPrefix("www.") {
-            return .linkBullet
-        }
-        return nil
     }
 
-    /// Whether `text` holds `needle`, compared as UTF-8 bytes (the phrases are ASCII).
+    /// The number of words of a line: runs of characters other than a space.
     ///
-    /// Why hand-written: Foundation's `String.contains` goes through CFString, and with a
-    /// few dozen phrases tried on every line it was a large share of a whole-corpus build;
-    /// a byte scan is O(n · m) at worst and usually stops at the first byte.
-    static func holds(_ text: String, _ needle: String) -> Bool {
-        var text = text
-        var needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { pattern in
-                guard let first = pattern.first else { return true }
-                guard haystack.count >= pattern.count else { return false }
-                var start = 0
-                while start <= haystack.count - pattern.count {
-                    if haystack[start] == first {
-                        var k = 1
-                        while k < pattern.count && haystack[start + k] == pattern[k] { k += 1 }
-                        if k == pattern.count { return true }
-                    }
-                    start += 1
-                }
-                return false
+    /// - Complexity: O(n) in the line's bytes.
+    static func words(in line: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in line.utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
             }
         }
+        return count
+    }
+
+    /// The bytes of `text` without leading and trailing characters from `set`.
+    static func trimming(_ text: UnsafeBufferPointer<UInt8>, _ set: String) -> Slice<UnsafeBufferPointer<UInt8>> {
+        let scalars = Set(set.unicodeScalars)
+        var slice = text[...]
+        while let (scalar, width) = firstScalar(of: slice), scalars.contains(scalar) { slice = slice.dropFirst(width) }
+        while let (scalar, width) = lastScalar(of: slice), scalars.contains(scalar) { slice = slice.dropLast(width) }
+        return slice
+    }
+
+    private static func firstScalar(of bytes: Slice<UnsafeBufferPointer<UInt8>>) -> (Unicode.Scalar, Int)? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return (scalar, UTF8.width(scalar))
+    }
+
+    private static func lastScalar(of bytes: Slice<UnsafeBufferPointer<UInt8>>) -> (Unicode.Scalar, Int)? {
+        var start = bytes.endIndex
+        repeat {
+            guard start > bytes.startIndex else { return nil }
+            start -= 1
+        } while UTF8.isContinuation(bytes[start])
+        return firstScalar(of: bytes[start...])
     }
 
     static func isBullet(_ line: String) -> Bool {
@@ -123,7 +149,8 @@ public enum Boilerplate {
     }
 
     static func containsLink(_ line: String) -> Bool {
-        holds(line, "](") || holds(line, "http://") || holds(line, "https://") || holds(line, "www.")
+        var line = line
+        return line.withUTF8 { linkMarks.occurs(in: $0) }
     }
 
     static func startsWithUppercase(_ text: Substring) -> Bool {
@@ -132,8 +159,8 @@ public enum Boilerplate {
     }
 
     /// A short line in capitals made of names and agencies: "NAME/AFP/GETTY IMAGES", "REUTERS".
-    static func isPhotoCredit(_ line: String, words: [Substring]) -> Bool {
-        guard words.count <= 10 else { return false }
+    static func isPhotoCredit(_ line: String, wordCount: Int) -> Bool {
+        guard wordCount <= 10 else { return false }
         var letters = 0
         var upper = 0
         // By scalar, with ASCII answered directly (this runs on every short line of a corpus).
@@ -156,7 +183,7 @@ public enum Boilerplate {
         if pieces.contains(where: { creditWords.contains($0.uppercased()) && $0 == $0.uppercased() }) {
             return true
         }
-        return words.count <= 6 && holds(line, "/")
+        return wordCount <= 6 && line.utf8.contains(UInt8(ascii: "/"))
     }
 }
 
@@ -167,5 +194,53 @@ extension StringProtocol {
         while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
         return String(slice)
+    }
+}
+
+/// A set of ASCII phrases, found in UTF-8 text by the first byte of each.
+///
+/// Why hand-written: a line of news is tested against dozens of phrases, and testing them one
+/// by one (Foundation's `String.contains`, then a byte scan per phrase) was a large share of a
+/// whole-corpus build. Indexing the phrases by first byte reads each byte of a line once and
+/// compares only the phrases that begin with it. An ASCII phrase's bytes never occur inside a
+/// multi-byte UTF-8 character, so a byte match is a character match.
+struct PhraseMatcher: Sendable {
+    private let phrases: [[UInt8]]
+    /// For each byte value, the phrases that begin with it.
+    private let byFirstByte: [[Int]]
+
+    /// The matcher of `phrases` (empty phrases are left out).
+    init(_ phrases: [String]) {
+        let bytes = phrases.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var index = [[Int]](repeating: [], count: 256)
+        for (position, phrase) in bytes.enumerated() { index[Int(phrase[0])].append(position) }
+        self.phrases = bytes
+        self.byFirstByte = index
+    }
+
+    /// Whether any phrase occurs in `text`.
+    ///
+    /// - Complexity: O(n) in the text's bytes, plus the comparisons of phrases sharing a first byte.
+    func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        for start in text.indices where !byFirstByte[Int(text[start])].isEmpty {
+            if byFirstByte[Int(text[start])].contains(where: { matches(phrases[$0], text[start...]) }) { return true }
+        }
+        return false
+    }
+
+    /// The first phrase, in the order given, that `text` begins with, or `nil`.
+    func opens<Bytes: Collection<UInt8>>(_ text: Bytes) -> [UInt8]? {
+        guard let first = text.first else { return nil }
+        return byFirstByte[Int(first)].lazy.map { phrases[$0] }.first { matches($0, text[...]) }
+    }
+
+    /// Calls `body` with each phrase that `text` begins with, in the order given.
+    func forEachOpening<Bytes: Collection<UInt8>>(_ text: Bytes, _ body: ([UInt8]) -> Void) {
+        guard let first = text.first else { return }
+        for position in byFirstByte[Int(first)] where matches(phrases[position], text[...]) { body(phrases[position]) }
+    }
+
+    private func matches<Bytes: Collection<UInt8>>(_ phrase: [UInt8], _ text: Bytes) -> Bool {
+        text.count >= phrase.count && text.starts(with: phrase)
     }
 }

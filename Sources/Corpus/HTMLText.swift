@@ -305,6 +305,7 @@ public enum HTMLText {
     ///
     /// - Complexity: O(n).
     static func collapse(_ text: String) -> String {
+        if isCollapsedASCII(text) { return text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -320,6 +321,24 @@ public enum HTMLText {
             }
         }
         return String(out)
+    }
+
+    /// Whether `text` is ASCII with no space at either end, no two spaces together and no
+    /// other whitespace: what ``collapse(_:)`` returns unchanged, answered from the bytes
+    /// without building a string (most lines of news are so).
+    ///
+    /// - Complexity: O(n).
+    static func isCollapsedASCII(_ text: String) -> Bool {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 || (0x09...0x0D).contains(byte) || (byte == 0x20 && previous == 0x20) { return false }
+                previous = byte
+            }
+            return true
+        }
+        return answer ?? false
     }
 
     /// Decodes every character reference in a string (used for attribute values).

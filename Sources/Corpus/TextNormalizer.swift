@@ -28,6 +28,12 @@ public enum TextNormalizer {
     ///
     /// - Complexity: O(n) in the number of scalars.
     public static func normalize(_ text: String) -> String {
+        // Most lines are ASCII without a tab or a backtick, the only ASCII scalars mapped:
+        // one pass over the bytes answers them without building a string.
+        let unchanged = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x80 || $0 == 0x09 || $0 == 0x60 }
+        }
+        if unchanged == true { return text }
         var scalars = String.UnicodeScalarView()
         scalars.reserveCapacity(text.unicodeScalars.count)
         var changed = false

@@ -21,6 +21,9 @@ import Testing
         ("View comments", .social),
         ("• Trump and Zelensky clash in Oval Office", .headlineBullet),
         ("- [Read more: What is in the deal?](https://example.org/deal)", .linkBullet),
+        ("» Share on", .social),
+        ("Écoutez – sign up to our newsletter", .prompt),
+        ("Ελλάδα newsletter", .prompt),
     ])
     func recognisesPageFurniture(line: String, reason: Boilerplate.Reason) {
         #expect(Boilerplate.reason(for: line) == reason)
@@ -31,8 +34,32 @@ import Testing
         "The UK and France will lead the work.",
         "- The UK will provide radar systems worth £450m.",
         "NATO",
+        "The minister promised to subscribe",
+        "Comments by the minister on the plan were welcomed by Kyiv and its allies in Europe",
     ])
     func keepsArticleText(line: String) {
         #expect(Boilerplate.reason(for: line) == nil)
+    }
+
+    @Test func findsAPhraseWhereverItStandsAndOnlyWhole() {
+        let matcher = PhraseMatcher(["sign up", "newsletter", "news"])
+        func occurs(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { matcher.occurs(in: $0) }
+        }
+        #expect(occurs("newsletter"))
+        #expect(occurs("get our newsletter"))
+        #expect(occurs("café news"))
+        #expect(!occurs("sign u"))
+        #expect(!occurs("ne"))
+        #expect(!occurs(""))
+        #expect(matcher.opens(Array("newsletters today".utf8)) == Array("newsletter".utf8))
+        #expect(matcher.opens(Array("the newsletter".utf8)) == nil)
+    }
+
+    @Test func countsWordsAsRunsBetweenSpaces() {
+        #expect(Boilerplate.words(in: "  Share   this  ") == 2)
+        #expect(Boilerplate.words(in: "") == 0)
+        #expect(Boilerplate.words(in: "Ελλάδα και Κύπρος") == 3)
     }
 }

@@ -44,3 +44,23 @@ import Testing
         #expect(extract.url == "https://example.org/a")
     }
 }
+
+@Suite struct WhitespaceCollapseTests {
+    @Test(arguments: [
+        ("Plain line", "Plain line"),
+        ("  leading and trailing  ", "leading and trailing"),
+        ("two  spaces\tand a tab", "two spaces and a tab"),
+        ("no-break\u{00A0}\u{00A0}space", "no-break space"),
+        ("\u{2003}em space first", "em space first"),
+        ("", ""),
+        ("   ", ""),
+    ])
+    func runsOfWhitespaceBecomeOneSpaceAndTheEndsAreTrimmed(text: String, collapsed: String) {
+        #expect(HTMLText.collapse(text) == collapsed)
+    }
+
+    @Test func textWithATabOrBacktickIsStillNormalised() {
+        #expect(TextNormalizer.normalize("a\tb `c`") == "a b 'c'")
+        #expect(TextNormalizer.normalize("plain ASCII") == "plain ASCII")
+    }
+}
