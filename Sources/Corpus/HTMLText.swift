@@ -1,3 +1,5 @@
+import PlexusSupport
+
 /// What an HTML page yields: its text blocks and the metadata Plexus keeps.
 public struct HTMLExtract: Sendable, Equatable {
     /// Text of each block element (paragraph, heading, list item…), whitespace collapsed.
@@ -207,7 +209,7 @@ public enum HTMLText {
                 {
                     cursor += 1
                 }
-                let name = String(String.UnicodeScalarView(scalars[nameStart..<cursor])).lowercased()
+                let name = String(scalars: scalars[nameStart..<cursor]).lowercased()
                 while cursor < scalars.count, scalars[cursor].properties.isWhitespace { cursor += 1 }
                 var value = ""
                 if cursor < scalars.count, scalars[cursor] == "=" {
@@ -218,14 +220,14 @@ public enum HTMLText {
                         let valueStart = cursor + 1
                         cursor = valueStart
                         while cursor < scalars.count, scalars[cursor] != quote { cursor += 1 }
-                        value = String(String.UnicodeScalarView(scalars[valueStart..<min(cursor, scalars.count)]))
+                        value = String(scalars: scalars[valueStart..<min(cursor, scalars.count)])
                         cursor = min(cursor + 1, scalars.count)
                     } else {
                         let valueStart = cursor
                         while cursor < scalars.count, !scalars[cursor].properties.isWhitespace, scalars[cursor] != ">" {
                             cursor += 1
                         }
-                        value = String(String.UnicodeScalarView(scalars[valueStart..<cursor]))
+                        value = String(scalars: scalars[valueStart..<cursor])
                     }
                 }
                 if !name.isEmpty { attributes[name] = HTMLText.decode(value) }
@@ -243,7 +245,7 @@ public enum HTMLText {
                 cursor += 1
             }
             if cursor < scalars.count, scalars[cursor] == ";" {
-                let body = String(String.UnicodeScalarView(scalars[(index + 1)..<cursor]))
+                let body = String(scalars: scalars[(index + 1)..<cursor])
                 if let decoded = HTMLText.decodeEntity(body) {
                     index = cursor + 1
                     return decoded
@@ -293,7 +295,7 @@ public enum HTMLText {
             }
             let nameStart = cursor
             while cursor < scalars.count, isNameScalar(scalars[cursor]) { cursor += 1 }
-            return (String(String.UnicodeScalarView(scalars[nameStart..<cursor])).lowercased(), closing, cursor)
+            return (String(scalars: scalars[nameStart..<cursor]).lowercased(), closing, cursor)
         }
 
         func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,5 +1,6 @@
 import Corpus
 import PlexusGraph
+import PlexusSupport
 
 /// One mention of an entity in a document, before resolution.
 public struct Mention: Sendable, Equatable {
@@ -84,7 +85,7 @@ public struct AnalyzedDocument: Sendable {
             let start = token.start - sentence.start
             let end = token.end - sentence.start
             guard start >= 0, end <= scalars.count, start <= end else { return token.text }
-            return String(String.UnicodeScalarView(scalars[start..<end]))
+            return String(scalars: scalars[start..<end])
         }
     }
 }
@@ -217,7 +218,7 @@ public struct DocumentAnalyzer: Sendable {
         mentions = rules.apply()
         let sentenceTexts = sentences.map { sentence -> String in
             guard sentence.start < sentence.end, sentence.end <= original.count else { return "" }
-            return String(String.UnicodeScalarView(original[sentence.start..<sentence.end]))
+            return String(scalars: original[sentence.start..<sentence.end])
         }
         var analysis = AnalyzedDocument(
             document: document, tokens: tokens, sentences: sentences, sentenceTexts: sentenceTexts, mentions: mentions)
@@ -246,6 +247,6 @@ public struct DocumentAnalyzer: Sendable {
         guard !range.isEmpty else { return "" }
         let start = tokens[range.lowerBound].start
         let end = tokens[range.upperBound - 1].end
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        return String(scalars: scalars[start..<end])
     }
 }

@@ -1,3 +1,5 @@
+import PlexusSupport
+
 /// Splits normalised text into tokens, one pass over its Unicode scalars.
 ///
 /// Handles what news text needs: abbreviations that keep their period ("Mr.", "Gen.",
@@ -67,7 +69,7 @@ public struct Tokenizer: Sendable {
         func isDigit(_ k: Int) -> Bool { k < n && scalars[k].value >= 48 && scalars[k].value <= 57 }
         func isLetterOrDigit(_ k: Int) -> Bool { isLetter(k) || isDigit(k) }
         func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
-            let text = String(String.UnicodeScalarView(scalars[start..<end]))
+            let text = String(scalars: scalars[start..<end])
             tokens.append(
                 Token(
                     text: text, start: start, end: end, kind: kind, spaceBefore: spaceBefore,
@@ -148,7 +150,7 @@ public struct Tokenizer: Sendable {
                 continue
             }
             if c == "." {
-                let word = String(String.UnicodeScalarView(scalars[start..<j]))
+                let word = String(scalars: scalars[start..<j])
                 let lastPiece = word.split(separator: ".").last.map(String.init) ?? word
                 // "U.S." and "U.K.": single letters separated by periods.
                 if lastPiece.unicodeScalars.count == 1, isLetter(j + 1), j + 2 < n, scalars[j + 2] == "." {

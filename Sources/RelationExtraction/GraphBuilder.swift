@@ -419,7 +419,7 @@ enum EvidenceClip {
         for window in merged where budget > 0 {
             let piece = window.lowerBound..<min(window.upperBound, window.lowerBound + budget)
             if piece.lowerBound > 0 { out += "…" }
-            out += String(String.UnicodeScalarView(scalars[piece]))
+            out += String(scalars: scalars[piece])
             budget -= piece.count
         }
         if merged.last.map({ $0.upperBound < scalars.count }) ?? true { out += "…" }

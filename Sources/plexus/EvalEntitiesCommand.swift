@@ -1,6 +1,7 @@
 import ArgumentParser
 import EntityRecognition
 import Foundation
+import PlexusSupport
 import PlexusTraining
 import RelationExtraction
 
@@ -54,7 +55,7 @@ struct EvalEntitiesCommand: ParsableCommand {
             return mentions.map { mention in
                 ClusteringScore.Item(
                     document: index, range: mention.range, cluster: built.graph.nodes[mention.node].label,
-                    surface: String(String.UnicodeScalarView(scalars[mention.range])))
+                    surface: String(scalars: scalars[mention.range]))
             }
         }
         let report = ClusteringScore.score(gold: gold, predicted: predicted)

@@ -68,7 +68,7 @@ public enum AnnotatedPassages {
                         guard let close = (k..<(scalars.count - 1)).first(where: { scalars[$0] == "]" && scalars[$0 + 1] == "]" }) else {
                             throw FormatError(path: path, line: number, reason: "\"[[\" without \"]]\"")
                         }
-                        let inside = String(String.UnicodeScalarView(scalars[(k + 2)..<close]))
+                        let inside = String(scalars: scalars[(k + 2)..<close])
                         let parts = inside.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
                         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                             throw FormatError(

@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import PlexusSupport
 import RelationExtraction
 
 /// The kind of a GUM entity mention that the named-entity figures score.
@@ -176,7 +177,7 @@ public enum GUMReader {
             if let kind, !identity.isEmpty, holdsProperNoun {
                 named.append(
                     GUMNamedMention(
-                        range: mention.range, surface: String(String.UnicodeScalarView(scalars[mention.range])), identity: identity,
+                        range: mention.range, surface: String(scalars: scalars[mention.range]), identity: identity,
                         kind: kind))
             } else {
                 others.append(mention.range)
@@ -264,7 +265,7 @@ public enum GUMEntityEvaluation {
             return mentions.map { mention in
                 Found(
                     document: index, range: mention.range, cluster: built.graph.nodes[mention.node].label,
-                    surface: String(String.UnicodeScalarView(scalars[mention.range])))
+                    surface: String(scalars: scalars[mention.range]))
             }
         }
         return score(documents, found: found)

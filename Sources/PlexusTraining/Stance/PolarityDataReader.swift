@@ -62,7 +62,7 @@ public enum NewsMTSCReader {
             let tokens = tokenizer.tokenize(scalars)
             // The model reads tokens as written: curly opening and closing quotes and ’ stay
             // distinct (straightening them lowered rw/dev macro-F1 by 0.02 in a prototype).
-            let words = tokens.map { String(String.UnicodeScalarView(original[$0.start..<$0.end])) }
+            let words = tokens.map { String(scalars: original[$0.start..<$0.end]) }
             for target in record.targets {
                 guard target.from >= 0, target.to > target.from, target.to <= scalars.count else {
                     throw NewsMTSCError(
