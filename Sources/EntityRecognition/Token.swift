@@ -36,15 +36,15 @@ public struct Token: Sendable, Equatable {
     /// Whether the token is a word whose first character is an upper-case letter.
     public var isCapitalized: Bool {
         guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
+        return Tokenizer.isUppercase(first)
     }
 
     /// Whether every letter is upper case and there are at least two ("NATO", "U.S.").
     public var isAllCaps: Bool {
         guard kind == .word else { return false }
         var letters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            if !scalar.properties.isUppercase { return false }
+        for scalar in text.unicodeScalars where Tokenizer.isAlphabetic(scalar) {
+            if !Tokenizer.isUppercase(scalar) { return false }
             letters += 1
         }
         return letters >= 2

@@ -20,6 +20,14 @@ public struct Tokenizer: Sendable {
         return scalar.properties.isAlphabetic
     }
 
+    /// Whether a scalar is an upper-case letter, answered for ASCII without the Unicode tables.
+    @inline(__always)
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 128 { return v >= 65 && v <= 90 }
+        return scalar.properties.isUppercase
+    }
+
     /// Whether a scalar is white space, answered for ASCII without the Unicode tables.
     @inline(__always)
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

@@ -97,11 +97,11 @@ package struct TokenFacts {
         var digits = 0
         for scalar in word.unicodeScalars {
             let mapped: Unicode.Scalar
-            if scalar.properties.isUppercase {
+            if Tokenizer.isUppercase(scalar) {
                 mapped = "X"
                 letters += 1
                 upper += 1
-            } else if scalar.properties.isAlphabetic {
+            } else if Tokenizer.isAlphabetic(scalar) {
                 mapped = "x"
                 letters += 1
             } else if scalar.value >= 48 && scalar.value <= 57 {
@@ -115,7 +115,7 @@ package struct TokenFacts {
             if shape.count < 6 { shape.append(mapped) }
             if short.last != mapped { short.append(mapped) }
         }
-        if let first = word.unicodeScalars.first, first.properties.isUppercase { flags |= capitalized }
+        if let first = word.unicodeScalars.first, Tokenizer.isUppercase(first) { flags |= capitalized }
         if letters >= 2 && upper == letters { flags |= allCaps }
         if digits > 0 { flags |= hasDigit }
         if digits > 0 && digits == word.unicodeScalars.count { flags |= allDigits }
