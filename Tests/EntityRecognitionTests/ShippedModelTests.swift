@@ -16,23 +16,32 @@ import Testing
         }
     }
 
-    @Test func aShippedModelScoresExactlyAsItsWeightsStoredPlainly() throws {
-        // Read from its file, a model keeps its weights packed with their classes and laid
-        // out busiest first; the scores must be the very sums of the plain weights.
-        let model = try ShippedModels.tagger(.ner)
+    @Test(arguments: TaggingTask.allCases)
+    func aShippedModelScoresExactlyAsItsWeightsStoredPlainly(task: TaggingTask) throws {
+        // Read from its file, a model keeps its weights packed with their classes, laid out
+        // busiest first, and its busiest features also as dense rows; the scores must be the
+        // very sums of the plain weights.
+        let model = try ShippedModels.tagger(task)
         let features = model.table.filter { $0.key != 0 }.map { slot in
             (
                 key: slot.key,
-                entries: (Int(slot.start)..<Int(slot.start + slot.count)).map { (UInt8(model.entry($0).cls), model.entry($0).weight) }
+                entries: (Int(slot.start)..<(Int(slot.start) + Int(slot.count))).map {
+                    (UInt8(model.entry($0).cls), model.entry($0).weight)
+                }
             )
         }
-        let plain = SequenceTagger(tags: model.tags, usesExtra: model.usesExtra, profile: model.profile, features: features, packing: false)
+        let plain = SequenceTagger(
+            tags: model.tags, usesExtra: model.usesExtra, profile: model.profile, lexicon: model.lexicon, features: features,
+            packing: false)
         #expect(!model.packed.isEmpty && plain.packed.isEmpty)
+        #expect(!model.dense.isEmpty && plain.dense.isEmpty)
         let document = [
             ["Sir", "Keir", "Starmer", "met", "Donald", "Trump", "in", "Washington", "on", "Thursday", "."],
             ["The", "European", "Union", "said", "Russia", "must", "withdraw", "its", "troops", "from", "Ukraine", "."],
         ]
-        #expect(model.scoreDocument(document) == plain.scoreDocument(document))
+        let extras = model.usesExtra ? try ShippedModels.tagger(.pos).tagDocument(document) : nil
+        #expect(model.scoreDocument(document, extras: extras) == plain.scoreDocument(document, extras: extras))
+        #expect(model.tagDocument(document, extras: extras) == plain.tagDocument(document, extras: extras))
     }
 
     @Test func theShippedModelsLoad() throws {

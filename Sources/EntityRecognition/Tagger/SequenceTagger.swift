@@ -22,13 +22,21 @@ public struct SequenceTagger: Sendable {
     /// The tags each training word was seen with (the part-of-speech tagger's); `nil` when not used.
     package let lexicon: TagLexicon?
     /// One slot of the open-addressing table: the feature key (0 = empty), where its
-    /// entries start in `entryClass`/`entryWeight`, and how many there are.
+    /// entries start in the weights, how many there are, and its row of ``dense`` plus one
+    /// (0 when it has none).
     ///
     /// Kept in one 16-byte record so a look-up touches one cache line.
     package struct Slot {
         package var key: UInt64
         package var start: Int32
-        package var count: Int32
+        package var count: Int16
+        var denseRow: UInt16 = 0
+
+        init(key: UInt64, start: Int32, count: Int16) {
+            self.key = key
+            self.start = start
+            self.count = count
+        }
     }
 
     /// Which tag may follow which under IOBES (see ``TagTransitions``).
@@ -50,6 +58,13 @@ public struct SequenceTagger: Sendable {
     /// A 16-bit float widened to 32 bits has its low thirteen bits zero, so the
     /// weight read back is exact, in half the bytes of ``Entry``.
     let packed: [UInt32]
+    /// The weights of the features with the most weights (those every token reads), also as
+    /// whole rows of ``denseWidth`` floats, zero where a class has no weight, added eight at
+    /// a time (see ``accumulate(_:found:into:)``); empty for models being trained.
+    let dense: [Float]
+    /// The length of a row of ``dense`` and of the score buffer: the tag count rounded up to
+    /// a multiple of eight.
+    let denseWidth: Int
     let mask: Int
 
     /// Builds a tagger from sparse weights: for each feature key, (class, weight) pairs.
@@ -110,18 +125,48 @@ public struct SequenceTagger: Sendable {
             let count = Int(counts[index])
             var slot = Int(truncatingIfNeeded: key) & mask
             while table[slot].key != 0 { slot = (slot + 1) & mask }
-            table[slot] = Slot(key: key, start: Int32(entries.count), count: Int32(count))
+            table[slot] = Slot(key: key, start: Int32(entries.count), count: Int16(count))
             entries.append(contentsOf: weights[starts[index]..<(starts[index] + count)])
         }
-        self.table = table
         self.mask = mask
+        self.denseWidth = (tags.count + 7) / 8 * 8
         if packing && entries.allSatisfy({ $0.weight.bitPattern & 0xFF == 0 }) {
             self.packed = entries.map { $0.weight.bitPattern | $0.cls }
             self.entries = []
+            self.dense = Self.denseRows(table: &table, entries: entries, tagCount: tags.count, width: denseWidth)
         } else {
             self.packed = []
             self.entries = entries
+            self.dense = []
         }
+        self.table = table
+    }
+
+    /// A feature gets a dense row when it has at least this share of the tags as weights:
+    /// then a row costs at most twice its packed weights, and is added in a few vector steps.
+    static let denseShare = 0.5
+
+    /// Rows of `width` floats for the features with the most weights, marking their slots;
+    /// at most 65,535 rows (the slot keeps the row in 16 bits).
+    ///
+    /// - Complexity: O(table size + rows · width).
+    private static func denseRows(table: inout [Slot], entries: [Entry], tagCount: Int, width: Int) -> [Float] {
+        let least = max(2, Int((Double(tagCount) * denseShare).rounded(.up)))
+        var rows: [Float] = []
+        var made = 0
+        for position in table.indices where table[position].key != 0 && Int(table[position].count) >= least {
+            guard made < Int(UInt16.max) else { break }
+            let first = Int(table[position].start)
+            let weights = entries[first..<(first + Int(table[position].count))]
+            // Each class at most once, so the row holds each weight as the loop would add it.
+            guard Set(weights.map(\.cls)).count == weights.count else { continue }
+            let start = rows.count
+            rows.append(contentsOf: repeatElement(0, count: width))
+            for entry in weights { rows[start + Int(entry.cls)] = entry.weight }
+            made += 1
+            table[position].denseRow = UInt16(made)
+        }
+        return rows
     }
 
     /// The class and weight of entry `index`, whichever way the weights are stored.
@@ -163,15 +208,35 @@ public struct SequenceTagger: Sendable {
                 }
             }
         } else {
+            let width = denseWidth
             packed.withUnsafeBufferPointer { packed in
-                guard let base = packed.baseAddress else { return }
-                findSlots(features, prefetching: UnsafeRawPointer(base), stride: MemoryLayout<UInt32>.stride, into: &found)
-                scores.withUnsafeMutableBufferPointer { scores in
-                    for slot in found {
-                        let start = Int(slot.start)
-                        for index in start..<(start + Int(slot.count)) {
-                            let bits = packed[index]
-                            scores[Int(bits & 0xFF)] += Float(bitPattern: bits & ~0xFF)
+                dense.withUnsafeBufferPointer { dense in
+                    guard let base = packed.baseAddress else { return }
+                    findSlots(features, prefetching: UnsafeRawPointer(base), stride: MemoryLayout<UInt32>.stride, into: &found)
+                    scores.withUnsafeMutableBufferPointer { scores in
+                        guard let scoreBase = scores.baseAddress else { return }
+                        for slot in found {
+                            if slot.denseRow != 0, let rowBase = dense.baseAddress {
+                                // A whole row, eight classes a step. Each class still adds
+                                // its weights in feature order, and adding a zero leaves a
+                                // sum as it was, so the scores are those of the loop below.
+                                let row = UnsafeRawPointer(rowBase + (Int(slot.denseRow) - 1) * width)
+                                let sums = UnsafeMutableRawPointer(scoreBase)
+                                var offset = 0
+                                while offset < width * 4 {
+                                    let sum =
+                                        sums.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                                        + row.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                                    sums.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Float>.self)
+                                    offset += 32
+                                }
+                                continue
+                            }
+                            let start = Int(slot.start)
+                            for index in start..<(start + Int(slot.count)) {
+                                let bits = packed[index]
+                                scores[Int(bits & 0xFF)] += Float(bitPattern: bits & ~0xFF)
+                            }
                         }
                     }
                 }
@@ -264,7 +329,8 @@ public struct SequenceTagger: Sendable {
         features.reserveCapacity(128)
         var found: [Slot] = []
         found.reserveCapacity(128)
-        var scores = [Float](repeating: 0, count: tags.count)
+        // As long as a dense row, so rows add whole; the classes past the tags stay zero.
+        var scores = [Float](repeating: 0, count: denseWidth)
         var result: [Int] = []
         result.reserveCapacity(count)
         var previous = -1
@@ -275,7 +341,7 @@ public struct SequenceTagger: Sendable {
                 facts, i, previous: previous, beforePrevious: beforePrevious, usesExtra: usesExtra, history: remembered, into: &features)
             for c in scores.indices { scores[c] = 0 }
             accumulate(features, found: &found, into: &scores)
-            scoresOut?.append(scores)
+            if scoresOut != nil { scoresOut?.append(Array(scores[0..<tags.count])) }
             let best = transitions.best(scores, previous: previous, last: i == count - 1)
             result.append(best)
             beforePrevious = previous
@@ -387,7 +453,7 @@ struct TagTransitions: Sendable {
     func best(_ scores: [Float], previous: Int, last: Bool) -> Int {
         guard constrained else {
             var best = 0
-            for c in 1..<scores.count where scores[c] > scores[best] { best = c }
+            for c in 1..<count where scores[c] > scores[best] { best = c }
             return best
         }
         let row = (previous + 1) * count
