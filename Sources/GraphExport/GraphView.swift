@@ -40,11 +40,12 @@ public struct GraphView: DiagramView {
             strength[edge.source, default: 0] += edge.weight
             strength[edge.target, default: 0] += edge.weight
         }
-        let candidates = graph.nodes.filter { includeLocations || $0.type != .location }
+        // Each node's strength looked up once, not in every comparison of the sort.
+        let candidates = graph.nodes.filter { includeLocations || $0.type != .location }.map { node in
+            (strength: strength[node.id] ?? 0, mentions: node.mentions, id: node.id)
+        }
         let ranked = candidates.sorted { lhs, rhs in
-            let l = strength[lhs.id] ?? 0
-            let r = strength[rhs.id] ?? 0
-            if l != r { return l > r }
+            if lhs.strength != rhs.strength { return lhs.strength > rhs.strength }
             if lhs.mentions != rhs.mentions { return lhs.mentions > rhs.mentions }
             return lhs.id < rhs.id
         }

@@ -97,9 +97,17 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        // Read the alias file first, so a mistake in it stops before any article is read.
-        var builder = try aliasOptions.builder()
-        builder.stances?.rollUp = rollUp
+        // Read the alias file first, so a mistake in it stops before any article is read. The
+        // models load on their own thread while the articles are read, and a missing or
+        // damaged one stops the build before any is analysed.
+        let corrections = try aliasOptions.load()
+        let recognizer = aliasOptions.recognizer
+        let rollUp = self.rollUp
+        let loadingModels = Task.detached(priority: .high) {
+            var builder = try AliasOptions.builder(recognizer: recognizer, corrections: corrections)
+            builder.stances?.rollUp = rollUp
+            return builder
+        }
         // One build per output folder; what killed runs left half-written is cleared.
         let folder: OutputFolder
         // Checked here, not in `validate`: ArgumentParser validates before it reports unknown
@@ -110,9 +118,11 @@ struct BuildCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(folder) {} }
         let documents: [Document]
         let built: GraphBuilder.Output
+        var builder: GraphBuilder
         var failed = false
         if storeOptions.store != nil {
             let store = try await storeOptions.open(create: false)
+            builder = try await loadingModels.value
             let fromStore = try await buildFromStore(store, window: DateWindow(since: since, until: until), builder: builder)
             let corpus = fromStore.corpus
             documents = corpus.analyses.map(\.document)
@@ -136,6 +146,7 @@ struct BuildCommand: AsyncParsableCommand {
                 Summary.warn("error: no articles could be read" + (loaded.documents.isEmpty ? "" : " in the window") + "; nothing written")
                 throw ExitCode(1)
             }
+            builder = try await loadingModels.value
             let progress = BuildProgress.forTerminal(documents: documents.count)
             if let progress { builder.onDocumentDone = { progress.documentDone($0) } }
             built = builder.build(documents)

@@ -115,7 +115,11 @@ struct AliasOptions: ParsableArguments {
     /// A graph builder with the shipped models, the chosen recogniser and the alias file's
     /// corrections; a missing or damaged model is an error that names it.
     func builder() throws -> GraphBuilder {
-        let corrections = try load()
+        try Self.builder(recognizer: recognizer, corrections: try load())
+    }
+
+    /// A graph builder with the shipped models, a recogniser and corrections already read.
+    static func builder(recognizer: DocumentAnalyzer.RecognizerChoice, corrections: AliasCorrections) throws -> GraphBuilder {
         var builder: GraphBuilder
         do {
             builder = try GraphBuilder.shipped(recognizer: recognizer)
