@@ -6,7 +6,7 @@ import PlexusGraph
 /// way on every run.
 public struct EntityKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// What kind of name a key is made from.
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         /// A person's full name, lower-cased ("keir starmer"), or a person known by one
         /// word with an honorific ("howard", or "howard|f" for a woman's honorific).
         case person
@@ -56,8 +56,12 @@ public struct EntityKey: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `kind:name`.
     public var description: String { "\(kind.rawValue):\(name)" }
 
-    /// Orders keys as their text.
-    public static func < (lhs: EntityKey, rhs: EntityKey) -> Bool { lhs.description < rhs.description }
+    /// Orders keys as their text (``description``), without building it: keys of one kind
+    /// share the text before the name, and keys of two kinds differ within it (no kind's
+    /// name holds the colon), so the kinds' texts decide.
+    public static func < (lhs: EntityKey, rhs: EntityKey) -> Bool {
+        lhs.kind == rhs.kind ? lhs.name < rhs.name : lhs.kind.textOrder < rhs.kind.textOrder
+    }
 }
 
 /// A one-word name of a person ("Starmer", "Howard"), with whether a woman's honorific came
@@ -79,4 +83,13 @@ public struct OneWordName: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Orders names as their text.
     public static func < (lhs: OneWordName, rhs: OneWordName) -> Bool { lhs.description < rhs.description }
+}
+
+extension EntityKey.Kind {
+    /// Where keys of this kind sort among keys of other kinds: the order of the texts
+    /// "kind:" that begin their descriptions.
+    var textOrder: Int { Self.textOrders[self] ?? 0 }
+
+    private static let textOrders: [EntityKey.Kind: Int] = Dictionary(
+        uniqueKeysWithValues: allCases.sorted { $0.rawValue + ":" < $1.rawValue + ":" }.enumerated().map { ($0.element, $0.offset) })
 }

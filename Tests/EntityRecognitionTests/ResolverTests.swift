@@ -190,3 +190,13 @@ func resolve(_ texts: [String]) -> [String: (type: EntityType, aliases: Set<Stri
         #expect(entities["Witkoff"] == nil)
     }
 }
+
+@Suite struct EntityKeyOrderTests {
+    @Test func keysSortAsTheirTexts() {
+        let names = ["keir starmer", "howard|f", "Kyiv", "nato", "Ökonom", "e\u{301}lysée", "", "a b"]
+        let keys = EntityKey.Kind.allCases.flatMap { kind in names.map { EntityKey(kind, $0) } }
+        for a in keys {
+            for b in keys { #expect((a < b) == (a.description < b.description), "\(a) against \(b)") }
+        }
+    }
+}
