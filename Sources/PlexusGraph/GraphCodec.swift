@@ -45,102 +45,56 @@ public enum GraphCodec {
         }
     }
 
-    /// The top level with each array replaced by a marker string, for ``encode(_:)``.
-    struct Skeleton: Encodable {
-        var format: String
-        var version: Int
-        var documents: String
-        var nodes: String
-        var edges: String
-
-        typealias CodingKeys = File.CodingKeys
-    }
-
-    static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    /// The JSON text of a graph: exactly what `JSONEncoder` (pretty-printed, sorted keys)
-    /// writes for the whole file, but with the three arrays encoded in chunks on all cores.
+    /// The bytes of graph.json for a graph, ending in a line break: the arrays' elements are
+    /// written in parallel chunks by ``GraphJSONWriter``, which writes what `JSONEncoder`
+    /// (pretty-printed, sorted keys, slashes unescaped) would.
     ///
-    /// Foundation's encoder works on one thread and was the longest serial step of a corpus
-    /// build; the chunks are spliced into the top level's text with the indentation the
-    /// encoder gives an array one level down. A graph with an empty array is encoded whole.
-    ///
-    /// - Complexity: O(size of the graph), spread over the cores.
+    /// - Throws: `EncodingError` for a confidence that is not a finite number.
+    /// - Complexity: O(size of the file), spread over the cores.
     public static func encode(_ graph: Graph) throws -> Data {
-        var data: Data
-        if graph.documents.isEmpty || graph.nodes.isEmpty || graph.edges.isEmpty {
-            data = try makeEncoder().encode(
-                File(format: formatName, version: version, documents: graph.documents, nodes: graph.nodes, edges: graph.edges))
-        } else {
-            func marker(_ key: File.CodingKeys) -> String { "@@plexus-array:\(key.stringValue)@@" }
-            let skeleton = try makeEncoder().encode(
-                Skeleton(format: formatName, version: version, documents: marker(.documents), nodes: marker(.nodes), edges: marker(.edges)))
-            let arrays = [
-                (marker(.documents), try arrayText(graph.documents)), (marker(.nodes), try arrayText(graph.nodes)),
-                (marker(.edges), try arrayText(graph.edges)),
-            ]
-            // Splice each array where its marker stands, in the order the sorted keys put them.
-            var places: [(range: Range<Data.Index>, text: Data)] = []
-            for (marker, text) in arrays {
-                guard let found = skeleton.range(of: Data("\"\(marker)\"".utf8)) else {
-                    throw EncodingError.invalidValue(marker, .init(codingPath: [], debugDescription: "no place for \(marker)"))
-                }
-                places.append((found, text))
-            }
-            data = Data()
-            var cursor = skeleton.startIndex
-            for place in places.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-                data.append(skeleton[cursor..<place.range.lowerBound])
-                data.append(place.text)
-                cursor = place.range.upperBound
-            }
-            data.append(skeleton[cursor...])
-        }
-        data.append(UInt8(ascii: "\n"))
-        return data
+        var writer = GraphJSONWriter()
+        writer.append("{\n  \"documents\" : ")
+        writer.append(try arrayText(graph.documents) { try $0.write($1, indent: 4) })
+        writer.append(",\n  \"edges\" : ")
+        writer.append(try arrayText(graph.edges) { try $0.write($1, indent: 4) })
+        writer.append(",\n  \"format\" : ")
+        writer.string(formatName)
+        writer.append(",\n  \"nodes\" : ")
+        writer.append(try arrayText(graph.nodes) { try $0.write($1, indent: 4) })
+        writer.append(",\n  \"version\" : \(version)\n}\n")
+        return Data(writer.bytes)
     }
 
-    /// One non-empty array as the encoder writes it one level below the top: "[", its
-    /// elements indented by four spaces and separated by ",", then "  ]".
-    static func arrayText<Element: Encodable & Sendable>(_ items: [Element]) throws -> Data {
+    /// The text of one top-level array, its elements written in parallel chunks.
+    static func arrayText<Element: Sendable>(
+        _ items: [Element], _ write: @escaping @Sendable (inout GraphJSONWriter, Element) throws -> Void
+    ) throws -> [UInt8] {
         let chunkSize = max(512, items.count / 32)
         let chunks = stride(from: 0, to: items.count, by: chunkSize).map { $0..<min($0 + chunkSize, items.count) }
-        let parts = parallelMap(chunks) { range -> Result<Data, any Error> in
+        let parts = parallelMap(chunks) { range -> Result<[UInt8], any Error> in
             Result {
-                // A chunk alone is "[\n  {…},\n  {…}\n]": its elements one level deep, so each
-                // line takes two more spaces and the brackets go.
-                let whole = try makeEncoder().encode(Array(items[range]))
-                let newline = UInt8(ascii: "\n")
-                let space = UInt8(ascii: " ")
-                let out = whole.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Data in
-                    let inner = raw[2..<(raw.count - 2)]
-                    var bytes = [UInt8]()
-                    bytes.reserveCapacity(inner.count + inner.count / 8)
-                    bytes.append(space)
-                    bytes.append(space)
-                    for byte in inner {
-                        bytes.append(byte)
-                        if byte == newline {
-                            bytes.append(space)
-                            bytes.append(space)
-                        }
-                    }
-                    return Data(bytes)
+                var writer = GraphJSONWriter()
+                for index in range {
+                    if index > range.lowerBound { writer.append(",") }
+                    writer.newline(indent: 4)
+                    try write(&writer, items[index])
                 }
-                return out
+                return writer.bytes
             }
         }
-        var data = Data("[\n".utf8)
+        guard !parts.isEmpty else { return Array("[\n\n  ]".utf8) }
+        var text = Array("[".utf8)
+        text.reserveCapacity(
+            parts.reduce(8) { total, part in
+                if case .success(let bytes) = part { return total + bytes.count }
+                return total
+            })
         for (index, part) in parts.enumerated() {
-            if index > 0 { data.append(contentsOf: Array(",\n".utf8)) }
-            data.append(try part.get())
+            if index > 0 { text.append(UInt8(ascii: ",")) }
+            text.append(contentsOf: try part.get())
         }
-        data.append(contentsOf: Array("\n  ]".utf8))
-        return data
+        text.append(contentsOf: Array("\n  ]".utf8))
+        return text
     }
 
     /// Writes a graph to `path` atomically.

@@ -40,6 +40,46 @@ import Testing
         #expect(try GraphCodec.decode(GraphCodec.encode(full), path: "memory") == full)
     }
 
+    /// The encoder graph.json was first written with, which ``GraphJSONWriter`` matches.
+    func foundationEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    @Test func everyFieldIsWrittenAsFoundationsEncoderWritesIt() throws {
+        let control = String(decoding: (0..<32).map { UInt8($0) }, as: UTF8.self)
+        let documents = [
+            DocumentInfo(id: "d1", path: "a/b.txt"),
+            DocumentInfo(
+                id: "d2", path: "feed.jsonl", line: 12, title: "T \"q\" \\ /", date: "2025-03-01", url: "https://x.org/a?b=1",
+                sentences: 0),
+        ]
+        let nodes = [
+            Node(id: "a", label: "Ä \u{1F600} \u{2028}", type: .country, aliases: [], mentions: 0, documents: 0),
+            Node(id: "b", label: control, type: .topic, aliases: ["x", "y"], byDocument: [:]),
+            Node(id: "c", label: "c", type: .organisation, byDocument: ["d10": 1, "d9": 2, "Z": 3, "é": 4]),
+        ]
+        let edges = [
+            Edge(source: "a", target: "b", kind: .coMention, weight: 0),
+            Edge(
+                source: "b", target: "c", kind: .stance, polarity: .oppose, weight: 3, confidence: 1.0,
+                evidence: [Evidence(document: "d1", sentence: 0, text: "said \"no\"\t", cue: "oppose")], byDocument: ["d1": 3]),
+        ]
+        for confidence in [0.42, 1.0 / 3, 1e-7, 1e21, -0.0, 100, 0.1 + 0.2, 5e-324] {
+            var graph = Graph(documents: documents, nodes: nodes, edges: edges)
+            graph.edges[1].confidence = confidence
+            let expected = try foundationEncoder().encode(
+                GraphCodec.File(
+                    format: GraphCodec.formatName, version: GraphCodec.version, documents: graph.documents, nodes: graph.nodes,
+                    edges: graph.edges))
+            #expect(try GraphCodec.encode(graph) == expected + Data("\n".utf8), "confidence \(confidence)")
+        }
+        var infinite = Graph(documents: documents, nodes: nodes, edges: edges)
+        infinite.edges[1].confidence = .infinity
+        #expect(throws: EncodingError.self) { try GraphCodec.encode(infinite) }
+    }
+
     @Test func theChunkedWriterWritesExactlyWhatFoundationsEncoderWrites() throws {
         // Enough nodes and edges for several chunks, with nested arrays and escaped text.
         let nodes = (0..<1_500).map { Node(id: "n\($0)", label: "Node \"\($0)\" / é", type: .person, aliases: ["A\($0)", "B"]) }
@@ -49,13 +89,13 @@ import Testing
                 evidence: [Evidence(document: "d1", sentence: $0, text: "“Quoted” \\ line \($0)")])
         }
         let big = Graph(documents: graph.documents, nodes: nodes, edges: edges)
-        let whole = try GraphCodec.makeEncoder().encode(
+        let whole = try foundationEncoder().encode(
             GraphCodec.File(
                 format: GraphCodec.formatName, version: GraphCodec.version, documents: big.documents, nodes: nodes, edges: edges))
         #expect(try GraphCodec.encode(big) == whole + Data("\n".utf8))
-        // An empty array takes the encoder's own path.
+        // Empty arrays.
         let empty = Graph(documents: [], nodes: nodes, edges: [])
-        let emptyWhole = try GraphCodec.makeEncoder().encode(
+        let emptyWhole = try foundationEncoder().encode(
             GraphCodec.File(format: GraphCodec.formatName, version: GraphCodec.version, documents: [], nodes: nodes, edges: []))
         #expect(try GraphCodec.encode(empty) == emptyWhole + Data("\n".utf8))
     }
