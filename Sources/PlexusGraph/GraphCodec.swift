@@ -52,28 +52,37 @@ public enum GraphCodec {
     /// - Throws: `EncodingError` for a confidence that is not a finite number.
     /// - Complexity: O(size of the file), spread over the cores.
     public static func encode(_ graph: Graph) throws -> Data {
-        var writer = GraphJSONWriter()
-        writer.append("{\n  \"documents\" : ")
-        writer.append(try arrayText(graph.documents) { try $0.write($1, indent: 4) })
-        writer.append(",\n  \"edges\" : ")
-        writer.append(try arrayText(graph.edges) { try $0.write($1, indent: 4) })
-        writer.append(",\n  \"format\" : ")
-        writer.string(formatName)
-        writer.append(",\n  \"nodes\" : ")
-        writer.append(try arrayText(graph.nodes) { try $0.write($1, indent: 4) })
-        writer.append(",\n  \"version\" : \(version)\n}\n")
-        return Data(writer.bytes)
+        Data(try pieces(of: graph).joined())
     }
 
-    /// The text of one top-level array, its elements written in parallel chunks.
+    /// graph.json's bytes in the order they are written, not joined: the top level's text
+    /// and each array's chunks.
+    static func pieces(of graph: Graph) throws -> [[UInt8]] {
+        var pieces = [Array("{\n  \"documents\" : ".utf8)]
+        pieces += try arrayText(graph.documents) { try $0.write($1, indent: 4) }
+        pieces.append(Array(",\n  \"edges\" : ".utf8))
+        pieces += try arrayText(graph.edges) { try $0.write($1, indent: 4) }
+        var format = GraphJSONWriter()
+        format.append(",\n  \"format\" : ")
+        format.string(formatName)
+        format.append(",\n  \"nodes\" : ")
+        pieces.append(format.bytes)
+        pieces += try arrayText(graph.nodes) { try $0.write($1, indent: 4) }
+        pieces.append(Array(",\n  \"version\" : \(version)\n}\n".utf8))
+        return pieces
+    }
+
+    /// The text of one top-level array in pieces: its elements written in parallel chunks.
     static func arrayText<Element: Sendable>(
         _ items: [Element], _ write: @escaping @Sendable (inout GraphJSONWriter, Element) throws -> Void
-    ) throws -> [UInt8] {
+    ) throws -> [[UInt8]] {
         let chunkSize = max(512, items.count / 32)
         let chunks = stride(from: 0, to: items.count, by: chunkSize).map { $0..<min($0 + chunkSize, items.count) }
         let parts = parallelMap(chunks) { range -> Result<[UInt8], any Error> in
             Result {
                 var writer = GraphJSONWriter()
+                // Each chunk but the first begins with the comma after the one before.
+                if range.lowerBound > 0 { writer.append(",") }
                 for index in range {
                     if index > range.lowerBound { writer.append(",") }
                     writer.newline(indent: 4)
@@ -82,26 +91,18 @@ public enum GraphCodec {
                 return writer.bytes
             }
         }
-        guard !parts.isEmpty else { return Array("[\n\n  ]".utf8) }
-        var text = Array("[".utf8)
-        text.reserveCapacity(
-            parts.reduce(8) { total, part in
-                if case .success(let bytes) = part { return total + bytes.count }
-                return total
-            })
-        for (index, part) in parts.enumerated() {
-            if index > 0 { text.append(UInt8(ascii: ",")) }
-            text.append(contentsOf: try part.get())
-        }
-        text.append(contentsOf: Array("\n  ]".utf8))
-        return text
+        guard !parts.isEmpty else { return [Array("[\n\n  ]".utf8)] }
+        return [Array("[".utf8)] + (try parts.map { try $0.get() }) + [Array("\n  ]".utf8)]
     }
 
     /// Writes a graph to `path` atomically.
     ///
     /// - Throws: `AtomicFile.WriteError` when the file cannot be written.
     public static func write(_ graph: Graph, to path: String) throws {
-        try AtomicFile.write(try encode(graph), to: path)
+        let pieces = try pieces(of: graph)
+        try AtomicFile.write(to: path) { emit in
+            for piece in pieces { try emit(piece) }
+        }
     }
 
     /// Reads and checks a graph file, from its binary copy (``GraphSidecar``) when that

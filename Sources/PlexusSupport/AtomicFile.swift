@@ -18,12 +18,39 @@ public enum AtomicFile {
     /// - Throws: ``WriteError`` naming the path; no partial file is left behind.
     /// - Complexity: O(n) in the size of `data`.
     public static func write(_ data: Data, to path: String) throws {
+        try replace(path) { temporary in try data.write(to: temporary) }
+    }
+
+    /// Writes the pieces `produce` hands to its `emit`, one after the other, to `path`: a
+    /// large file made in parts is written without first joining them in memory.
+    ///
+    /// - Throws: ``WriteError`` naming the path, with what went wrong in `produce` or in
+    ///   writing; no partial file is left behind.
+    /// - Complexity: O(n) in the bytes emitted.
+    public static func write(to path: String, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        try replace(path) { temporary in
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            do {
+                try produce { piece in try handle.write(contentsOf: piece) }
+                try handle.close()
+            } catch {
+                try? handle.close()  // the write's own error is the one to report
+                throw error
+            }
+        }
+    }
+
+    /// Has `write` fill a temporary file beside `path`, then renames it into place.
+    private static func replace(_ path: String, _ write: (URL) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: temporary)
+            try write(temporary)
             // rename(2) replaces the destination in one step.
             if rename(temporary.path, url.path) != 0 {
                 let reason = String(cString: strerror(errno))
@@ -31,6 +58,7 @@ public enum AtomicFile {
                 throw WriteError(path: path, reason: reason)
             }
         } catch let error as WriteError {
+            try? FileManager.default.removeItem(at: temporary)
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)

@@ -25,6 +25,24 @@ final class TemporaryFolder {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out") == ["graph.json"])
     }
 
+    @Test func aFileWrittenInPiecesHoldsThemInOrderAndAFailedOneLeavesTheOldFile() throws {
+        struct Interrupted: Error {}
+        let folder = try TemporaryFolder()
+        let target = folder.path + "/graph.json"
+        try AtomicFile.write(to: target) { emit in
+            for piece in ["{", "\"a\"", " : 1", "}"] { try emit(Array(piece.utf8)) }
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "{\"a\" : 1}")
+        #expect(throws: AtomicFile.WriteError.self) {
+            try AtomicFile.write(to: target) { emit in
+                try emit(Array("half".utf8))
+                throw Interrupted()
+            }
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "{\"a\" : 1}")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["graph.json"])
+    }
+
     @Test func anUnwritablePathIsAnErrorNamingIt() throws {
         let folder = try TemporaryFolder()
         try AtomicFile.write("x", to: folder.path + "/file")
