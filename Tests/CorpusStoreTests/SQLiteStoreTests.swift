@@ -1,4 +1,5 @@
 import Corpus
+import EntityRecognition
 import Foundation
 import GRDB
 import PlexusGraph
@@ -126,15 +127,19 @@ struct SQLiteStoreTests {
         #expect(built.json == (try StoreFixtures.oneShot([folder.path], builder: builder, window: window)))
     }
 
-    @Test("an analysis reads back from its stored bytes as it was written")
+    @Test("an analysis reads back from its stored bytes as it was written, and its stored tags build what tags read on demand build")
     func analysisRoundTrips() async throws {
         let folder = try StoreFixtures.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let (store, _) = try newStore()
-        _ = try await StoreFixtures.ingester(builder).ingest(paths: [folder.path + "/a2.txt"], into: store)
-        let stored = try await StoredCorpus.read(from: store, window: DateWindow(since: nil, until: nil), analyzer: builder.analyzer)
+        // An analysis stage that tags every sentence, as stores written before tags were read
+        // on demand hold them.
+        var tagging = builder
+        tagging.analyzer = try DocumentAnalyzer.shipped(.combined, syntax: true)
+        _ = try await StoreFixtures.ingester(tagging).ingest(paths: [folder.path + "/a2.txt"], into: store)
+        let stored = try await StoredCorpus.read(from: store, window: DateWindow(since: nil, until: nil), analyzer: tagging.analyzer)
         let document = try #require(CorpusLoader().load(paths: [folder.path + "/a2.txt"]).documents.first)
-        let fresh = builder.analyzer.analyze(document)
+        let fresh = tagging.analyzer.analyze(document)
         let read = try #require(stored.analyses.first)
         #expect(read.document == document)
         #expect(read.tokens == fresh.tokens)
@@ -143,6 +148,8 @@ struct SQLiteStoreTests {
         #expect(read.mentions == fresh.mentions)
         #expect(read.syntax == fresh.syntax)
         #expect(read.syntax.contains { $0 != nil })
+        let fromStoredTags = try await StoreFixtures.fromStore(store, builder: builder)
+        #expect(fromStoredTags.json == (try StoreFixtures.oneShot([folder.path + "/a2.txt"], builder: builder)))
     }
 
     @Test("a stored analysis that cannot be read is analysed again from the stored text, named, and repaired")
