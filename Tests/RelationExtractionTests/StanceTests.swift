@@ -22,6 +22,32 @@ import Testing
         _ = try triples("They Were Ready To back the plan. Officials Told To oppose it.")
     }
 
+    /// "Labour rejected …": the words, with Labour a mention, part-of-speech and chunk tags.
+    func rejection(of object: [(word: String, tag: String, chunk: String)]) -> StanceSentence {
+        let words =
+            [("Labour", "NNP", "S-NP"), ("rejected", "VBD", "S-VP")] + object.map { ($0.word, $0.tag, $0.chunk) } + [(".", ".", "O")]
+        var sentence = StanceSentence(
+            words: words.map(\.0), mentions: [StanceMention(range: 0..<1, entity: 1, type: .organisation)])
+        sentence.posTags = words.map(\.1)
+        sentence.chunkTags = words.map(\.2)
+        return sentence
+    }
+
+    @Test func aNounPhraseAfterAVerbCueIsItsTargetAndAOneWordHeadIsNot() {
+        let extractor = StanceExtractor()
+        let phrase = rejection(of: [
+            ("the", "DT", "B-NP"), ("new", "JJ", "I-NP"), ("fuel", "NN", "I-NP"), ("duty", "NN", "I-NP"), ("rises", "NNS", "E-NP"),
+        ])
+        #expect(extractor.findings(in: phrase).map(\.target) == [.phrase("fuel duty rises")])
+        let afterAdverbs = rejection(of: [
+            ("once", "RB", "B-ADVP"), ("again", "RB", "E-ADVP"), ("the", "DT", "B-NP"), ("fuel", "NN", "I-NP"),
+            ("duty", "NN", "I-NP"), ("rises", "NNS", "E-NP"),
+        ])
+        #expect(extractor.findings(in: afterAdverbs).map(\.target) == [.phrase("fuel duty rises")])
+        let oneWord = rejection(of: [("the", "DT", "B-NP"), ("rises", "NNS", "E-NP")])
+        #expect(extractor.findings(in: oneWord).isEmpty)
+    }
+
     @Test func aSubjectVerbObjectSentenceGivesOneStance() throws {
         #expect(try triples("Poland condemned Belarus for the border crossings.") == ["Poland | oppose | Belarus"])
     }

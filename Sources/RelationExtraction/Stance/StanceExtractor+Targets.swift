@@ -182,7 +182,9 @@ extension StanceExtractor {
 
     /// A noun phrase right after a verb cue, from the chunker: a candidate topic ("the tax plans").
     func nounPhrase(after index: Int, _ context: Context) -> Party? {
-        guard let chunks = context.sentence.chunkTags, let tags = context.sentence.posTags else { return nil }
+        guard let tags = context.sentence.posTags, mayHoldNounPhrase(after: index, tags: tags, context),
+            let chunks = context.sentence.chunkTags
+        else { return nil }
         var start = index
         while start < chunks.count && start - index <= 2 && !(chunks[start].hasPrefix("B-NP") || chunks[start].hasPrefix("S-NP")) {
             // "help narrow its trade surplus": the phrase belongs to the second verb, not to the cue.
@@ -192,13 +194,8 @@ extension StanceExtractor {
         guard start < chunks.count, chunks[start].hasPrefix("B-NP") || chunks[start].hasPrefix("S-NP") else { return nil }
         var end = start + 1
         while end < chunks.count && (chunks[end].hasPrefix("I-NP") || chunks[end].hasPrefix("E-NP")) { end += 1 }
-        let skip: Set<String> = [
-            "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
-            "your", "any", "all", "some", "such", "further", "more", "new", "every", "no", "what",
-        ]
-        let kept = (start..<end).filter { !skip.contains(context.lower[$0]) && context.sentence.words[$0].first?.isLetter == true }
-        guard let last = kept.last, kept.count <= 3, tags[last].hasPrefix("NN"), !tags[last].hasPrefix("NNP"),
-            kept.allSatisfy({ tags[$0].hasPrefix("NN") || tags[$0].hasPrefix("JJ") || tags[$0] == "VBG" })
+        let kept = (start..<end).filter { Self.mayBeTopicWord($0, context) }
+        guard let last = kept.last, kept.count <= 3, Self.isCommonNoun(tags[last]), kept.allSatisfy({ Self.isTopicTag(tags[$0]) })
         else { return nil }
         // One-word heads ("plans", "issue", "party") and times ("last week") are too vague to be topics,
         // and "the idea of X" names its topic after "of".
@@ -208,6 +205,51 @@ extension StanceExtractor {
         else { return nil }
         let phrase = kept.map { context.lower[$0] }.joined(separator: " ")
         return Party(target: .phrase(phrase), range: start..<end, mention: nil, certainty: 0.8)
+    }
+
+    /// Determiners and vague modifiers a noun-phrase topic leaves out ("the", "further").
+    static let phraseSkipWords: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+        "your", "any", "all", "some", "such", "further", "more", "new", "every", "no", "what",
+    ]
+
+    /// Whether a word can be part of a noun-phrase topic: a word, not one it leaves out.
+    static func mayBeTopicWord(_ index: Int, _ context: Context) -> Bool {
+        !phraseSkipWords.contains(context.lower[index]) && context.sentence.words[index].first?.isLetter == true
+    }
+
+    /// The tags a noun-phrase topic's words may have: nouns, adjectives, gerunds.
+    static func isTopicTag(_ tag: String) -> Bool { tag.hasPrefix("NN") || tag.hasPrefix("JJ") || tag == "VBG" }
+
+    /// The tags of a common noun, which a noun-phrase topic ends with.
+    static func isCommonNoun(_ tag: String) -> Bool { tag.hasPrefix("NN") && !tag.hasPrefix("NNP") }
+
+    /// Whether the words and part-of-speech tags after `index` can hold what
+    /// ``nounPhrase(after:_:)`` keeps.
+    ///
+    /// Read before it runs the chunker, which costs more than the rest of the extractor. It
+    /// asks for two topic words or more with nothing between them but
+    /// left-out words, the last a common noun, the first among the first four topic words
+    /// (the phrase starts at most three words after `index`, and what it leaves out before
+    /// its first kept word is no topic word). Never false where the phrase is found.
+    ///
+    /// - Complexity: O(n) in the words after `index`.
+    func mayHoldNounPhrase(after index: Int, tags: [String], _ context: Context) -> Bool {
+        var run = 0
+        var topicWords = 0
+        for position in index..<min(tags.count, context.lower.count) where Self.mayBeTopicWord(position, context) {
+            topicWords += 1
+            guard Self.isTopicTag(tags[position]) else {
+                // The run breaks; a phrase must start at one of the first four topic words.
+                if topicWords >= 4 { return false }
+                run = 0
+                continue
+            }
+            if run >= 1 && Self.isCommonNoun(tags[position]) { return true }
+            if run == 0 && topicWords > 4 { return false }
+            run += 1
+        }
+        return false
     }
 
     /// "he"/"she"/"him"/"her" → the nearest person; "it"/"they"/"them" → the nearest country or organisation
