@@ -308,7 +308,8 @@ public struct CorpusLoader: Sendable {
             }
             var text = kept.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: bytes, as: UTF8.self)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            if text.contains("\r") {
+            // Bytes, not Foundation's string search, which took a tenth of reading a file.
+            if text.utf8.contains(UInt8(ascii: "\r")) {
                 text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             }
             return .success((text, lineFailures))

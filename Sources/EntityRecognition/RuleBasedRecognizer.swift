@@ -311,7 +311,7 @@ public struct RuleBasedRecognizer: EntityRecognizer {
             var word = tokens[j].text.lowercased()
             if word.hasSuffix(".") { word.removeLast() }
             // "Vice-President", "Secretary-General": every part a title word.
-            if word.contains("-"), word.split(separator: "-").allSatisfy({ WordLists.titleWords.contains(String($0)) }) {
+            if word.utf8.contains(UInt8(ascii: "-")), word.split(separator: "-").allSatisfy({ WordLists.titleWords.contains(String($0)) }) {
                 word = String(word.split(separator: "-").last ?? "")
             }
             guard WordLists.titleWords.contains(word) else { break }

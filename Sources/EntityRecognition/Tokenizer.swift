@@ -170,7 +170,7 @@ public struct Tokenizer: Sendable {
                 {
                     return j + 1  // an initial, or the end of "U.S."
                 }
-                if word.contains(".") { return j + 1 }
+                if word.utf8.contains(UInt8(ascii: ".")) { return j + 1 }
                 if Self.abbreviations.contains(word.lowercased()) || Self.capitalizedAbbreviations.contains(word) { return j + 1 }
                 return j
             }
