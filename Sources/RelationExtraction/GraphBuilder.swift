@@ -308,11 +308,13 @@ public struct GraphBuilder: Sendable {
                 return moved
             }
         }
+        let stance = stanceResult.edges
         let sortedEdges =
             coMentions.edges()
-            + stanceResult.edges.sorted {
-                ($0.source, $0.target, $0.polarity?.rawValue ?? "") < ($1.source, $1.target, $1.polarity?.rawValue ?? "")
-            }
+            + stance.indices.sorted { a, b in
+                (stance[a].source, stance[a].target, stance[a].polarity?.rawValue ?? "")
+                    < (stance[b].source, stance[b].target, stance[b].polarity?.rawValue ?? "")
+            }.map { stance[$0] }
         return Output(
             graph: Graph(documents: infos, nodes: allNodes.map(\.element), edges: sortedEdges), sentences: sentenceCount,
             tokens: tokenCount, mentions: mentionCount, documentEntities: documentEntities, documentMentions: documentMentions,
@@ -355,6 +357,8 @@ struct CoMentionCounter {
     {
         var seenSentences = Set<String>()
         longSentences += analysis.sentences.filter { $0.tokenRange.count > maximumTokens }.count
+        // Read into locals, so that what counts a pair captures no part of the counter.
+        let (nodes, evidenceLimit, clipLength) = (self.nodes, self.evidenceLimit, maximumEvidenceLength)
         for sentenceIndex in entitiesBySentence.keys.sorted() {
             guard let members = entitiesBySentence[sentenceIndex], members.count >= 2 else { continue }
             guard analysis.sentences[sentenceIndex].tokenRange.count <= maximumTokens else { continue }
@@ -367,25 +371,40 @@ struct CoMentionCounter {
             let sorted = members.sorted()
             for (i, a) in sorted.enumerated() {
                 for b in sorted[(i + 1)...] {
+                    // Changed in place: an edge taken out of the table and put back copied its
+                    // per-document counts on every sentence.
                     let key = PairKey(a: a, b: b)
-                    var edge = pairs[key] ?? Edge(source: nodes[a].id, target: nodes[b].id, kind: .coMention, weight: 0)
-                    edge.weight += 1
-                    edge.byDocument = edge.byDocument ?? [:]
-                    edge.byDocument?[document, default: 0] += 1
-                    if edge.evidence.count < evidenceLimit {
+                    Self.count(
+                        &pairs[key, default: Edge(source: nodes[a].id, target: nodes[b].id, kind: .coMention, weight: 0)], in: document,
+                        evidenceLimit: evidenceLimit
+                    ) {
                         let around = [spans[sentenceIndex]?[a], spans[sentenceIndex]?[b]].compactMap { $0 }
-                        let text = EvidenceClip.clip(original, keeping: around, limit: maximumEvidenceLength)
-                        edge.evidence.append(Evidence(document: document, sentence: sentenceIndex + 1, text: text))
+                        return Evidence(
+                            document: document, sentence: sentenceIndex + 1,
+                            text: EvidenceClip.clip(original, keeping: around, limit: clipLength))
                     }
-                    pairs[key] = edge
                 }
             }
         }
     }
 
+    /// Counts one more sentence of `document` on `edge`, with the sentence as evidence while
+    /// the edge has fewer than the limit.
+    ///
+    /// Static, so that the edge borrowed from ``pairs`` is the only access to this counter
+    /// (a method call would copy the counter, and with it the whole table, on every sentence).
+    private static func count(_ edge: inout Edge, in document: String, evidenceLimit: Int, evidence: () -> Evidence) {
+        edge.weight += 1
+        if edge.byDocument == nil { edge.byDocument = [:] }
+        edge.byDocument?[document, default: 0] += 1
+        if edge.evidence.count < evidenceLimit { edge.evidence.append(evidence()) }
+    }
+
     /// The edges, sorted by source then target.
     func edges() -> [Edge] {
-        pairs.values.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
+        let edges = Array(pairs.values)
+        // Positions are sorted and each edge moved once, not moved about by the sort.
+        return edges.indices.sorted { (edges[$0].source, edges[$0].target) < (edges[$1].source, edges[$1].target) }.map { edges[$0] }
     }
 }
 
@@ -400,6 +419,9 @@ enum EvidenceClip {
     ///
     /// - Complexity: O(n) in the length of the text.
     static func clip(_ text: String, keeping: [Range<Int>], limit: Int) -> String {
+        // No more bytes than the limit is no more scalars: most sentences, answered without
+        // an array of their scalars.
+        if text.utf8.count <= limit { return text }
         let scalars = Array(text.unicodeScalars)
         guard scalars.count > limit else { return text }
         var windows = keeping.map { max(0, $0.lowerBound - context)..<min(scalars.count, $0.upperBound + context) }.sorted {
