@@ -124,7 +124,9 @@ public struct RuleBasedRecognizer: EntityRecognizer {
     }
 
     func isLowerHyphenated(_ token: Token) -> Bool {
-        guard let dash = token.text.firstIndex(of: "-") else { return false }
+        // Most words have no hyphen byte, answered without walking their characters (this runs
+        // on every token the tagger left outside a name).
+        guard token.text.utf8.contains(UInt8(ascii: "-")), let dash = token.text.firstIndex(of: "-") else { return false }
         let rest = token.text[token.text.index(after: dash)...]
         return rest.first?.isLowercase == true
     }
