@@ -208,8 +208,8 @@ public struct StanceLexicon: Sendable {
 public struct TopicLexicon: Sendable {
     /// Phrase (lower-case words) → topic label; matched longest first.
     let phrases: [[String]: String]
-    /// The longest phrase, in words.
-    let longest: Int
+    /// For each word that begins a phrase, the longest phrase it begins, in words.
+    let longestFrom: [String: Int]
 
     /// The shipped topics: the peace-process vocabulary the stance issue names, and recurring
     /// British-politics issues.
@@ -285,18 +285,28 @@ public struct TopicLexicon: Sendable {
             for variant in variants { phrases[variant.split(separator: " ").map(String.init)] = label }
         }
         self.phrases = phrases
-        longest = phrases.keys.map(\.count).max() ?? 0
+        var longestFrom: [String: Int] = [:]
+        for words in phrases.keys {
+            if let first = words.first { longestFrom[first] = max(longestFrom[first] ?? 0, words.count) }
+        }
+        self.longestFrom = longestFrom
     }
 
     /// Every topic phrase in a sentence (lower-case words), longest first at each position, not overlapping.
     ///
-    /// - Complexity: O(n · longest).
+    /// - Complexity: O(n · l) for the longest phrase of l words.
     public func matches(in lowerWords: [String]) -> [TopicMatch] {
         var found: [TopicMatch] = []
         var i = 0
         while i < lowerWords.count {
+            // Only a phrase's first word can start a match: one look-up per word, not one
+            // array per length tried.
+            guard let longestHere = longestFrom[lowerWords[i]] else {
+                i += 1
+                continue
+            }
             var matched = false
-            for length in stride(from: min(longest, lowerWords.count - i), through: 1, by: -1) {
+            for length in stride(from: min(longestHere, lowerWords.count - i), through: 1, by: -1) {
                 if let label = phrases[Array(lowerWords[i..<(i + length)])] {
                     found.append(TopicMatch(range: i..<(i + length), label: label))
                     i += length
