@@ -1,5 +1,5 @@
 import EntityRecognition
-import Synchronization
+import Foundation
 
 /// The part-of-speech and chunk tags of one sentence, computed the first time the stance
 /// extractor reads them and kept after that.
@@ -13,14 +13,16 @@ import Synchronization
 ///
 /// Cost: nothing until read; then one part-of-speech pass, and for chunks a further two
 /// chunker passes and a Viterbi search, O(n · features) for n words, once per sentence.
-final class DeferredSyntax: Sendable {
+///
+/// Sendable because a ``StanceSentence`` is; it is read on one thread in practice, and a
+/// lock guards the two cached arrays (`NSLock`, as `Mutex` needs macOS 15 and the package
+/// supports 13), hence `@unchecked`.
+final class DeferredSyntax: @unchecked Sendable {
     private let words: [String]
     private let models: SyntaxModels
-    private struct Computed {
-        var partOfSpeech: [String]?
-        var chunks: [String]?
-    }
-    private let computed = Mutex(Computed())
+    private let lock = NSLock()
+    private var partOfSpeechTags: [String]?
+    private var chunkTags: [String]?
 
     /// A sentence's words and the models that tag them.
     init(words: [String], models: SyntaxModels) {
@@ -30,10 +32,10 @@ final class DeferredSyntax: Sendable {
 
     /// The part-of-speech tags, tagged on first use.
     var partOfSpeech: [String] {
-        computed.withLock { state in
-            if let tags = state.partOfSpeech { return tags }
+        lock.withLock {
+            if let tags = partOfSpeechTags { return tags }
             let tags = models.partOfSpeech.tag(words)
-            state.partOfSpeech = tags
+            partOfSpeechTags = tags
             return tags
         }
     }
@@ -41,10 +43,10 @@ final class DeferredSyntax: Sendable {
     /// The chunk tags over the part-of-speech tags, chunked on first use.
     var chunks: [String] {
         let tags = partOfSpeech
-        return computed.withLock { state in
-            if let chunks = state.chunks { return chunks }
+        return lock.withLock {
+            if let chunks = chunkTags { return chunks }
             let chunks = models.chunker.tag(words, extra: tags)
-            state.chunks = chunks
+            chunkTags = chunks
             return chunks
         }
     }
