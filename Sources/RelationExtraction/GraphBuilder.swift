@@ -229,56 +229,34 @@ public struct GraphBuilder: Sendable {
             nodes: nodes, evidenceLimit: evidenceLimit, maximumEntities: maximumEntitiesPerSentence,
             maximumTokens: maximumTokensPerSentence,
             maximumEvidenceLength: maximumEvidenceLength)
+        // Each document's share is worked out in parallel; the shares are then added in
+        // document order, which keeps every count, evidence list and edge as a serial loop
+        // made them.
+        let maximumEvidenceLength = self.maximumEvidenceLength
+        let counter = coMentions
+        let shares = parallelMap(Array(analyzed.indices)) { docIndex in
+            DocumentShare(
+                analyzed[docIndex], docIndex: docIndex, entities: entities, findings: docIndex < findings.count ? findings[docIndex] : [],
+                maximumEvidenceLength: maximumEvidenceLength, coMentions: counter)
+        }
         var sentenceCount = 0
         var tokenCount = 0
         var mentionCount = 0
         var infos: [DocumentInfo] = []
         var documentEntities: [[DocumentEntityCount]] = []
         var documentMentions: [[ResolvedMention]] = []
-        for (docIndex, item) in analyzed.enumerated() {
-            let analysis = item.analysis
-            let document = analysis.document
-            sentenceCount += analysis.sentences.count
-            tokenCount += analysis.tokens.count
-            infos.append(
-                DocumentInfo(
-                    id: document.id, path: document.path, line: document.line, title: document.title, date: document.date,
-                    url: document.url, sentences: analysis.sentences.count))
-            var entitiesBySentence: [Int: Set<Int>] = [:]
-            var spans: [Int: [Int: Range<Int>]] = [:]  // sentence → node → its first mention's scalars
-            var counts: [Int: (mentions: Int, aliases: [String: Int])] = [:]
-            var resolved: [ResolvedMention] = []
-            for (mention, node) in zip(analysis.mentions, entities.nodeOfMention(docIndex, item.local)) {
-                guard let node else { continue }
-                mentionCount += 1
-                let tokens = analysis.tokens
-                resolved.append(
-                    ResolvedMention(
-                        range: tokens[mention.tokenRange.lowerBound].start..<tokens[mention.tokenRange.upperBound - 1].end, node: node))
-                entitiesBySentence[mention.sentence, default: []].insert(node)
-                if spans[mention.sentence]?[node] == nil, let last = resolved.last {
-                    let start = analysis.sentences[mention.sentence].start
-                    spans[mention.sentence, default: [:]][node] = (last.range.lowerBound - start)..<(last.range.upperBound - start)
-                }
-                counts[node, default: (0, [:])].mentions += 1
-                if mention.referent == nil { counts[node, default: (0, [:])].aliases[mention.surface, default: 0] += 1 }
+        infos.reserveCapacity(shares.count)
+        for share in shares {
+            sentenceCount += share.info.sentences ?? 0
+            tokenCount += share.tokens
+            mentionCount += share.mentions.count
+            infos.append(share.info)
+            documentMentions.append(share.mentions)
+            documentEntities.append(share.entities)
+            for (finding, text) in share.stanceEvidence {
+                stanceEdges.add(finding, document: share.info.id, sentence: finding.sentence, text: text)
             }
-            documentMentions.append(resolved)
-            documentEntities.append(
-                counts.map { node, entry in
-                    DocumentEntityCount(
-                        node: node, mentions: entry.mentions,
-                        aliases: entry.aliases.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key))
-                }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.node < $1.node })
-            if docIndex < findings.count {
-                for finding in findings[docIndex] {
-                    let text = EvidenceClip.clip(
-                        analysis.sentenceTexts[finding.sentence], keeping: Array((spans[finding.sentence] ?? [:]).values),
-                        limit: maximumEvidenceLength)
-                    stanceEdges.add(finding, document: document.id, sentence: finding.sentence, text: text)
-                }
-            }
-            coMentions.add(analysis, document: document.id, entitiesBySentence: entitiesBySentence, spans: spans)
+            coMentions.add(share.coMentions, document: share.info.id)
         }
         var nodesWithCounts = nodes
         for (docIndex, entities) in documentEntities.enumerated() {
@@ -324,9 +302,64 @@ public struct GraphBuilder: Sendable {
     }
 }
 
+/// What one document adds to a graph, worked out on its own (in parallel with the others)
+/// for ``GraphBuilder/assemble(_:entities:findings:)`` to add in document order.
+struct DocumentShare: Sendable {
+    var info: DocumentInfo
+    var tokens: Int
+    var mentions: [GraphBuilder.ResolvedMention]
+    var entities: [GraphBuilder.DocumentEntityCount]
+    /// Each stance finding with its evidence sentence, clipped around the mentions.
+    var stanceEvidence: [(PlacedFinding, String)]
+    var coMentions: CoMentionCounter.DocumentPairs
+
+    init(
+        _ item: GraphBuilder.AnalyzedEntities, docIndex: Int, entities: GraphBuilder.CorpusEntities, findings: [PlacedFinding],
+        maximumEvidenceLength: Int, coMentions: CoMentionCounter
+    ) {
+        let analysis = item.analysis
+        let document = analysis.document
+        tokens = analysis.tokens.count
+        info = DocumentInfo(
+            id: document.id, path: document.path, line: document.line, title: document.title, date: document.date, url: document.url,
+            sentences: analysis.sentences.count)
+        var entitiesBySentence: [Int: Set<Int>] = [:]
+        var spans: [Int: [Int: Range<Int>]] = [:]  // sentence → node → its first mention's scalars
+        var counts: [Int: (mentions: Int, aliases: [String: Int])] = [:]
+        var resolved: [GraphBuilder.ResolvedMention] = []
+        for (mention, node) in zip(analysis.mentions, entities.nodeOfMention(docIndex, item.local)) {
+            guard let node else { continue }
+            let tokens = analysis.tokens
+            resolved.append(
+                GraphBuilder.ResolvedMention(
+                    range: tokens[mention.tokenRange.lowerBound].start..<tokens[mention.tokenRange.upperBound - 1].end, node: node))
+            entitiesBySentence[mention.sentence, default: []].insert(node)
+            if spans[mention.sentence]?[node] == nil, let last = resolved.last {
+                let start = analysis.sentences[mention.sentence].start
+                spans[mention.sentence, default: [:]][node] = (last.range.lowerBound - start)..<(last.range.upperBound - start)
+            }
+            counts[node, default: (0, [:])].mentions += 1
+            if mention.referent == nil { counts[node, default: (0, [:])].aliases[mention.surface, default: 0] += 1 }
+        }
+        mentions = resolved
+        self.entities = counts.map { node, entry in
+            GraphBuilder.DocumentEntityCount(
+                node: node, mentions: entry.mentions,
+                aliases: entry.aliases.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key))
+        }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.node < $1.node }
+        stanceEvidence = findings.map { finding in
+            let text = EvidenceClip.clip(
+                analysis.sentenceTexts[finding.sentence], keeping: Array((spans[finding.sentence] ?? [:]).values),
+                limit: maximumEvidenceLength)
+            return (finding, text)
+        }
+        self.coMentions = coMentions.pairs(of: analysis, entitiesBySentence: entitiesBySentence, spans: spans)
+    }
+}
+
 /// Counts co-mention edges: one per pair of entities named in the same sentence, weighted
 /// by the distinct sentences (a sentence repeated within a document counts once).
-struct CoMentionCounter {
+struct CoMentionCounter: Sendable {
     struct PairKey: Hashable {
         var a: Int
         var b: Int
@@ -349,39 +382,69 @@ struct CoMentionCounter {
         self.maximumEvidenceLength = maximumEvidenceLength
     }
 
-    /// Adds the sentences of one document; `spans` gives, per sentence, each entity's
-    /// first mention (scalar offsets in the sentence), around which long evidence is clipped.
+    /// One document's sentences that give co-mention edges, each with its entities in order.
+    struct DocumentPairs: Sendable {
+        struct Sentence: Sendable {
+            /// 0-based index in the document.
+            var index: Int
+            var members: [Int]
+            var text: String
+            /// Each member's first mention, in scalars of the sentence.
+            var spans: [Int: Range<Int>]
+        }
+        var sentences: [Sentence] = []
+        var crowded = 0
+        var long = 0
+    }
+
+    /// The sentences of one document that give co-mention edges (two to the maximum
+    /// entities, not too long, not a repeat of an earlier sentence of the document); `spans`
+    /// gives, per sentence, each entity's first mention (scalar offsets in the sentence),
+    /// around which long evidence is clipped. It depends on nothing but the document, so
+    /// documents can be read in parallel.
     ///
-    /// - Complexity: O(Σ k²) over its sentences with k ≤ the maximum entities.
-    mutating func add(_ analysis: AnalyzedDocument, document: String, entitiesBySentence: [Int: Set<Int>], spans: [Int: [Int: Range<Int>]])
-    {
+    /// - Complexity: O(sentences · k log k) for k entities a sentence.
+    func pairs(of analysis: AnalyzedDocument, entitiesBySentence: [Int: Set<Int>], spans: [Int: [Int: Range<Int>]]) -> DocumentPairs {
+        var out = DocumentPairs()
         var seenSentences = Set<String>()
-        longSentences += analysis.sentences.filter { $0.tokenRange.count > maximumTokens }.count
-        // Read into locals, so that what counts a pair captures no part of the counter.
-        let (nodes, evidenceLimit, clipLength) = (self.nodes, self.evidenceLimit, maximumEvidenceLength)
+        out.long = analysis.sentences.filter { $0.tokenRange.count > maximumTokens }.count
         for sentenceIndex in entitiesBySentence.keys.sorted() {
             guard let members = entitiesBySentence[sentenceIndex], members.count >= 2 else { continue }
             guard analysis.sentences[sentenceIndex].tokenRange.count <= maximumTokens else { continue }
             guard members.count <= maximumEntities else {
-                crowdedSentences += 1
+                out.crowded += 1
                 continue
             }
             let original = analysis.sentenceTexts[sentenceIndex]
             guard seenSentences.insert(TextNormalizer.normalize(original).lowercased()).inserted else { continue }
-            let sorted = members.sorted()
+            out.sentences.append(
+                DocumentPairs.Sentence(index: sentenceIndex, members: members.sorted(), text: original, spans: spans[sentenceIndex] ?? [:]))
+        }
+        return out
+    }
+
+    /// Adds one document's sentences (from ``pairs(of:entitiesBySentence:spans:)``); documents
+    /// must be added in order, as the first sentences of an edge are its evidence.
+    ///
+    /// - Complexity: O(Σ k²) over its sentences with k ≤ the maximum entities.
+    mutating func add(_ document: DocumentPairs, document id: String) {
+        longSentences += document.long
+        crowdedSentences += document.crowded
+        // Read into locals, so that what counts a pair captures no part of the counter.
+        let (nodes, evidenceLimit, clipLength) = (self.nodes, self.evidenceLimit, maximumEvidenceLength)
+        for sentence in document.sentences {
+            let sorted = sentence.members
             for (i, a) in sorted.enumerated() {
                 for b in sorted[(i + 1)...] {
-                    // Changed in place: an edge taken out of the table and put back copied its
-                    // per-document counts on every sentence.
                     let key = PairKey(a: a, b: b)
                     Self.count(
-                        &pairs[key, default: Edge(source: nodes[a].id, target: nodes[b].id, kind: .coMention, weight: 0)], in: document,
+                        &pairs[key, default: Edge(source: nodes[a].id, target: nodes[b].id, kind: .coMention, weight: 0)], in: id,
                         evidenceLimit: evidenceLimit
                     ) {
-                        let around = [spans[sentenceIndex]?[a], spans[sentenceIndex]?[b]].compactMap { $0 }
+                        let around = [sentence.spans[a], sentence.spans[b]].compactMap { $0 }
                         return Evidence(
-                            document: document, sentence: sentenceIndex + 1,
-                            text: EvidenceClip.clip(original, keeping: around, limit: clipLength))
+                            document: id, sentence: sentence.index + 1,
+                            text: EvidenceClip.clip(sentence.text, keeping: around, limit: clipLength))
                     }
                 }
             }
