@@ -397,11 +397,12 @@ struct CoMentionCounter: Sendable {
         var long = 0
     }
 
-    /// The sentences of one document that give co-mention edges (two to the maximum
-    /// entities, not too long, not a repeat of an earlier sentence of the document); `spans`
-    /// gives, per sentence, each entity's first mention (scalar offsets in the sentence),
-    /// around which long evidence is clipped. It depends on nothing but the document, so
-    /// documents can be read in parallel.
+    /// The sentences of one document that give co-mention edges.
+    ///
+    /// Those are sentences with two entities up to the maximum, not too long, and not a repeat
+    /// of an earlier sentence of the document. `spans` gives, per sentence, each entity's
+    /// first mention (scalar offsets in the sentence), around which long evidence is clipped.
+    /// It depends on nothing but the document, so documents can be read in parallel.
     ///
     /// - Complexity: O(sentences · k log k) for k entities a sentence.
     func pairs(of analysis: AnalyzedDocument, entitiesBySentence: [Int: Set<Int>], spans: [Int: [Int: Range<Int>]]) -> DocumentPairs {
