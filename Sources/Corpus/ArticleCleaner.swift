@@ -1,3 +1,5 @@
+import PlexusSupport
+
 /// Turns the lines of one article into clean paragraphs: page furniture dropped, a date
 /// line read, paragraphs assembled from hard-wrapped lines, paragraphs the article
 /// repeats word for word dropped (live blogs repeat them).
@@ -48,7 +50,7 @@ struct ArticleCleaner {
             var text = raw
             // The invisible characters are all outside ASCII, so an ASCII line is not searched.
             if text.utf8.contains(where: { $0 >= 0x80 }), text.unicodeScalars.contains(where: { Self.invisible.contains($0) }) {
-                text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.invisible.contains($0) }))
+                text = String(scalars: text.unicodeScalars.filter { !Self.invisible.contains($0) })
             }
             let indented = text.first == " " || text.first == "\t"
             var trimmed = HTMLText.collapse(text)

@@ -74,27 +74,27 @@ public enum Boilerplate {
         return lower.withUTF8 { lower -> Reason? in
             // A publishing system's image caption ("[caption id=…]…[/caption]", often with its
             // opening cut away and the agency glued to the first word: "AFPSir Keir Starmer and…").
-            if captionOpening.opens(lower) != nil || captionClosing.occurs(in: lower) { return .caption }
+            if captionOpening.opens(lower) || captionClosing.occurs(in: lower) { return .caption }
             if wordCount <= 14 {
-                let stripped = trimming(lower, " .:|»>-")
+                let stripped = trimming(lower, socialStrip)
                 if socialWords.contains(where: { $0.elementsEqual(stripped) }) { return .social }
-                var found = false
-                socialPhrases.forEachOpening(stripped) { phrase in
-                    // The whole line, the phrase then a space, or a phrase ending in a colon.
-                    if phrase.count == stripped.count || stripped[stripped.startIndex + phrase.count] == 0x20
-                        || phrase.last == UInt8(ascii: ":")
-                    {
-                        found = true
-                    }
+                // The whole line, the phrase then a space, or a phrase ending in a colon.
+                if socialPhrases.opens(
+                    stripped,
+                    where: { phrase in
+                        phrase.count == stripped.count || stripped[stripped.startIndex + phrase.count] == 0x20
+                            || phrase.last == UInt8(ascii: ":")
+                    })
+                {
+                    return .social
                 }
-                if found { return .social }
             }
             // A prompt phrase must open the line, or the line must be short: "The newsletter was
             // leaked" is news, "Get our newsletter" is not.
             if wordCount <= 12, promptPhrases.occurs(in: lower) { return .prompt }
-            if wordCount <= 25, promptPhrases.opens(lower) != nil { return .prompt }
+            if wordCount <= 25, promptPhrases.opens(lower) { return .prompt }
             if disclosurePhrases.occurs(in: lower) { return .prompt }
-            if wordCount <= 3, linkOpenings.opens(lower) != nil { return .linkBullet }
+            if wordCount <= 3, linkOpenings.opens(lower) { return .linkBullet }
             return nil
         }
     }
@@ -116,9 +116,11 @@ public enum Boilerplate {
         return count
     }
 
-    /// The bytes of `text` without leading and trailing characters from `set`.
-    static func trimming(_ text: UnsafeBufferPointer<UInt8>, _ set: String) -> Slice<UnsafeBufferPointer<UInt8>> {
-        let scalars = Set(set.unicodeScalars)
+    /// What a share-bar line is stripped of before its phrases are compared.
+    static let socialStrip = Set(" .:|»>-".unicodeScalars)
+
+    /// The bytes of `text` without leading and trailing scalars from `scalars`.
+    static func trimming(_ text: UnsafeBufferPointer<UInt8>, _ scalars: Set<Unicode.Scalar>) -> Slice<UnsafeBufferPointer<UInt8>> {
         var slice = text[...]
         while let (scalar, width) = firstScalar(of: slice), scalars.contains(scalar) { slice = slice.dropFirst(width) }
         while let (scalar, width) = lastScalar(of: slice), scalars.contains(scalar) { slice = slice.dropLast(width) }
@@ -222,22 +224,13 @@ struct PhraseMatcher: Sendable {
     ///
     /// - Complexity: O(n) in the text's bytes, plus the comparisons of phrases sharing a first byte.
     func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        for start in text.indices where !byFirstByte[Int(text[start])].isEmpty {
-            if byFirstByte[Int(text[start])].contains(where: { matches(phrases[$0], text[start...]) }) { return true }
-        }
-        return false
+        text.indices.contains { start in byFirstByte[Int(text[start])].contains { matches(phrases[$0], text[start...]) } }
     }
 
-    /// The first phrase, in the order given, that `text` begins with, or `nil`.
-    func opens<Bytes: Collection<UInt8>>(_ text: Bytes) -> [UInt8]? {
-        guard let first = text.first else { return nil }
-        return byFirstByte[Int(first)].lazy.map { phrases[$0] }.first { matches($0, text[...]) }
-    }
-
-    /// Calls `body` with each phrase that `text` begins with, in the order given.
-    func forEachOpening<Bytes: Collection<UInt8>>(_ text: Bytes, _ body: ([UInt8]) -> Void) {
-        guard let first = text.first else { return }
-        for position in byFirstByte[Int(first)] where matches(phrases[position], text[...]) { body(phrases[position]) }
+    /// Whether `text` begins with a phrase for which `accepts` holds (any phrase by default).
+    func opens<Bytes: Collection<UInt8>>(_ text: Bytes, where accepts: ([UInt8]) -> Bool = { _ in true }) -> Bool {
+        guard let first = text.first else { return false }
+        return byFirstByte[Int(first)].contains { matches(phrases[$0], text[...]) && accepts(phrases[$0]) }
     }
 
     private func matches<Bytes: Collection<UInt8>>(_ phrase: [UInt8], _ text: Bytes) -> Bool {

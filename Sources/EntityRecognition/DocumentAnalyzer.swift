@@ -59,8 +59,8 @@ public struct AnalyzedDocument: Sendable {
     public var sentenceTexts: [String]
     /// Its entity mentions, in text order.
     public var mentions: [Mention]
-    /// The syntax of each sentence, or `nil` for a sentence outside the analyzer's
-    /// ``SyntaxScope`` (or every sentence when it has no syntax models).
+    /// The syntax of each sentence, or `nil` for every sentence when the analyzer has no
+    /// syntax models (a graph build's stance reader tags the sentences it reads instead).
     public var syntax: [SentenceSyntax?]
 
     /// Creates an analysis; `syntax` defaults to none for every sentence.
@@ -99,8 +99,6 @@ public struct DocumentAnalyzer: Sendable {
     public var recognizer: any EntityRecognizer
     /// The part-of-speech and chunk models, or `nil` to read no syntax.
     public var syntax: SyntaxModels?
-    /// Which sentences get their syntax read.
-    public var syntaxScope = SyntaxScope.allSentences
     let tokenizer = Tokenizer()
     let splitter = SentenceSplitter()
     /// A "name" longer than this many words is a run of capitalised words (a headline, a
@@ -223,14 +221,7 @@ public struct DocumentAnalyzer: Sendable {
         var analysis = AnalyzedDocument(
             document: document, tokens: tokens, sentences: sentences, sentenceTexts: sentenceTexts, mentions: mentions)
         if let models = self.syntax {
-            let selected: [Bool]
-            switch syntaxScope {
-            case .allSentences: selected = Array(repeating: true, count: sentences.count)
-            case .selected(let selector): selected = selector(analysis)
-            }
-            for (index, words) in sentenceTokenLists.enumerated() where index < selected.count && selected[index] {
-                analysis.syntax[index] = models.analyze(words.map(\.text))
-            }
+            for (index, words) in sentenceTokenLists.enumerated() { analysis.syntax[index] = models.analyze(words.map(\.text)) }
         }
         return analysis
     }

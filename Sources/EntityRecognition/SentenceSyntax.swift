@@ -46,18 +46,18 @@ public struct SyntaxModels: Sendable {
     /// - Complexity: O(n · features) for n words, three tagging passes and a Viterbi search
     ///   over the chunk tags.
     public func analyze(_ words: [String]) -> SentenceSyntax {
-        let tags = partOfSpeech.tag(words)
-        return SentenceSyntax(partOfSpeech: tags, chunks: chunker.tag(words, extra: tags), dependencies: parser?.parse(words))
+        let tags = partOfSpeechTags(of: words)
+        return SentenceSyntax(partOfSpeech: tags, chunks: chunkTags(of: words, partOfSpeech: tags), dependencies: parser?.parse(words))
     }
-}
 
-/// Which sentences of a document the analyzer reads the syntax of.
-public enum SyntaxScope: Sendable {
-    /// Every sentence.
-    case allSentences
-    /// Only the sentences a later stage says it will read: the selector sees the document
-    /// analysed without syntax (tokens, sentences, mentions) and returns one flag per
-    /// sentence. The stance reader, which needs syntax only where a cue word meets an entity
-    /// or a quotation, says so here, and the other sentences cost nothing.
-    case selected(by: @Sendable (AnalyzedDocument) -> [Bool])
+    /// The part-of-speech tags of one sentence's words, as ``analyze(_:)`` gives them.
+    ///
+    /// - Complexity: O(n · features) for n words.
+    public func partOfSpeechTags(of words: [String]) -> [String] { partOfSpeech.tag(words) }
+
+    /// The chunk tags of one sentence's words over their part-of-speech tags, as
+    /// ``analyze(_:)`` gives them.
+    ///
+    /// - Complexity: O(n · features) for n words: two tagging passes and a Viterbi search.
+    public func chunkTags(of words: [String], partOfSpeech tags: [String]) -> [String] { chunker.tag(words, extra: tags) }
 }

@@ -150,6 +150,8 @@ struct SQLiteStoreTests {
         #expect(read.syntax.contains { $0 != nil })
         let fromStoredTags = try await StoreFixtures.fromStore(store, builder: builder)
         #expect(fromStoredTags.json == (try StoreFixtures.oneShot([folder.path + "/a2.txt"], builder: builder)))
+        // The article's stance ("Russia opposes … peacekeepers") is read from the stored tags.
+        #expect(try GraphCodec.decode(fromStoredTags.json, path: "graph.json").edges.contains { $0.kind == .stance })
     }
 
     @Test("a stored analysis that cannot be read is analysed again from the stored text, named, and repaired")

@@ -53,8 +53,10 @@ import Testing
         #expect(!occurs("sign u"))
         #expect(!occurs("ne"))
         #expect(!occurs(""))
-        #expect(matcher.opens(Array("newsletters today".utf8)) == Array("newsletter".utf8))
-        #expect(matcher.opens(Array("the newsletter".utf8)) == nil)
+        #expect(matcher.opens(Array("newsletters today".utf8)))
+        #expect(matcher.opens(Array("newsletters today".utf8), where: { $0 == Array("newsletter".utf8) }))
+        #expect(!matcher.opens(Array("newsletters today".utf8), where: { $0.count > 10 }))
+        #expect(!matcher.opens(Array("the newsletter".utf8)))
     }
 
     @Test func countsWordsAsRunsBetweenSpaces() {

@@ -8,8 +8,8 @@ import Foundation
 /// checks, and chunk tags only where it looks for a noun-phrase target after a verb cue. A
 /// build tagged every sentence with a cue word and an entity up front, and the chunker (two
 /// tagging passes and a Viterbi search) then took a fifth of a build's CPU for tags almost
-/// never read. The tags computed here are the ones the analysis stage would have computed
-/// (``SyntaxModels/analyze(_:)`` on the same words), so the findings do not change.
+/// never read. The tags come from the same two calls ``SyntaxModels/analyze(_:)`` makes,
+/// on the same words, so the findings do not change.
 ///
 /// Cost: nothing until read; then one part-of-speech pass, and for chunks a further two
 /// chunker passes and a Viterbi search, O(n · features) for n words, once per sentence.
@@ -21,8 +21,8 @@ final class DeferredSyntax: @unchecked Sendable {
     private let words: [String]
     private let models: SyntaxModels
     private let lock = NSLock()
-    private var partOfSpeechTags: [String]?
-    private var chunkTags: [String]?
+    private var cachedPartOfSpeech: [String]?
+    private var cachedChunks: [String]?
 
     /// A sentence's words and the models that tag them.
     init(words: [String], models: SyntaxModels) {
@@ -33,9 +33,9 @@ final class DeferredSyntax: @unchecked Sendable {
     /// The part-of-speech tags, tagged on first use.
     var partOfSpeech: [String] {
         lock.withLock {
-            if let tags = partOfSpeechTags { return tags }
-            let tags = models.partOfSpeech.tag(words)
-            partOfSpeechTags = tags
+            if let tags = cachedPartOfSpeech { return tags }
+            let tags = models.partOfSpeechTags(of: words)
+            cachedPartOfSpeech = tags
             return tags
         }
     }
@@ -44,9 +44,9 @@ final class DeferredSyntax: @unchecked Sendable {
     var chunks: [String] {
         let tags = partOfSpeech
         return lock.withLock {
-            if let chunks = chunkTags { return chunks }
-            let chunks = models.chunker.tag(words, extra: tags)
-            chunkTags = chunks
+            if let chunks = cachedChunks { return chunks }
+            let chunks = models.chunkTags(of: words, partOfSpeech: tags)
+            cachedChunks = chunks
             return chunks
         }
     }

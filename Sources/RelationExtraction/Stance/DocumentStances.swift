@@ -48,45 +48,6 @@ public struct DocumentStanceReader: Sendable {
         self.syntax = syntax
     }
 
-    /// Whether a sentence holds a stance cue.
-    ///
-    /// - Complexity: O(n) in the sentence's tokens.
-    func mayHoldStance(_ tokens: ArraySlice<Token>) -> Bool {
-        tokens.contains { !extractor.lexicon.cues(startingWith: $0.text.lowercased()).isEmpty }
-    }
-
-    /// The sentences whose syntax ``findings(in:entityOfMention:type:)`` reads, one flag per
-    /// sentence: those with a stance cue and an entity mention or a quotation that may have a
-    /// speaker.
-    ///
-    /// A graph build gives this to the analysis stage as its ``SyntaxScope``, so the
-    /// taggers run on those sentences only.
-    ///
-    /// - Complexity: O(n) in the document's tokens.
-    public func sentencesNeedingSyntax(_ analysis: AnalyzedDocument) -> [Bool] {
-        var hasMention = [Bool](repeating: false, count: analysis.sentences.count)
-        for mention in analysis.mentions where mention.sentence < hasMention.count { hasMention[mention.sentence] = true }
-        let quotes = Self.quotationStates(analysis)
-        return analysis.sentences.indices.map { index in
-            (hasMention[index] || quotes[index].startsInside || quotes[index].endsInside)
-                && mayHoldStance(analysis.tokens[analysis.sentences[index].tokenRange])
-        }
-    }
-
-    /// Whether each sentence starts and ends inside a quotation (a paragraph break closes one).
-    static func quotationStates(_ analysis: AnalyzedDocument) -> [(startsInside: Bool, endsInside: Bool)] {
-        var insideQuote = false
-        return analysis.sentences.map { sentence in
-            let slice = analysis.tokens[sentence.tokenRange]
-            if slice.first?.paragraphStart == true { insideQuote = false }
-            var stanceSentence = StanceSentence(words: slice.map(\.text), spaceBefore: slice.map(\.spaceBefore), mentions: [])
-            stanceSentence.startsInsideQuote = insideQuote
-            let starts = insideQuote
-            insideQuote = endsInsideQuote(stanceSentence)
-            return (starts, insideQuote)
-        }
-    }
-
     /// Whether a sentence ends inside a quotation, given whether it starts inside one.
     static func endsInsideQuote(_ sentence: StanceSentence) -> Bool {
         let quoted = StanceExtractor.quotedTokens(sentence)
