@@ -157,7 +157,7 @@ public struct EgoView: DiagramView {
     /// - Complexity: O(V + E log E).
     public func selection(from graph: Graph) -> Selection {
         let index = GraphIndex(graph)
-        guard let centreIndex = index.indexByID[centre] else {
+        guard let centreIndex = index.nodeIndex(id: centre) else {
             return Selection(shown: Graph(documents: graph.documents), neighbours: 0, tiesLeftOut: 0)
         }
         let around = index.neighborhood(of: centreIndex, depth: depth).filter { graph.nodes[$0.node].type != .location }

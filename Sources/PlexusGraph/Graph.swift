@@ -165,15 +165,28 @@ public struct Graph: Sendable, Equatable {
     /// Source documents.
     public var documents: [DocumentInfo]
     /// Entities, sorted by id.
-    public var nodes: [Node]
+    public var nodes: [Node] {
+        didSet { endPositions = nil }
+    }
     /// Relations, sorted by kind, source, target.
-    public var edges: [Edge]
+    public var edges: [Edge] {
+        didSet { endPositions = nil }
+    }
+    /// Where each edge's ends sit in `nodes`, as the binary copy stores them, so that
+    /// indexing a graph read from the copy needs no look-up by id; dropped whenever `nodes`
+    /// or `edges` change.
+    var endPositions: [EdgeEndPositions]?
 
     /// Creates a graph.
     public init(documents: [DocumentInfo] = [], nodes: [Node] = [], edges: [Edge] = []) {
         self.documents = documents
         self.nodes = nodes
         self.edges = edges
+    }
+
+    /// Whether two graphs have the same documents, nodes and edges.
+    public static func == (lhs: Graph, rhs: Graph) -> Bool {
+        lhs.documents == rhs.documents && lhs.nodes == rhs.nodes && lhs.edges == rhs.edges
     }
 
     /// The node with an id, if any.
@@ -188,4 +201,10 @@ public struct Graph: Sendable, Equatable {
         }
         return low < nodes.count && nodes[low].id == id ? nodes[low] : nil
     }
+}
+
+/// The positions in `Graph.nodes` of an edge's source and target.
+struct EdgeEndPositions: Sendable {
+    var source: UInt32
+    var target: UInt32
 }

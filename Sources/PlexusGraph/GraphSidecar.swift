@@ -178,7 +178,7 @@ enum GraphSidecar {
                 let aliasCount = input.count()
             else { return nil }
             var aliases: [String] = []
-            aliases.reserveCapacity(aliasCount)
+            if aliasCount > 0 { aliases.reserveCapacity(aliasCount) }
             for _ in 0..<aliasCount {
                 guard let alias = string() else { return nil }
                 aliases.append(alias)
@@ -193,6 +193,8 @@ enum GraphSidecar {
         guard let edgeCount = input.count() else { return nil }
         var edges: [Edge] = []
         edges.reserveCapacity(edgeCount)
+        var endPositions: [EdgeEndPositions] = []
+        endPositions.reserveCapacity(edgeCount)
         for _ in 0..<edgeCount {
             guard let source = input.read(UInt32.self), Int(source) < nodes.count, let target = input.read(UInt32.self),
                 Int(target) < nodes.count, let kindCode = input.read(UInt8.self), Int(kindCode) < EdgeKind.allCases.count,
@@ -201,13 +203,14 @@ enum GraphSidecar {
                 let confidenceBits = input.read(UInt64.self), let evidenceCount = input.count()
             else { return nil }
             var evidence: [Evidence] = []
-            evidence.reserveCapacity(evidenceCount)
+            if evidenceCount > 0 { evidence.reserveCapacity(evidenceCount) }
             for _ in 0..<evidenceCount {
                 guard let document = string(), let sentence = input.read(Int64.self), let text = string(), let cue = optionalString()
                 else { return nil }
                 evidence.append(Evidence(document: document, sentence: Int(sentence), text: text, cue: cue))
             }
             guard let byDocument = counts() else { return nil }
+            endPositions.append(EdgeEndPositions(source: source, target: target))
             edges.append(
                 Edge(
                     source: nodes[Int(source)].id, target: nodes[Int(target)].id, kind: EdgeKind.allCases[Int(kindCode)],
@@ -216,7 +219,9 @@ enum GraphSidecar {
                     byDocument: byDocument))
         }
         guard input.isAtEnd else { return nil }
-        return Graph(documents: documents, nodes: nodes, edges: edges)
+        var graph = Graph(documents: documents, nodes: nodes, edges: edges)
+        graph.endPositions = endPositions
+        return graph
     }
 
     /// Reads little-endian values from raw bytes; `nil` past the end.

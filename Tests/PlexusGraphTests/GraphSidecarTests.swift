@@ -45,6 +45,32 @@ import Testing
         #expect(try GraphCodec.read(from: path) == graph)
     }
 
+    @Test func aGraphReadFromTheCopyIndexesLikeTheJSONAndStillDoesOnceChanged() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/graph.json"
+        var graph = self.graph
+        // A second edge between a and b, so the index keeps the stronger one.
+        graph.edges.append(Edge(source: "b", target: "a", kind: .stance, polarity: .support, weight: 5, confidence: 0.9))
+        try GraphCodec.write(graph, to: path)
+        let fromJSON = GraphIndex(try GraphCodec.read(from: path))
+        var fromCopy = try GraphCodec.read(from: path)
+        #expect(fromCopy.endPositions != nil)
+        let indexed = GraphIndex(fromCopy)
+        #expect(indexed.offsets == fromJSON.offsets && indexed.neighbors == fromJSON.neighbors)
+        #expect(indexed.weights == fromJSON.weights && indexed.edgeIndices == fromJSON.edgeIndices)
+        #expect(indexed.weights == [5, 1, 5, 1])
+
+        // Reordered nodes: the positions the copy recorded no longer hold, and are not used.
+        fromCopy.nodes.reverse()
+        #expect(fromCopy.endPositions == nil)
+        let reordered = GraphIndex(fromCopy)
+        let a = try #require(reordered.nodeIndex(id: "a"))
+        let b = try #require(reordered.nodeIndex(id: "b"))
+        #expect(reordered.neighbors[reordered.row(a)].map(Int.init) == [0, b].sorted())
+        #expect(reordered.neighbors[reordered.row(b)].map(Int.init) == [a])
+    }
+
     @Test func aCopyOfAnEarlierGraphOrADamagedCopyIsIgnoredAndMadeAgain() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct PathFinderTests {
     func path(_ graph: Graph, _ from: String, _ to: String, _ metric: PathMetric) -> [String]? {
         let index = GraphIndex(graph)
-        guard let source = index.indexByID[from], let target = index.indexByID[to] else { return nil }
+        guard let source = index.nodeIndex(id: from), let target = index.nodeIndex(id: to) else { return nil }
         return PathFinder(index).shortestPath(from: source, to: target, by: metric)?.nodes.map(\.id)
     }
 
@@ -54,6 +54,19 @@ import Testing
         #expect(try matcher.lookup("keir starmer") == 0)
         #expect(try matcher.lookup("SIR KEIR") == 0)
         #expect(try matcher.lookup("vladimir-putin") == 1)
+    }
+
+    @Test func namesWrittenWithAccentsOrCurlyQuotesMatchIgnoringCase() throws {
+        let graph = Graph(nodes: [
+            Node(id: "angela-merkel", label: "Angela Merkel", type: .person, aliases: ["Ángela Merkel"]),
+            Node(id: "sinn-fein", label: "Sinn Féin", type: .organisation, aliases: ["SINN FÉIN"]),
+            Node(id: "o-neill", label: "Michelle O'Neill", type: .person),
+        ])
+        let matcher = NameMatcher(graph)
+        #expect(try matcher.lookup("ÁNGELA MERKEL") == 0)
+        #expect(try matcher.lookup("sinn féin") == 1)
+        #expect(try matcher.lookup("Michelle O\u{2019}Neill") == 2)
+        #expect(throws: QueryError.self) { try matcher.lookup("Sinn Fein Party") }
     }
 
     @Test func anAmbiguousAliasListsTheCandidates() {

@@ -21,8 +21,8 @@ func graphOf(_ triples: [(String, String, Int)]) -> Graph {
 
     @Test func findsTheKBestLooplessPathsInOrder() throws {
         let index = GraphIndex(textbook)
-        let c = try #require(index.indexByID["c"])
-        let h = try #require(index.indexByID["h"])
+        let c = try #require(index.nodeIndex(id: "c"))
+        let h = try #require(index.nodeIndex(id: "h"))
         let paths = PathFinder(index).kShortestPaths(from: c, to: h, k: 7, by: .strength)
         let routes = paths.map { $0.nodes.map(\.id).joined() }
         let lengths = paths.map { ($0.cost * 12).rounded() }
@@ -78,10 +78,10 @@ func graphOf(_ triples: [(String, String, Int)]) -> Graph {
     @Test func viaAndAvoidConstrainThePath() throws {
         let index = GraphIndex(textbook)
         let finder = PathFinder(index)
-        let id = index.indexByID
-        let via = try #require(finder.shortestPath(from: id["c"]!, to: id["h"]!, via: id["d"]!, by: .strength))
+        let id = { (name: String) in index.nodeIndex(id: name)! }
+        let via = try #require(finder.shortestPath(from: id("c"), to: id("h"), via: id("d"), by: .strength))
         #expect(via.nodes.map(\.id) == ["c", "d", "e", "f", "h"])
-        let avoid = try #require(finder.shortestPath(from: id["c"]!, to: id["h"]!, by: .strength, avoiding: [id["f"]!]))
+        let avoid = try #require(finder.shortestPath(from: id("c"), to: id("h"), by: .strength, avoiding: [id("f")]))
         #expect(avoid.nodes.map(\.id) == ["c", "e", "g", "h"])
     }
 
@@ -137,7 +137,7 @@ func graphOf(_ triples: [(String, String, Int)]) -> Graph {
         // Reference values from networkx.pagerank(weight="weight") on the same graph.
         let expected = ["a": 0.1321263897, "b": 0.1853658478, "c": 0.3501604667, "d": 0.2493585945, "e": 0.0829887013]
         for (id, value) in expected {
-            #expect(abs(rank[index.indexByID[id]!] - value) < 1e-6)
+            #expect(abs(rank[index.nodeIndex(id: id)!] - value) < 1e-6)
         }
         #expect(abs(rank.reduce(0, +) - 1) < 1e-9)
     }
@@ -151,8 +151,8 @@ func graphOf(_ triples: [(String, String, Int)]) -> Graph {
         // centre c and leaf l satisfy c = (1−d)/n + d·leaves·l and l = (1−d)/n + d·c/leaves.
         let leaf = ((1 - d) / n) * (1 + d / Double(leaves)) / (1 - d * d)
         let centre = (1 - d) / n + d * Double(leaves) * leaf
-        #expect(abs(rank[index.indexByID["hub"]!] - centre) < 1e-9)
-        #expect(abs(rank[index.indexByID["leaf1"]!] - leaf) < 1e-9)
+        #expect(abs(rank[index.nodeIndex(id: "hub")!] - centre) < 1e-9)
+        #expect(abs(rank[index.nodeIndex(id: "leaf1")!] - leaf) < 1e-9)
     }
 
     @Test func betweennessUsesInverseWeightsAsDistances() {
@@ -160,7 +160,7 @@ func graphOf(_ triples: [(String, String, Int)]) -> Graph {
         let scores = index.centrality(.betweenness)
         // Reference values from networkx.betweenness_centrality(weight = 1/weight).
         let expected = ["a": 0.0, "b": 0.8333333333, "c": 0.5, "d": 0.0, "e": 0.0]
-        for (id, value) in expected { #expect(abs(scores.scores[index.indexByID[id]!] - value) < 1e-9) }
+        for (id, value) in expected { #expect(abs(scores.scores[index.nodeIndex(id: id)!] - value) < 1e-9) }
         #expect(!scores.isSampled)
     }
 
@@ -200,11 +200,11 @@ func graphOf(_ triples: [(String, String, Int)]) -> Graph {
         var graph = graphOf([("a", "b", 5), ("a", "c", 2), ("c", "d", 1)])
         graph.edges.append(Edge(source: "b", target: "a", kind: .stance, polarity: .oppose, weight: 2))
         let index = GraphIndex(graph, edges: .coMention)
-        let around = index.neighborhood(of: index.indexByID["a"]!, depth: 2)
+        let around = index.neighborhood(of: index.nodeIndex(id: "a")!, depth: 2)
         #expect(around.map { graph.nodes[$0.node].id } == ["b", "c", "d"])
         #expect(around.map(\.depth) == [1, 1, 2])
         #expect(around[0].stanceToCentre == StanceSummary(support: 0, oppose: 2))
-        #expect(around[2].through == index.indexByID["c"]!)
+        #expect(around[2].through == index.nodeIndex(id: "c")!)
     }
 }
 

@@ -38,8 +38,6 @@ extension Graph {
 public struct GraphIndex: Sendable {
     /// The graph indexed.
     public let graph: Graph
-    /// Node id → node index.
-    public let indexByID: [String: Int]
     /// Row starts; `offsets.count == nodeCount + 1`.
     public let offsets: [Int]
     /// Neighbour node indices.
@@ -52,75 +50,152 @@ public struct GraphIndex: Sendable {
     /// The number of nodes.
     public var nodeCount: Int { offsets.count - 1 }
 
+    /// The index of the node with an id, if any.
+    ///
+    /// - Complexity: O(log V), as graph.json's nodes are sorted by id; O(V) for a graph
+    ///   built out of order.
+    public func nodeIndex(id: String) -> Int? {
+        let nodes = graph.nodes
+        var low = 0
+        var high = nodes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if nodes[mid].id < id { low = mid + 1 } else { high = mid }
+        }
+        if low < nodes.count, nodes[low].id == id { return low }
+        return nodes.firstIndex { $0.id == id }
+    }
+
     /// Indexes a graph, keeping only edges `filter` allows and `minWeight` reaches.
     ///
-    /// - Complexity: O(V + E log d) for maximum degree d.
+    /// A graph read from its binary copy knows where each edge's ends sit, so only a graph
+    /// read from JSON (or changed since) looks its edges' ends up by id.
+    ///
+    /// - Complexity: O(V + E), plus O(d log d) for a row of d neighbours that edge order
+    ///   leaves unsorted (a node with stance edges).
     public init(_ graph: Graph, edges filter: EdgeFilter = .any, minWeight: Int = 1) {
         self.graph = graph
-        var index: [String: Int] = [:]
-        index.reserveCapacity(graph.nodes.count)
-        for (i, node) in graph.nodes.enumerated() { index[node.id] = i }
-        indexByID = index
         let n = graph.nodes.count
+        let edgeCount = graph.edges.count
+        let ends = Self.endPositions(of: graph)
 
-        // Count, then fill each row (a counting sort by source), then sort and merge rows.
-        var ends: [(Int32, Int32, Int32)] = []  // (from, to, edge)
-        ends.reserveCapacity(graph.edges.count * 2)
-        // graph.json lists edges by source, so a run of edges shares one: its look-up is kept
-        // (hashing the ids is most of the cost of indexing a large graph).
-        var lastSource = ""
-        var lastSourceIndex: Int?
-        for (edgeIndex, edge) in graph.edges.enumerated() where filter.allows(edge.kind) && edge.weight >= minWeight {
-            if lastSourceIndex == nil || edge.source != lastSource {
-                lastSource = edge.source
-                lastSourceIndex = index[edge.source]
+        // Rows by a counting sort: count each node's ends, then place them in edge order.
+        var starts = Array(repeating: 0, count: n + 1)
+        var kept = Array(repeating: false, count: edgeCount)
+        graph.edges.withUnsafeBufferPointer { edges in
+            for e in 0..<edgeCount where filter.allows(edges[e].kind) && edges[e].weight >= minWeight && edges[e].weight > 0 {
+                guard let end = ends[e], end.source != end.target else { continue }
+                kept[e] = true
+                starts[Int(end.source) + 1] += 1
+                starts[Int(end.target) + 1] += 1
             }
-            guard let a = lastSourceIndex, let b = index[edge.target], a != b, edge.weight > 0 else { continue }
-            ends.append((Int32(a), Int32(b), Int32(edgeIndex)))
-            ends.append((Int32(b), Int32(a), Int32(edgeIndex)))
         }
-        var counts = Array(repeating: 0, count: n + 1)
-        for end in ends { counts[Int(end.0) + 1] += 1 }
-        for i in 0..<n { counts[i + 1] += counts[i] }
-        var cursor = counts
-        var rowTo = Array(repeating: Int32(0), count: ends.count)
-        var rowEdge = Array(repeating: Int32(0), count: ends.count)
-        for end in ends {
-            let slot = cursor[Int(end.0)]
-            rowTo[slot] = end.1
-            rowEdge[slot] = end.2
-            cursor[Int(end.0)] += 1
+        for u in 0..<n { starts[u + 1] += starts[u] }
+        let slots = starts[n]
+        var cursor = starts
+        var neighbors = [Int32](repeating: 0, count: slots)
+        var edgeIndices = [Int32](repeating: 0, count: slots)
+        var weights = [Double](repeating: 0, count: slots)
+        graph.edges.withUnsafeBufferPointer { edges in
+            for e in 0..<edgeCount where kept[e] {
+                guard let end = ends[e] else { continue }
+                let weight = Double(edges[e].weight)
+                for (from, to) in [(end.source, end.target), (end.target, end.source)] {
+                    let slot = cursor[Int(from)]
+                    neighbors[slot] = Int32(to)
+                    edgeIndices[slot] = Int32(e)
+                    weights[slot] = weight
+                    cursor[Int(from)] = slot + 1
+                }
+            }
         }
+        // Edge order already sorts a row by neighbour, then edge, when the graph has one kind
+        // of edge listed by source (each co-mention's source is the smaller id); other rows
+        // are sorted here. Several edges between one pair are then side by side.
+        var hasParallelEdges = false
+        for u in 0..<n {
+            let row = starts[u]..<starts[u + 1]
+            var sorted = true
+            for slot in row.dropFirst() {
+                let previous = (neighbors[slot - 1], edgeIndices[slot - 1])
+                if previous > (neighbors[slot], edgeIndices[slot]) {
+                    sorted = false
+                    break
+                }
+                if previous.0 == neighbors[slot] { hasParallelEdges = true }
+            }
+            guard !sorted else { continue }
+            let order = row.sorted { (neighbors[$0], edgeIndices[$0]) < (neighbors[$1], edgeIndices[$1]) }
+            let (rowNeighbors, rowEdges, rowWeights) = (
+                order.map { neighbors[$0] }, order.map { edgeIndices[$0] }, order.map { weights[$0] }
+            )
+            for (offset, slot) in row.enumerated() {
+                neighbors[slot] = rowNeighbors[offset]
+                edgeIndices[slot] = rowEdges[offset]
+                weights[slot] = rowWeights[offset]
+                if offset > 0, rowNeighbors[offset - 1] == rowNeighbors[offset] { hasParallelEdges = true }
+            }
+        }
+        guard hasParallelEdges else {
+            self.offsets = starts
+            self.neighbors = neighbors
+            self.weights = weights
+            self.edgeIndices = edgeIndices
+            return
+        }
+        // Several edges between the same pair (co-mention and stances): keep the strongest,
+        // the first of equals.
         var offsets = [0]
         offsets.reserveCapacity(n + 1)
-        var neighbors: [Int32] = []
-        var weights: [Double] = []
-        var edgeIndices: [Int32] = []
-        neighbors.reserveCapacity(ends.count)
-        weights.reserveCapacity(ends.count)
-        edgeIndices.reserveCapacity(ends.count)
+        var write = 0
         for u in 0..<n {
-            let row = (counts[u]..<counts[u + 1]).sorted { rowTo[$0] != rowTo[$1] ? rowTo[$0] < rowTo[$1] : rowEdge[$0] < rowEdge[$1] }
-            for slot in row {
-                let weight = Double(graph.edges[Int(rowEdge[slot])].weight)
-                if let last = neighbors.last, neighbors.count > offsets[u], last == rowTo[slot] {
-                    // Several edges between the same pair (co-mention and stances): keep the strongest.
-                    if weight > weights[weights.count - 1] {
-                        weights[weights.count - 1] = weight
-                        edgeIndices[edgeIndices.count - 1] = rowEdge[slot]
+            for slot in starts[u]..<starts[u + 1] {
+                if write > offsets[u], neighbors[write - 1] == neighbors[slot] {
+                    if weights[slot] > weights[write - 1] {
+                        weights[write - 1] = weights[slot]
+                        edgeIndices[write - 1] = edgeIndices[slot]
                     }
                     continue
                 }
-                neighbors.append(rowTo[slot])
-                weights.append(weight)
-                edgeIndices.append(rowEdge[slot])
+                neighbors[write] = neighbors[slot]
+                weights[write] = weights[slot]
+                edgeIndices[write] = edgeIndices[slot]
+                write += 1
             }
-            offsets.append(neighbors.count)
+            offsets.append(write)
         }
+        neighbors.removeLast(slots - write)
+        weights.removeLast(slots - write)
+        edgeIndices.removeLast(slots - write)
         self.offsets = offsets
         self.neighbors = neighbors
         self.weights = weights
         self.edgeIndices = edgeIndices
+    }
+
+    /// Where each edge's ends sit in `graph.nodes`, `nil` for an edge naming an unknown
+    /// node: as the binary copy recorded them, or looked up by id.
+    ///
+    /// - Complexity: O(E) with the copy's positions; O(V + E) hashing ids without.
+    static func endPositions(of graph: Graph) -> [EdgeEndPositions?] {
+        let n = graph.nodes.count
+        if let known = graph.endPositions, known.count == graph.edges.count {
+            return known.map { $0.source < n && $0.target < n ? $0 : nil }
+        }
+        var position: [String: UInt32] = [:]
+        position.reserveCapacity(n)
+        for (i, node) in graph.nodes.enumerated() { position[node.id] = UInt32(i) }
+        // graph.json lists edges by source, so a run of edges shares one: its look-up is kept.
+        var lastSource = ""
+        var lastSourcePosition: UInt32?
+        return graph.edges.map { edge in
+            if lastSourcePosition == nil || edge.source != lastSource {
+                lastSource = edge.source
+                lastSourcePosition = position[edge.source]
+            }
+            guard let source = lastSourcePosition, let target = position[edge.target] else { return nil }
+            return EdgeEndPositions(source: source, target: target)
+        }
     }
 
     /// The positions of `u`'s neighbours in the flat arrays.
