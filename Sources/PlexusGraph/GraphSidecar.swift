@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PlexusSupport
 
@@ -123,8 +124,13 @@ enum GraphSidecar {
     /// The graph in `bytes`, or `nil` when they are not a copy of a JSON with `stamp` (stale,
     /// damaged, another layout).
     ///
+    /// A large graph's edges are decoded on every core, each core a run of them: a quick
+    /// pass over the edge records finds where each run starts.
+    ///
     /// - Complexity: O(size of the graph).
-    static func decode(_ bytes: UnsafeRawBufferPointer, stamp: (size: Int64, modified: Int64)) -> Graph? {
+    /// - Parameter runs: how many runs to cut the edges into; by default one per core for a
+    ///   graph of 100,000 edges or more, else one.
+    static func decode(_ bytes: UnsafeRawBufferPointer, stamp: (size: Int64, modified: Int64), runs: Int? = nil) -> Graph? {
         var input = Cursor(bytes: bytes)
         guard let head = input.take(magic.count), Array(head) == magic, input.read(UInt32.self) == layout,
             input.read(Int64.self) == stamp.size, input.read(Int64.self) == stamp.modified,
@@ -136,37 +142,13 @@ enum GraphSidecar {
             guard let length = input.count(), let raw = input.take(length) else { return nil }
             strings.append(String(decoding: raw, as: UTF8.self))
         }
-        func string() -> String? {
-            guard let at = input.read(UInt32.self), Int(at) < strings.count else { return nil }
-            return strings[Int(at)]
-        }
-        /// `.some(nil)` for an absent value, `nil` for damage.
-        func optionalString() -> String?? {
-            guard let at = input.read(UInt32.self) else { return nil }
-            if at == UInt32.max { return .some(nil) }
-            return Int(at) < strings.count ? .some(strings[Int(at)]) : nil
-        }
-        func optionalInt() -> Int?? {
-            guard let present = input.read(UInt8.self), let value = input.read(Int64.self) else { return nil }
-            return .some(present == 0 ? nil : Int(value))
-        }
-        func counts() -> [String: Int]?? {
-            guard let count = input.read(UInt32.self) else { return nil }
-            if count == UInt32.max { return .some(nil) }
-            var out: [String: Int] = [:]
-            out.reserveCapacity(Int(count))
-            for _ in 0..<count {
-                guard let document = string(), let value = input.read(Int64.self) else { return nil }
-                out[document] = Int(value)
-            }
-            return .some(out)
-        }
         guard let documentCount = input.count() else { return nil }
         var documents: [DocumentInfo] = []
         documents.reserveCapacity(documentCount)
         for _ in 0..<documentCount {
-            guard let id = string(), let path = string(), let line = optionalInt(), let title = optionalString(),
-                let date = optionalString(), let url = optionalString(), let sentences = optionalInt()
+            guard let id = input.string(in: strings), let path = input.string(in: strings), let line = input.optionalInt(),
+                let title = input.optionalString(in: strings), let date = input.optionalString(in: strings),
+                let url = input.optionalString(in: strings), let sentences = input.optionalInt()
             else { return nil }
             documents.append(DocumentInfo(id: id, path: path, line: line, title: title, date: date, url: url, sentences: sentences))
         }
@@ -174,16 +156,17 @@ enum GraphSidecar {
         var nodes: [Node] = []
         nodes.reserveCapacity(nodeCount)
         for _ in 0..<nodeCount {
-            guard let id = string(), let label = string(), let code = input.read(UInt8.self), Int(code) < EntityType.allCases.count,
-                let aliasCount = input.count()
+            guard let id = input.string(in: strings), let label = input.string(in: strings), let code = input.read(UInt8.self),
+                Int(code) < EntityType.allCases.count, let aliasCount = input.count()
             else { return nil }
             var aliases: [String] = []
             if aliasCount > 0 { aliases.reserveCapacity(aliasCount) }
             for _ in 0..<aliasCount {
-                guard let alias = string() else { return nil }
+                guard let alias = input.string(in: strings) else { return nil }
                 aliases.append(alias)
             }
-            guard let mentions = input.read(Int64.self), let documentsCount = input.read(Int64.self), let byDocument = counts()
+            guard let mentions = input.read(Int64.self), let documentsCount = input.read(Int64.self),
+                let byDocument = input.counts(in: strings)
             else { return nil }
             nodes.append(
                 Node(
@@ -191,34 +174,55 @@ enum GraphSidecar {
                     documents: Int(documentsCount), byDocument: byDocument))
         }
         guard let edgeCount = input.count() else { return nil }
-        var edges: [Edge] = []
-        edges.reserveCapacity(edgeCount)
-        var endPositions: [EdgeEndPositions] = []
-        endPositions.reserveCapacity(edgeCount)
-        for _ in 0..<edgeCount {
-            guard let source = input.read(UInt32.self), Int(source) < nodes.count, let target = input.read(UInt32.self),
-                Int(target) < nodes.count, let kindCode = input.read(UInt8.self), Int(kindCode) < EdgeKind.allCases.count,
-                let polarityCode = input.read(UInt8.self), polarityCode == UInt8.max || Int(polarityCode) < Polarity.allCases.count,
-                let weight = input.read(Int64.self), let hasConfidence = input.read(UInt8.self),
-                let confidenceBits = input.read(UInt64.self), let evidenceCount = input.count()
-            else { return nil }
-            var evidence: [Evidence] = []
-            if evidenceCount > 0 { evidence.reserveCapacity(evidenceCount) }
-            for _ in 0..<evidenceCount {
-                guard let document = string(), let sentence = input.read(Int64.self), let text = string(), let cue = optionalString()
-                else { return nil }
-                evidence.append(Evidence(document: document, sentence: Int(sentence), text: text, cue: cue))
+        // Where each run of edges starts.
+        let runCount = max(1, runs ?? (edgeCount < 100_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount))
+        var runs: [(offset: Int, edges: Range<Int>)] = []
+        var scan = input
+        for run in 0..<runCount {
+            let first = edgeCount * run / runCount
+            let end = edgeCount * (run + 1) / runCount
+            runs.append((scan.offset, first..<end))
+            for _ in first..<end {
+                guard scan.skipEdge() else { return nil }
             }
-            guard let byDocument = counts() else { return nil }
-            endPositions.append(EdgeEndPositions(source: source, target: target))
-            edges.append(
-                Edge(
-                    source: nodes[Int(source)].id, target: nodes[Int(target)].id, kind: EdgeKind.allCases[Int(kindCode)],
-                    polarity: polarityCode == UInt8.max ? nil : Polarity.allCases[Int(polarityCode)], weight: Int(weight),
-                    confidence: hasConfidence == 0 ? nil : Double(bitPattern: confidenceBits), evidence: evidence,
-                    byDocument: byDocument))
         }
-        guard input.isAtEnd else { return nil }
+        guard scan.isAtEnd else { return nil }
+        let frozenRuns = runs
+        let frozenNodes = nodes
+        let frozenStrings = strings
+        nonisolated(unsafe) let bytes = bytes
+        // Each run initialises its own range of the two arrays; a damaged run leaves what it
+        // initialised, which is counted and deinitialised before giving up.
+        var complete = true
+        var endPositions: [EdgeEndPositions] = []
+        let edges = [Edge](unsafeUninitializedCapacity: edgeCount) { edgeBuffer, initialised in
+            endPositions = [EdgeEndPositions](unsafeUninitializedCapacity: edgeCount) { positionBuffer, positionsInitialised in
+                nonisolated(unsafe) let (edgeBuffer, positionBuffer) = (edgeBuffer, positionBuffer)
+                let decoded = UnsafeMutableBufferPointer<Int>.allocate(capacity: frozenRuns.count)
+                defer { decoded.deallocate() }
+                nonisolated(unsafe) let done = decoded
+                DispatchQueue.concurrentPerform(iterations: frozenRuns.count) { run in
+                    var cursor = Cursor(bytes: bytes, offset: frozenRuns[run].offset)
+                    var count = 0
+                    for index in frozenRuns[run].edges {
+                        guard let (edge, ends) = cursor.edge(strings: frozenStrings, nodes: frozenNodes) else { break }
+                        edgeBuffer.initializeElement(at: index, to: edge)
+                        positionBuffer[index] = ends
+                        count += 1
+                    }
+                    done[run] = count
+                }
+                complete = zip(frozenRuns, decoded).allSatisfy { $0.edges.count == $1 }
+                if !complete {
+                    for (run, count) in zip(frozenRuns, decoded) {
+                        edgeBuffer.extracting(run.edges.lowerBound..<(run.edges.lowerBound + count)).deinitialize()
+                    }
+                }
+                positionsInitialised = complete ? edgeCount : 0
+            }
+            initialised = complete ? edgeCount : 0
+        }
+        guard complete else { return nil }
         var graph = Graph(documents: documents, nodes: nodes, edges: edges)
         graph.endPositions = endPositions
         return graph
@@ -228,6 +232,73 @@ enum GraphSidecar {
     struct Cursor {
         let bytes: UnsafeRawBufferPointer
         var offset = 0
+
+        /// A string named by its position in `strings`.
+        mutating func string(in strings: [String]) -> String? {
+            guard let at = read(UInt32.self), Int(at) < strings.count else { return nil }
+            return strings[Int(at)]
+        }
+
+        /// `.some(nil)` for an absent string, `nil` for damage.
+        mutating func optionalString(in strings: [String]) -> String?? {
+            guard let at = read(UInt32.self) else { return nil }
+            if at == UInt32.max { return .some(nil) }
+            return Int(at) < strings.count ? .some(strings[Int(at)]) : nil
+        }
+
+        /// `.some(nil)` for an absent number, `nil` for damage.
+        mutating func optionalInt() -> Int?? {
+            guard let present = read(UInt8.self), let value = read(Int64.self) else { return nil }
+            return .some(present == 0 ? nil : Int(value))
+        }
+
+        /// Counts per document: `.some(nil)` when absent, `nil` for damage.
+        mutating func counts(in strings: [String]) -> [String: Int]?? {
+            guard let count = read(UInt32.self) else { return nil }
+            if count == UInt32.max { return .some(nil) }
+            var out: [String: Int] = [:]
+            out.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let document = string(in: strings), let value = read(Int64.self) else { return nil }
+                out[document] = Int(value)
+            }
+            return .some(out)
+        }
+
+        /// One edge record and where its ends sit among `nodes`, or `nil` for damage.
+        mutating func edge(strings: [String], nodes: [Node]) -> (Edge, EdgeEndPositions)? {
+            guard let source = read(UInt32.self), Int(source) < nodes.count, let target = read(UInt32.self),
+                Int(target) < nodes.count, let kindCode = read(UInt8.self), Int(kindCode) < EdgeKind.allCases.count,
+                let polarityCode = read(UInt8.self), polarityCode == UInt8.max || Int(polarityCode) < Polarity.allCases.count,
+                let weight = read(Int64.self), let hasConfidence = read(UInt8.self),
+                let confidenceBits = read(UInt64.self), let evidenceCount = count()
+            else { return nil }
+            var evidence: [Evidence] = []
+            if evidenceCount > 0 { evidence.reserveCapacity(evidenceCount) }
+            for _ in 0..<evidenceCount {
+                guard let document = string(in: strings), let sentence = read(Int64.self), let text = string(in: strings),
+                    let cue = optionalString(in: strings)
+                else { return nil }
+                evidence.append(Evidence(document: document, sentence: Int(sentence), text: text, cue: cue))
+            }
+            guard let byDocument = counts(in: strings) else { return nil }
+            let edge = Edge(
+                source: nodes[Int(source)].id, target: nodes[Int(target)].id, kind: EdgeKind.allCases[Int(kindCode)],
+                polarity: polarityCode == UInt8.max ? nil : Polarity.allCases[Int(polarityCode)], weight: Int(weight),
+                confidence: hasConfidence == 0 ? nil : Double(bitPattern: confidenceBits), evidence: evidence,
+                byDocument: byDocument)
+            return (edge, EdgeEndPositions(source: source, target: target))
+        }
+
+        /// Steps over one edge record (see ``GraphSidecar/encode(_:stamp:)``); `false` past
+        /// the end.
+        mutating func skipEdge() -> Bool {
+            // Ends, kind, polarity, weight, confidence flag and bits.
+            guard take(4 + 4 + 1 + 1 + 8 + 1 + 8) != nil, let evidenceCount = count(),
+                take(evidenceCount * (4 + 8 + 4 + 4)) != nil, let documents = read(UInt32.self)
+            else { return false }
+            return documents == UInt32.max || take(Int(documents) * (4 + 8)) != nil
+        }
 
         var isAtEnd: Bool { offset == bytes.count }
 

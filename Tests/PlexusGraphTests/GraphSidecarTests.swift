@@ -71,6 +71,29 @@ import Testing
         #expect(reordered.neighbors[reordered.row(b)].map(Int.init) == [a])
     }
 
+    @Test func edgesDecodedInSeveralRunsGiveTheSameGraphAndADamagedRunGivesNone() throws {
+        var graph = self.graph
+        let marker = 0x0102_0304_0506_0708
+        for i in 0..<10 {
+            graph.edges.append(
+                Edge(
+                    source: "b", target: "peacekeepers", kind: .stance, polarity: .support, weight: i == 6 ? marker : i + 1,
+                    confidence: 0.5, evidence: [Evidence(document: "d1", sentence: i, text: "B backs peacekeepers.", cue: "backs")],
+                    byDocument: ["d1": i]))
+        }
+        let stamp: (size: Int64, modified: Int64) = (1, 2)
+        var bytes = [UInt8](GraphSidecar.encode(graph, stamp: stamp))
+        for runs in [1, 3, 12, 40] {
+            #expect(bytes.withUnsafeBytes { GraphSidecar.decode($0, stamp: stamp, runs: runs) } == graph)
+        }
+        // An unknown edge kind in the middle of a run: the copy is refused, not half read.
+        let weightBytes = withUnsafeBytes(of: Int64(marker).littleEndian, Array.init)
+        let at = try #require((0...(bytes.count - 8)).first { Array(bytes[$0..<($0 + 8)]) == weightBytes })
+        bytes[at - 2] = 0x7F
+        #expect(bytes.withUnsafeBytes { GraphSidecar.decode($0, stamp: stamp, runs: 3) } == nil)
+        #expect(bytes.withUnsafeBytes { GraphSidecar.decode($0, stamp: stamp, runs: 1) } == nil)
+    }
+
     @Test func aCopyOfAnEarlierGraphOrADamagedCopyIsIgnoredAndMadeAgain() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -32,19 +32,23 @@ extension GraphIndex {
     public func communities(seed: UInt64 = 42, resolution: Double = 1.0) -> CommunityAssignment {
         let n = nodeCount
         guard n > 0 else { return CommunityAssignment(community: [], count: 0, modularity: 0) }
-        // The working graph: adjacency as (neighbour, weight) rows; self-loops hold internal weight.
-        var rows: [[(Int, Double)]] = (0..<n).map { u in row(u).map { (Int(neighbors[$0]), weights[$0]) } }
+        // The working graph in compressed rows, like the index; self-loops hold internal weight.
+        var offsets = self.offsets
+        var adjacent = self.neighbors
+        var adjacentWeights = self.weights
         var selfLoops = [Double](repeating: 0, count: n)
         var membership = Array(0..<n)  // original node → current super-node
         var generator = SeededGenerator(seed: seed)
-        let totalWeight = rows.reduce(0.0) { $0 + $1.reduce(0.0) { $0 + $1.1 } } / 2
+        let totalWeight = (0..<n).reduce(0.0) { total, u in total + row(u).reduce(0.0) { $0 + weights[$1] } } / 2
         guard totalWeight > 0 else {
             return finish(Array(0..<n), resolution: resolution)
         }
 
         while true {
-            let size = rows.count
-            let strength = (0..<size).map { u in rows[u].reduce(0.0) { $0 + $1.1 } + 2 * selfLoops[u] }
+            let size = offsets.count - 1
+            let strength = (0..<size).map { u in
+                (offsets[u]..<offsets[u + 1]).reduce(0.0) { $0 + adjacentWeights[$1] } + 2 * selfLoops[u]
+            }
             var community = Array(0..<size)
             var communityStrength = strength
             var order = Array(0..<size)
@@ -58,19 +62,28 @@ extension GraphIndex {
                 for u in order {
                     let current = community[u]
                     seen.removeAll(keepingCapacity: true)
-                    for (v, w) in rows[u] where v != u {
-                        let c = community[v]
+                    for slot in offsets[u]..<offsets[u + 1] where Int(adjacent[slot]) != u {
+                        let c = community[Int(adjacent[slot])]
                         if weightTo[c] == 0 { seen.append(c) }
-                        weightTo[c] += w
+                        weightTo[c] += adjacentWeights[slot]
                     }
                     communityStrength[current] -= strength[u]
                     var bestCommunity = current
                     var bestGain = weightTo[current] - resolution * communityStrength[current] * strength[u] / (2 * totalWeight)
-                    for c in seen.sorted() {
-                        let gain = weightTo[c] - resolution * communityStrength[c] * strength[u] / (2 * totalWeight)
-                        if gain > bestGain + 1e-12 {
-                            bestGain = gain
-                            bestCommunity = c
+                    func gain(_ c: Int) -> Double {
+                        weightTo[c] - resolution * communityStrength[c] * strength[u] / (2 * totalWeight)
+                    }
+                    // Where no neighbouring community beats staying, the node stays, whatever
+                    // the order; otherwise candidates are tried in ascending order, so that
+                    // ties go to the lowest community number.
+                    if seen.contains(where: { gain($0) > bestGain + 1e-12 }) {
+                        Self.sortAscending(&seen)
+                        for c in seen {
+                            let gain = gain(c)
+                            if gain > bestGain + 1e-12 {
+                                bestGain = gain
+                                bestCommunity = c
+                            }
                         }
                     }
                     communityStrength[bestCommunity] += strength[u]
@@ -84,33 +97,88 @@ extension GraphIndex {
                 }
             }
             guard moved else { break }
-            // Aggregate: each community becomes one node.
+            // Aggregate: each community becomes one node, numbered by its first member.
             var renumber = [Int](repeating: -1, count: size)
             var next = 0
             for u in 0..<size where renumber[community[u]] == -1 {
                 renumber[community[u]] = next
                 next += 1
             }
-            var merged = [[Int: Double]](repeating: [:], count: next)
-            var mergedLoops = [Double](repeating: 0, count: next)
+            // Members of each new node in ascending order (a counting sort), so each sum below
+            // adds the same weights in the same order as walking every node in turn would.
+            var memberStarts = [Int](repeating: 0, count: next + 1)
+            for u in 0..<size { memberStarts[renumber[community[u]] + 1] += 1 }
+            for c in 0..<next { memberStarts[c + 1] += memberStarts[c] }
+            var memberCursor = memberStarts
+            var members = [Int](repeating: 0, count: size)
             for u in 0..<size {
-                let cu = renumber[community[u]]
-                mergedLoops[cu] += selfLoops[u]
-                for (v, w) in rows[u] {
-                    let cv = renumber[community[v]]
-                    if cu == cv {
-                        if u < v { mergedLoops[cu] += w }
-                    } else {
-                        merged[cu][cv, default: 0] += w
+                let c = renumber[community[u]]
+                members[memberCursor[c]] = u
+                memberCursor[c] += 1
+            }
+            var mergedOffsets = [0]
+            mergedOffsets.reserveCapacity(next + 1)
+            var mergedAdjacent: [Int32] = []
+            var mergedWeights: [Double] = []
+            var mergedLoops = [Double](repeating: 0, count: next)
+            var sumTo = [Double](repeating: 0, count: next)
+            var touched = [Bool](repeating: false, count: next)
+            var neighbours: [Int] = []
+            for cu in 0..<next {
+                neighbours.removeAll(keepingCapacity: true)
+                for u in members[memberStarts[cu]..<memberStarts[cu + 1]] {
+                    mergedLoops[cu] += selfLoops[u]
+                    for slot in offsets[u]..<offsets[u + 1] {
+                        let v = Int(adjacent[slot])
+                        let cv = renumber[community[v]]
+                        if cu == cv {
+                            if u < v { mergedLoops[cu] += adjacentWeights[slot] }
+                        } else {
+                            if !touched[cv] {
+                                touched[cv] = true
+                                neighbours.append(cv)
+                            }
+                            sumTo[cv] += adjacentWeights[slot]
+                        }
                     }
                 }
+                Self.sortAscending(&neighbours)
+                for cv in neighbours {
+                    mergedAdjacent.append(Int32(cv))
+                    mergedWeights.append(sumTo[cv])
+                    sumTo[cv] = 0
+                    touched[cv] = false
+                }
+                mergedOffsets.append(mergedAdjacent.count)
             }
-            rows = merged.map { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+            offsets = mergedOffsets
+            adjacent = mergedAdjacent
+            adjacentWeights = mergedWeights
             selfLoops = mergedLoops
             for node in 0..<n { membership[node] = renumber[community[membership[node]]] }
             if next == size { break }
         }
         return finish(membership, resolution: resolution)
+    }
+
+    /// Sorts distinct community numbers in place: by insertion for the few neighbours most
+    /// nodes have, where `sort()` would allocate a merge buffer on every call.
+    ///
+    /// - Complexity: O(d²) for d ≤ 16, else O(d log d).
+    static func sortAscending(_ values: inout [Int]) {
+        guard values.count > 16 else {
+            for i in values.indices.dropFirst() {
+                let value = values[i]
+                var j = i
+                while j > 0, values[j - 1] > value {
+                    values[j] = values[j - 1]
+                    j -= 1
+                }
+                values[j] = value
+            }
+            return
+        }
+        values.sort()
     }
 
     /// Renumbers communities by size (largest first, ties by smallest member) and computes modularity.
