@@ -116,7 +116,7 @@ struct ArticleCleaner {
             }
             // A headline in title case on a line of its own ends where the line does, though it
             // has no full stop ("Trump, Zelensky and Europe Unite Ahead of Alaska Summit").
-            if let last = trimmed.last, !".!?:;,\"'".contains(last), Headline.isTitleCased(trimmed.split(separator: " ")) {
+            if let last = trimmed.last, !".!?:;,\"'".contains(last), Headline.isTitleCased(SpaceSeparatedWords(trimmed)) {
                 endParagraph()
                 current = trimmed
                 endParagraph()

@@ -220,7 +220,7 @@ public struct CorpusLoader: Sendable {
                 }
                 cleaner.url = record.url
                 cleaner.sourceID = record.id
-                let lines = record.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                let lines = TextLines.lines(of: record.text)
                 outcome.merge(cleaner.clean(lines: lines, format: .text))
             }
         case .html:
@@ -234,7 +234,7 @@ public struct CorpusLoader: Sendable {
             outcome.merge(cleaner.clean(lines: lines, format: .html))
         case .text, .markdown:
             var cleaner = ArticleCleaner(path: path, line: nil)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let lines = TextLines.lines(of: text)
             outcome.merge(cleaner.clean(lines: lines, format: format))
         }
         return outcome

@@ -39,7 +39,8 @@ public enum PublicationDate {
     ///
     /// - Complexity: O(n) in the length of the line.
     public static func parseDateLine(_ line: String) -> String? {
-        guard line.count <= 60 else { return nil }
+        // Every date this reads has a year in ASCII digits; most short lines have none.
+        guard line.utf8.contains(where: { (0x30...0x39).contains($0) }), line.count <= 60 else { return nil }
         var rest = line.lowercased().trimmingCharacters(in: " ")
         for prefix in prefixes where rest.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count)).trimmingCharacters(in: " :-")
