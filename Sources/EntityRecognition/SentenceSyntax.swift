@@ -55,6 +55,22 @@ public struct SyntaxModels: Sendable {
     /// - Complexity: O(n · features) for n words.
     public func partOfSpeechTags(of words: [String]) -> [String] { partOfSpeech.tag(words) }
 
+    /// One sentence's words, ready for their part-of-speech tags to be read a stretch at a
+    /// time (``partOfSpeechTag(_:at:)``); word for word the tags of ``partOfSpeechTags(of:)``.
+    ///
+    /// - Complexity: O(n) for n words.
+    public func startPartOfSpeech(of words: [String]) -> PartialTagging { partOfSpeech.startTagging(words) }
+
+    /// The part-of-speech tag of word `index`, tagging the words up to it where that has not
+    /// been done; `nil` past the end.
+    ///
+    /// - Complexity: O(k · features) for the k words newly tagged.
+    public func partOfSpeechTag(_ tagging: inout PartialTagging, at index: Int) -> String? {
+        guard index >= 0, index < tagging.count else { return nil }
+        if index >= tagging.indices.count { partOfSpeech.tag(&tagging, through: index) }
+        return partOfSpeech.tags[tagging.indices[index]]
+    }
+
     /// The chunk tags of one sentence's words over their part-of-speech tags, as
     /// ``analyze(_:)`` gives them.
     ///

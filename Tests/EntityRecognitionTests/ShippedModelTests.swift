@@ -79,6 +79,29 @@ import Testing
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
+    @Test func tagsReadAWordAtATimeAreTheTagsOfTheWholeSentence() throws {
+        let models = try SyntaxModels.shipped()
+        let sentences = [
+            "Russia opposes the deployment of European peacekeepers in Ukraine , the Kremlin said on Thursday .",
+            "Finland backs Ukraine", "Critics attacked the plan .", "",
+        ].map { $0.split(separator: " ").map(String.init) }
+        for words in sentences {
+            let whole = models.partOfSpeechTags(of: words)
+            // In order, out of order (a later word first, then an earlier one), and past the end.
+            var inOrder = models.startPartOfSpeech(of: words)
+            #expect(words.indices.map { models.partOfSpeechTag(&inOrder, at: $0) } == whole)
+            var jumping = models.startPartOfSpeech(of: words)
+            for index in [words.count / 2, 0, words.count - 1, 1] where words.indices.contains(index) {
+                #expect(models.partOfSpeechTag(&jumping, at: index) == whole[index])
+            }
+            #expect(models.partOfSpeechTag(&jumping, at: words.count) == nil)
+            #expect(jumping.indices.count <= words.count)
+        }
+        var partial = models.startPartOfSpeech(of: sentences[0])
+        _ = models.partOfSpeechTag(&partial, at: 2)
+        #expect(partial.indices.count == 3)
+    }
+
     @Test func aTruncatedModelFileIsAnErrorNamingTheFile() throws {
         let url = try #require(modelURL(TaggingTask.pos.fileName))
         let cut = try Data(contentsOf: url).prefix(1_000)

@@ -328,17 +328,30 @@ public struct SequenceTagger: Sendable {
     func tagIndices(_ facts: [TokenFacts], history: inout DocumentHistory, scoresOut: inout [[Float]]?) -> [Int] {
         let count = facts.count - 4
         guard count > 0 else { return [] }
+        var result: [Int] = []
+        result.reserveCapacity(count)
+        extend(&result, through: count - 1, facts: facts, history: history, scoresOut: &scoresOut)
+        history.record(facts: facts, tags: result, names: tags)
+        return result
+    }
+
+    /// Tags the tokens after those in `result`, up to and including `last`, left to right: a
+    /// token's tag depends on the words around it and the two tags before it, so tagging a
+    /// sentence a stretch at a time gives the tags tagging it whole does.
+    private func extend(
+        _ result: inout [Int], through last: Int, facts: [TokenFacts], history: DocumentHistory, scoresOut: inout [[Float]]?
+    ) {
+        let count = facts.count - 4
+        guard result.count <= last, last < count else { return }
         var features: [UInt64] = []
         features.reserveCapacity(128)
         var found: [Slot] = []
         found.reserveCapacity(128)
         // As long as a dense row, so rows add whole; the classes past the tags stay zero.
         var scores = [Float](repeating: 0, count: denseWidth)
-        var result: [Int] = []
-        result.reserveCapacity(count)
-        var previous = -1
-        var beforePrevious = -1
-        for i in 0..<count {
+        var previous = result.last ?? -1
+        var beforePrevious = result.count >= 2 ? result[result.count - 2] : -1
+        for i in result.count...last {
             let remembered = history.feature(for: facts[i + 2])
             TaggerFeatures.features(
                 facts, i, previous: previous, beforePrevious: beforePrevious, usesExtra: usesExtra, history: remembered, into: &features)
@@ -350,9 +363,36 @@ public struct SequenceTagger: Sendable {
             beforePrevious = previous
             previous = best
         }
-        history.record(facts: facts, tags: result, names: tags)
-        return result
     }
+
+    /// A sentence on its own (a document of one sentence), ready to be tagged a stretch at a
+    /// time with ``tag(_:through:)``.
+    ///
+    /// - Complexity: O(n) for n words: their facts, not yet their tags.
+    public func startTagging(_ words: [String], extra: [String]? = nil) -> PartialTagging {
+        PartialTagging(facts: documentFacts([words], extras: extra.map { [$0] })[0], count: words.count)
+    }
+
+    /// Tags `tagging`'s sentence up to and including word `last` (past the end: up to the end),
+    /// where it has not been tagged yet. Word for word, these are the tags ``tag(_:extra:)``
+    /// gives.
+    ///
+    /// - Complexity: O(k · features) for the k words newly tagged.
+    public func tag(_ tagging: inout PartialTagging, through last: Int) {
+        var unused: [[Float]]?
+        extend(
+            &tagging.indices, through: min(last, tagging.count - 1), facts: tagging.facts, history: DocumentHistory(), scoresOut: &unused)
+    }
+}
+
+/// A sentence tagged from its first word as far as asked so far (``SequenceTagger/startTagging(_:extra:)``):
+/// a reader that decides from the tags of the first few words does not pay for the rest.
+public struct PartialTagging: Sendable {
+    let facts: [TokenFacts]
+    /// The number of words in the sentence.
+    public let count: Int
+    /// Tag indices (into ``SequenceTagger/tags``) of the words tagged so far, from the first.
+    public fileprivate(set) var indices: [Int] = []
 }
 
 /// The facts of words already seen on one thread with one word profile, kept across

@@ -11,8 +11,13 @@ import Foundation
 /// never read. The tags come from the same two calls ``SyntaxModels/analyze(_:)`` makes,
 /// on the same words, so the findings do not change.
 ///
-/// Cost: nothing until read; then one part-of-speech pass, and for chunks a further two
-/// chunker passes and a Viterbi search, O(n · features) for n words, once per sentence.
+/// Part-of-speech tags are read a word at a time, and the tagger, which reads left to right,
+/// goes only as far as the last word read: most cue words are turned down on the tag of
+/// the cue itself, and the rest of the sentence is then never tagged.
+///
+/// Cost: nothing until read; then a part-of-speech pass up to the furthest word read, and
+/// for chunks the rest of that pass, two chunker passes and a Viterbi search, O(n ·
+/// features) for n words, once per sentence.
 ///
 /// Sendable because a ``StanceSentence`` is; it is read on one thread in practice, and a
 /// lock guards the two cached arrays (`NSLock`, as `Mutex` needs macOS 15 and the package
@@ -21,6 +26,7 @@ final class DeferredSyntax: @unchecked Sendable {
     private let words: [String]
     private let models: SyntaxModels
     private let lock = NSLock()
+    private var tagging: PartialTagging?
     private var cachedPartOfSpeech: [String]?
     private var cachedChunks: [String]?
 
@@ -30,11 +36,24 @@ final class DeferredSyntax: @unchecked Sendable {
         self.models = models
     }
 
+    /// The part-of-speech tag of word `index` (`nil` past the end), tagging only as far as
+    /// that word: the tagger reads left to right, so the tags are those of the whole sentence.
+    func partOfSpeech(at index: Int) -> String? {
+        lock.withLock {
+            if let tags = cachedPartOfSpeech { return index >= 0 && index < tags.count ? tags[index] : nil }
+            var partial = tagging ?? models.startPartOfSpeech(of: words)
+            defer { tagging = partial }
+            return models.partOfSpeechTag(&partial, at: index)
+        }
+    }
+
     /// The part-of-speech tags, tagged on first use.
     var partOfSpeech: [String] {
         lock.withLock {
             if let tags = cachedPartOfSpeech { return tags }
-            let tags = models.partOfSpeechTags(of: words)
+            var partial = tagging ?? models.startPartOfSpeech(of: words)
+            let tags = words.indices.map { models.partOfSpeechTag(&partial, at: $0) ?? "" }
+            tagging = nil
             cachedPartOfSpeech = tags
             return tags
         }

@@ -47,9 +47,9 @@ extension StanceExtractor {
                 targets = rightParties(
                     from: cueRange.upperBound, context, excluding: holders.map(\.range), limit: cue.kind == .predicate ? 4 : 9,
                     verbObject: true)
-                if cue.kind == .predicate, let tags = context.sentence.posTags {
+                if cue.kind == .predicate {
                     // "opposed to the U.S. selling wheat": the name is the subject of the clause opposed.
-                    targets.removeAll { $0.range.upperBound < tags.count && tags[$0.range.upperBound] == "VBG" }
+                    targets.removeAll { context.sentence.partOfSpeech(at: $0.range.upperBound) == "VBG" }
                 }
                 if cue.kind == .giving {
                     // "pledged military aid to Ukraine": the thing given must be a topic, the recipient an entity.

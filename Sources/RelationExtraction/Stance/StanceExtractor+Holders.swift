@@ -214,7 +214,7 @@ extension StanceExtractor {
                 }
                 // "backed by EU directives", "by both UK and European voters": a name before a common
                 // noun modifies it, and the agent is the noun ("by Labour MPs" still names Labour's people).
-                if let tags = context.sentence.posTags, j < tags.count, tags[j] == "NN" || tags[j] == "NNS",
+                if let tag = context.sentence.partOfSpeech(at: j), tag == "NN" || tag == "NNS",
                     context.mentionAt[j] == nil, !Self.roleWords.contains(context.lower[j])
                 {
                     return []
@@ -303,13 +303,14 @@ extension StanceExtractor {
     /// "voters would recognise…", "critics attacked…": the index of a common-noun subject right
     /// before the verb (auxiliaries, adverbs and "refused to" skipped), or `nil`; needs the tagger.
     func commonNounSubject(before index: Int, _ context: Context) -> Int? {
-        guard let tags = context.sentence.posTags else { return nil }
+        guard context.sentence.hasPartOfSpeech else { return nil }
+        let tag = { (k: Int) in context.sentence.partOfSpeech(at: k) }
         var k = index - 1
         while k >= 0,
-            Self.auxiliaries.contains(context.lower[k]) || Self.negatingVerbs.contains(context.lower[k]) || tags[k] == "RB"
-                || tags[k] == "MD"
+            Self.auxiliaries.contains(context.lower[k]) || Self.negatingVerbs.contains(context.lower[k]) || tag(k) == "RB"
+                || tag(k) == "MD"
         { k -= 1 }
-        guard k >= 0, context.mentionAt[k] == nil, context.topicAt[k] == nil, tags[k] == "NN" || tags[k] == "NNS" else { return nil }
+        guard k >= 0, context.mentionAt[k] == nil, context.topicAt[k] == nil, tag(k) == "NN" || tag(k) == "NNS" else { return nil }
         return k
     }
 }

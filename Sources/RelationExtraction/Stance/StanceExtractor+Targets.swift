@@ -16,9 +16,8 @@ extension StanceExtractor {
                 // clause, and the clause is the object. ("The Tory plans", "Kashmir moves": a
                 // present form may be a plural noun, so it does not count.)
                 // A topic stays: "argued that European troops could be deployed" argues for them.
-                if verbObject, party.mention != nil, let tags = context.sentence.posTags, party.range.upperBound < tags.count,
-                    ["VBD", "MD"].contains(tags[party.range.upperBound])
-                        || Self.finiteAuxiliaries.contains(context.lower[party.range.upperBound])
+                if verbObject, party.mention != nil, let tag = context.sentence.partOfSpeech(at: party.range.upperBound),
+                    ["VBD", "MD"].contains(tag) || Self.finiteAuxiliaries.contains(context.lower[party.range.upperBound])
                 {
                     break
                 }
@@ -39,8 +38,8 @@ extension StanceExtractor {
                 var kept = party
                 // "a House of Lords ruling", "Tory proposals": a name before a common noun modifies
                 // it, so the stance is about the thing more than the name.
-                if party.mention != nil, party.range.upperBound < context.lower.count, let tags = context.sentence.posTags,
-                    tags[party.range.upperBound] == "NN" || tags[party.range.upperBound] == "NNS",
+                if party.mention != nil, party.range.upperBound < context.lower.count,
+                    let tag = context.sentence.partOfSpeech(at: party.range.upperBound), tag == "NN" || tag == "NNS",
                     context.mentionAt[party.range.upperBound] == nil, context.topicAt[party.range.upperBound] == nil
                 {
                     kept.certainty *= 0.75
@@ -68,12 +67,14 @@ extension StanceExtractor {
             let continuesCue =
                 (i == index + 1 && context.lower[index] == "to")
                 || (i == index && index > 0 && ["against", "for", "of"].contains(context.lower[index - 1]) && word.hasSuffix("ing"))
-            if !continuesCue, let tags = context.sentence.posTags, tags[i].hasPrefix("VB"), !Self.auxiliaries.contains(word) { break }
+            if !continuesCue, let tag = context.sentence.partOfSpeech(at: i), tag.hasPrefix("VB"), !Self.auxiliaries.contains(word) {
+                break
+            }
             // "attacked the government over Iraq": past the object's noun, a preposition starts an adjunct.
-            if let tags = context.sentence.posTags {
+            if let tag = context.sentence.partOfSpeech(at: i) {
                 if sawNoun && Self.adjunctPrepositions.contains(word) { break }
-                if tags[i] == "NN" || tags[i] == "NNS" { sawNoun = true }
-                if tags[i] == "PRP$" {
+                if tag == "NN" || tag == "NNS" { sawNoun = true }
+                if tag == "PRP$" {
                     i += 1
                     continue
                 }  // "her record": a possessive, not an object
@@ -182,8 +183,7 @@ extension StanceExtractor {
 
     /// A noun phrase right after a verb cue, from the chunker: a candidate topic ("the tax plans").
     func nounPhrase(after index: Int, _ context: Context) -> Party? {
-        guard let tags = context.sentence.posTags, mayHoldNounPhrase(after: index, tags: tags, context),
-            let chunks = context.sentence.chunkTags
+        guard mayHoldNounPhrase(after: index, context), let tags = context.sentence.posTags, let chunks = context.sentence.chunkTags
         else { return nil }
         var start = index
         while start < chunks.count && start - index <= 2 && !(chunks[start].hasPrefix("B-NP") || chunks[start].hasPrefix("S-NP")) {
@@ -234,18 +234,19 @@ extension StanceExtractor {
     /// its first kept word is no topic word). Never false where the phrase is found.
     ///
     /// - Complexity: O(n) in the words after `index`.
-    func mayHoldNounPhrase(after index: Int, tags: [String], _ context: Context) -> Bool {
+    func mayHoldNounPhrase(after index: Int, _ context: Context) -> Bool {
         var run = 0
         var topicWords = 0
-        for position in index..<min(tags.count, context.lower.count) where Self.mayBeTopicWord(position, context) {
+        for position in index..<context.lower.count where Self.mayBeTopicWord(position, context) {
+            guard let tag = context.sentence.partOfSpeech(at: position) else { return false }
             topicWords += 1
-            guard Self.isTopicTag(tags[position]) else {
+            guard Self.isTopicTag(tag) else {
                 // The run breaks; a phrase must start at one of the first four topic words.
                 if topicWords >= 4 { return false }
                 run = 0
                 continue
             }
-            if run >= 1 && Self.isCommonNoun(tags[position]) { return true }
+            if run >= 1 && Self.isCommonNoun(tag) { return true }
             if run == 0 && topicWords > 4 { return false }
             run += 1
         }

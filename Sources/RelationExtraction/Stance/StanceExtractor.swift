@@ -110,10 +110,11 @@ public struct StanceExtractor: Sendable {
                 if cue.kind == .noun && i - lastCueEnd <= 3 { continue }
                 // The checks that read part-of-speech tags come after those that read words
                 // only: the tags may be computed on first read (``DeferredSyntax``).
-                if cue.needsVerbTag, !looksLikeVerb(at: i, lower: lower, tags: sentence.posTags, mentionAt: mentionAt) { continue }
+                if cue.needsVerbTag, !looksLikeVerb(at: i, lower: lower, tag: sentence.partOfSpeech(at: i), mentionAt: mentionAt) {
+                    continue
+                }
                 // The tagger tells "an attack" from "attacked", "support" the noun from the verb.
-                if let tags = sentence.posTags {
-                    let tag = tags[i]
+                if let tag = sentence.partOfSpeech(at: i) {
                     if cue.kind == .noun && tag.hasPrefix("VB") && tag != "VBG" { continue }
                     // "Finland backs Ukraine": a third-person form between two names is a verb,
                     // even where the tagger, on a short headline, reads a plural noun.
@@ -140,8 +141,8 @@ public struct StanceExtractor: Sendable {
     }
 
     /// Whether an ambiguous head ("back") is a verb here: tagged so, or right after a subject, "to" or a modal.
-    func looksLikeVerb(at index: Int, lower: [String], tags: [String]?, mentionAt: [Int?]) -> Bool {
-        if let tags, tags[index].hasPrefix("VB") { return true }
+    func looksLikeVerb(at index: Int, lower: [String], tag: String?, mentionAt: [Int?]) -> Bool {
+        if let tag, tag.hasPrefix("VB") { return true }
         guard index > 0 else { return false }
         let before = lower[index - 1]
         return mentionAt[index - 1] != nil || Self.verbOpeners.contains(before)

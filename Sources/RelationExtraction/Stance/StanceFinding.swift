@@ -47,6 +47,14 @@ public struct StanceSentence: Sendable {
         get { givenChunks ?? deferredSyntax?.chunks }
         set { givenChunks = newValue }
     }
+    /// The part-of-speech tag of word `index`, `nil` past the end or without tags; where the
+    /// tags are computed on demand, only the words up to `index` are tagged.
+    func partOfSpeech(at index: Int) -> String? {
+        if let given = givenPartOfSpeech { return index >= 0 && index < given.count ? given[index] : nil }
+        return deferredSyntax?.partOfSpeech(at: index)
+    }
+    /// Whether the sentence has part-of-speech tags, given or computed on demand.
+    var hasPartOfSpeech: Bool { givenPartOfSpeech != nil || deferredSyntax != nil }
     private var givenPartOfSpeech: [String]?
     private var givenChunks: [String]?
     /// The taggers to run when tags are read and none were given.
