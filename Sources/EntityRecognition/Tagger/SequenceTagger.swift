@@ -373,8 +373,9 @@ public struct SequenceTagger: Sendable {
         PartialTagging(facts: documentFacts([words], extras: extra.map { [$0] })[0], count: words.count)
     }
 
-    /// Tags `tagging`'s sentence up to and including word `last` (past the end: up to the end),
-    /// where it has not been tagged yet. Word for word, these are the tags ``tag(_:extra:)``
+    /// Tags `tagging`'s sentence up to and including word `last`, where not yet tagged.
+    ///
+    /// Past the end means up to the end. Word for word, these are the tags ``tag(_:extra:)``
     /// gives.
     ///
     /// - Complexity: O(k · features) for the k words newly tagged.
