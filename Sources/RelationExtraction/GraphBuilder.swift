@@ -466,9 +466,18 @@ struct CoMentionCounter: Sendable {
 
     /// The edges, sorted by source then target.
     func edges() -> [Edge] {
-        let edges = Array(pairs.values)
-        // Positions are sorted and each edge moved once, not moved about by the sort.
-        return edges.indices.sorted { (edges[$0].source, edges[$0].target) < (edges[$1].source, edges[$1].target) }.map { edges[$0] }
+        let entries = Array(pairs)
+        // Positions are sorted and each edge moved once, not moved about by the sort. Where
+        // the nodes are in id order (as the resolver gives them), an edge's ends are in id
+        // order too, and the node positions sort as the ids do, without comparing strings.
+        let nodesInIDOrder = zip(nodes, nodes.dropFirst()).allSatisfy { $0.id < $1.id }
+        let order =
+            nodesInIDOrder
+            ? entries.indices.sorted { (entries[$0].key.a, entries[$0].key.b) < (entries[$1].key.a, entries[$1].key.b) }
+            : entries.indices.sorted {
+                (entries[$0].value.source, entries[$0].value.target) < (entries[$1].value.source, entries[$1].value.target)
+            }
+        return order.map { entries[$0].value }
     }
 }
 
