@@ -1,4 +1,5 @@
 import Corpus
+import Dispatch
 import EntityRecognition
 import PlexusGraph
 import PlexusSupport
@@ -54,13 +55,36 @@ public struct GraphBuilder: Sendable {
     ///
     /// - Throws: ``ModelFileError`` naming a shipped model that is missing or damaged.
     public static func shipped(recognizer: DocumentAnalyzer.RecognizerChoice = .combined, stances: Bool = true) throws -> GraphBuilder {
-        let analyzer = try DocumentAnalyzer.shipped(recognizer, syntax: false)
-        guard stances else { return GraphBuilder(analyzer: analyzer) }
+        guard stances else { return GraphBuilder(analyzer: try DocumentAnalyzer.shipped(recognizer, syntax: false)) }
+        // The four models load on all cores at once (loading them one after another took
+        // half a second, most of a small build); a failure is reported as loading them in
+        // this order would report it.
+        let loaded = ShippedLoads()
+        DispatchQueue.concurrentPerform(iterations: 4) { task in
+            switch task {
+            case 0: loaded.analyzer = Result { try DocumentAnalyzer.shipped(recognizer, syntax: false) }
+            case 1: loaded.extractor = Result { try StanceExtractor.shipped() }
+            case 2: loaded.parser = Result { try ShippedModels.parser() }
+            default: loaded.syntax = Result { try SyntaxModels.shipped() }
+            }
+        }
+        guard let analyzer = loaded.analyzer, let extractor = loaded.extractor, let parser = loaded.parser,
+            let syntax = loaded.syntax
+        else { preconditionFailure("every load ran") }
         // The stance reader tags a sentence only where it reads the tags, and parses the few
         // sentences where it finds a stance; the analysis stage tags nothing.
-        let reader = DocumentStanceReader(
-            extractor: try StanceExtractor.shipped(), parser: try ShippedModels.parser(), syntax: try SyntaxModels.shipped())
-        return GraphBuilder(analyzer: analyzer, stances: reader)
+        let analysis = try analyzer.get()
+        let reader = DocumentStanceReader(extractor: try extractor.get(), parser: try parser.get(), syntax: try syntax.get())
+        return GraphBuilder(analyzer: analysis, stances: reader)
+    }
+
+    /// The outcomes of loading the shipped models, each written by one thread of
+    /// ``shipped(recognizer:stances:)`` and read after all are done, hence `@unchecked`.
+    private final class ShippedLoads: @unchecked Sendable {
+        var analyzer: Result<DocumentAnalyzer, any Error>?
+        var extractor: Result<StanceExtractor, any Error>?
+        var parser: Result<DependencyParser, any Error>?
+        var syntax: Result<SyntaxModels, any Error>?
     }
 
     /// The result of a build: the graph and the figures a user sees.
