@@ -113,7 +113,7 @@ enum GraphSidecar {
             out.put(UInt32(bytes.count))
             out.put(bytes: bytes)
         }
-        out.data.append(body.data)
+        out.put(bytes: body.bytes)
         return out.data
     }
 

@@ -2,19 +2,25 @@ import Foundation
 
 /// Appends little-endian integers and bytes to a buffer: the body of a model file.
 public struct BinaryWriter {
-    /// The bytes written so far.
-    public var data = Data()
+    /// The bytes written so far. An array, not `Data`: appending a few bytes at a time to
+    /// `Data` cost more than the rest of writing a graph's binary copy.
+    public var bytes: [UInt8] = []
+
+    /// The bytes written so far, as `Data`.
+    ///
+    /// - Complexity: O(n): a copy.
+    public var data: Data { Data(bytes) }
 
     /// Creates an empty writer.
     public init() {}
 
     /// Appends an integer in little-endian order.
     @inlinable public mutating func put<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// Appends raw bytes.
-    @inlinable public mutating func put(bytes: some Sequence<UInt8>) { data.append(contentsOf: bytes) }
+    @inlinable public mutating func put(bytes more: some Sequence<UInt8>) { bytes.append(contentsOf: more) }
 
     /// Appends a string as a length (of the given width) and its UTF-8 bytes; a longer
     /// string is cut to the longest length the width can hold.
