@@ -2,8 +2,10 @@ import Foundation
 
 /// Appends little-endian integers and bytes to a buffer: the body of a model file.
 public struct BinaryWriter {
-    /// The bytes written so far. An array, not `Data`: appending a few bytes at a time to
-    /// `Data` cost more than the rest of writing a graph's binary copy.
+    /// The bytes written so far.
+    ///
+    /// An array, not `Data`: appending a few bytes at a time to `Data` cost more than the
+    /// rest of writing a graph's binary copy.
     public var bytes: [UInt8] = []
 
     /// The bytes written so far, as `Data`.
