@@ -65,16 +65,22 @@ public struct CorpusLoader: Sendable {
         var read = self.read(paths: paths)
         let keys = Self.repeatKeys(of: read.articles, maxWords: options.crossDocumentMaxWords)
         let counts = Self.documentCounts(of: keys)
+        // Each article's document is made on every core (joining and normalising its text);
+        // ids are then given in order, to the documents that hold a letter.
+        let made = parallelMap(Array(zip(read.articles, keys))) { article, articleKeys in
+            let removed = sharedParagraphs(of: article, keys: articleKeys, documentCount: { counts[$0] ?? 0 })
+            let document = article.document(id: "", removing: removed)
+            return (document: document.hasLetters ? document : nil, removed: removed.count)
+        }
         var documents: [Document] = []
         documents.reserveCapacity(read.articles.count)
-        for (article, articleKeys) in zip(read.articles, keys) {
-            let removed = sharedParagraphs(of: article, keys: articleKeys, documentCount: { counts[$0] ?? 0 })
-            read.report.crossDocumentParagraphs += removed.count
-            let document = article.document(id: "d\(documents.count + 1)", removing: removed)
-            guard document.hasLetters else {
+        for (article, outcome) in zip(read.articles, made) {
+            read.report.crossDocumentParagraphs += outcome.removed
+            guard var document = outcome.document else {
                 read.failures.append(.empty(path: article.location))
                 continue
             }
+            document.id = "d\(documents.count + 1)"
             documents.append(document)
         }
         return CorpusLoadResult(documents: documents, failures: read.failures, warnings: read.warnings, report: read.report)
