@@ -51,6 +51,14 @@ public struct CorpusResolver: Sendable {
         var aliases: [String: Int] = [:]
         var mentions = 0
         var documents = Set<Int>()
+
+        /// Adds another accumulator's labels, aliases, mentions and documents; the type stays.
+        mutating func absorb(_ other: Accumulator) {
+            labels.merge(other.labels, uniquingKeysWith: +)
+            aliases.merge(other.aliases, uniquingKeysWith: +)
+            mentions += other.mentions
+            documents.formUnion(other.documents)
+        }
     }
 
     /// The merged table.
@@ -66,11 +74,8 @@ public struct CorpusResolver: Sendable {
             for docIndex in run {
                 for entity in documents[docIndex].entities {
                     if let single = entity.singleName {
-                        var entry = tally.singles[single] ?? SingleName()
-                        entry.honorific = entry.honorific || entity.hasHonorific
-                        entry.mentions += entity.mentions
-                        entry.fallbackVotes.merge(entity.fallbackVotes, uniquingKeysWith: +)
-                        tally.singles[single] = entry
+                        tally.singles[single, default: SingleName()].absorb(
+                            SingleName(honorific: entity.hasHonorific, mentions: entity.mentions, fallbackVotes: entity.fallbackVotes))
                         continue
                     }
                     add(entity, to: &tally.accumulators[entity.key, default: Accumulator(type: entity.type)], document: docIndex)
@@ -82,13 +87,7 @@ public struct CorpusResolver: Sendable {
         var singles = tallies.first?.singles ?? [:]
         for tally in tallies.dropFirst() {
             Self.add(tally.accumulators, to: &accumulators)
-            for (single, entry) in tally.singles {
-                var merged = singles[single] ?? SingleName()
-                merged.honorific = merged.honorific || entry.honorific
-                merged.mentions += entry.mentions
-                merged.fallbackVotes.merge(entry.fallbackVotes, uniquingKeysWith: +)
-                singles[single] = merged
-            }
+            for (single, entry) in tally.singles { singles[single, default: SingleName()].absorb(entry) }
         }
 
         // Spellings of one person's full name ("Volodymyr Zelensky", "Volodymyr Zelenskyy")
@@ -100,12 +99,7 @@ public struct CorpusResolver: Sendable {
             guard let target = counts.max(by: { $0.count != $1.count ? $0.count < $1.count : $0.key > $1.key })?.key else { continue }
             for key in group where key != target {
                 guard let variant = accumulators.removeValue(forKey: key) else { continue }
-                var merged = accumulators[target] ?? Accumulator(type: .person)
-                for (name, count) in variant.labels { merged.labels[name, default: 0] += count }
-                for (name, count) in variant.aliases { merged.aliases[name, default: 0] += count }
-                merged.mentions += variant.mentions
-                merged.documents.formUnion(variant.documents)
-                accumulators[target] = merged
+                accumulators[target, default: Accumulator(type: .person)].absorb(variant)
                 redirect[key] = target
             }
         }
@@ -369,6 +363,13 @@ public struct CorpusResolver: Sendable {
         var honorific = false
         var mentions = 0
         var fallbackVotes: [EntityType: Int] = [:]
+
+        /// Adds another sighting, or another run's total, of the same name.
+        mutating func absorb(_ other: SingleName) {
+            honorific = honorific || other.honorific
+            mentions += other.mentions
+            fallbackVotes.merge(other.fallbackVotes, uniquingKeysWith: +)
+        }
     }
 
     /// Runs of consecutive documents, a few per core, for adding up in parallel.
@@ -381,15 +382,11 @@ public struct CorpusResolver: Sendable {
     /// keeps its type.
     static func add(_ later: [EntityKey: Accumulator], to accumulators: inout [EntityKey: Accumulator]) {
         for (key, addition) in later {
-            guard var merged = accumulators[key] else {
+            if accumulators[key] == nil {
                 accumulators[key] = addition
-                continue
+            } else {
+                accumulators[key]?.absorb(addition)
             }
-            merged.labels.merge(addition.labels, uniquingKeysWith: +)
-            merged.aliases.merge(addition.aliases, uniquingKeysWith: +)
-            merged.mentions += addition.mentions
-            merged.documents.formUnion(addition.documents)
-            accumulators[key] = merged
         }
     }
 

@@ -71,6 +71,15 @@ public struct SyntaxModels: Sendable {
         return partOfSpeech.tags[tagging.indices[index]]
     }
 
+    /// Every part-of-speech tag of `tagging`'s sentence, tagging the words not yet tagged in
+    /// one pass.
+    ///
+    /// - Complexity: O(k · features) for the k words newly tagged.
+    public func partOfSpeechTags(_ tagging: inout PartialTagging) -> [String] {
+        partOfSpeech.tag(&tagging, through: tagging.count - 1)
+        return tagging.indices.map { partOfSpeech.tags[$0] }
+    }
+
     /// The chunk tags of one sentence's words over their part-of-speech tags, as
     /// ``analyze(_:)`` gives them.
     ///

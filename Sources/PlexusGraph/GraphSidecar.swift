@@ -113,8 +113,10 @@ enum GraphSidecar {
             out.put(UInt32(bytes.count))
             out.put(bytes: bytes)
         }
-        out.put(bytes: body.bytes)
-        return out.data
+        var data = Data(capacity: out.bytes.count + body.bytes.count)
+        data.append(contentsOf: out.bytes)
+        data.append(contentsOf: body.bytes)
+        return data
     }
 
     static func typeCode(_ type: EntityType) -> UInt8 { UInt8(EntityType.allCases.firstIndex(of: type) ?? 0) }
@@ -176,18 +178,18 @@ enum GraphSidecar {
         guard let edgeCount = input.count() else { return nil }
         // Where each run of edges starts.
         let runCount = max(1, runs ?? (edgeCount < 100_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount))
-        var runs: [(offset: Int, edges: Range<Int>)] = []
+        var edgeRuns: [(offset: Int, edges: Range<Int>)] = []
         var scan = input
         for run in 0..<runCount {
             let first = edgeCount * run / runCount
             let end = edgeCount * (run + 1) / runCount
-            runs.append((scan.offset, first..<end))
+            edgeRuns.append((scan.offset, first..<end))
             for _ in first..<end {
                 guard scan.skipEdge() else { return nil }
             }
         }
         guard scan.isAtEnd else { return nil }
-        let frozenRuns = runs
+        let frozenRuns = edgeRuns
         let frozenNodes = nodes
         let frozenStrings = strings
         nonisolated(unsafe) let bytes = bytes

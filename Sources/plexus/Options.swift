@@ -100,10 +100,7 @@ struct GraphOptions: ParsableArguments {
             do { builder = try GraphBuilder.shipped() } catch let error as ModelFileError { throw UserError(error.description) }
             let opened = try await StoreOptions(store: store).open(create: false)
             let built = try await buildFromStore(opened, window: DateWindow(since: since, until: until), builder: builder)
-            let graph = built.output.graph
-            let loaded = LoadedGraph(graph: graph, index: GraphIndex(graph, edges: kind, minWeight: minWeight), matcher: NameMatcher(graph))
-            KeptUntilExit.keep(loaded)
-            return loaded
+            return indexed(built.output.graph)
         }
         let full = try read()
         let windowed: WindowedGraph
@@ -118,7 +115,11 @@ struct GraphOptions: ParsableArguments {
             if windowed.undatedDocuments > 0 { note += ", \(windowed.undatedDocuments) without a date left out" }
             Summary.warn("note: " + note)
         }
-        let graph = windowed.graph
+        return indexed(windowed.graph)
+    }
+
+    /// The graph indexed with the edge filters, kept until the process exits.
+    func indexed(_ graph: Graph) -> LoadedGraph {
         let loaded = LoadedGraph(graph: graph, index: GraphIndex(graph, edges: kind, minWeight: minWeight), matcher: NameMatcher(graph))
         KeptUntilExit.keep(loaded)
         return loaded

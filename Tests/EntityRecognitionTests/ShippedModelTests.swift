@@ -96,6 +96,8 @@ import Testing
             }
             #expect(models.partOfSpeechTag(&jumping, at: words.count) == nil)
             #expect(jumping.indices.count <= words.count)
+            // The rest at once, after some words were read.
+            #expect(models.partOfSpeechTags(&jumping) == whole)
         }
         var partial = models.startPartOfSpeech(of: sentences[0])
         _ = models.partOfSpeechTag(&partial, at: 2)

@@ -370,7 +370,7 @@ public struct SequenceTagger: Sendable {
     ///
     /// - Complexity: O(n) for n words: their facts, not yet their tags.
     public func startTagging(_ words: [String], extra: [String]? = nil) -> PartialTagging {
-        PartialTagging(facts: documentFacts([words], extras: extra.map { [$0] })[0], count: words.count)
+        PartialTagging(facts: documentFacts([words], extras: extra.map { [$0] })[0])
     }
 
     /// Tags `tagging`'s sentence up to and including word `last`, where not yet tagged.
@@ -389,9 +389,10 @@ public struct SequenceTagger: Sendable {
 /// A sentence tagged from its first word as far as asked so far (``SequenceTagger/startTagging(_:extra:)``):
 /// a reader that decides from the tags of the first few words does not pay for the rest.
 public struct PartialTagging: Sendable {
+    /// The words' facts, with two boundary entries each side.
     let facts: [TokenFacts]
     /// The number of words in the sentence.
-    public let count: Int
+    public var count: Int { facts.count - 4 }
     /// Tag indices (into ``SequenceTagger/tags``) of the words tagged so far, from the first.
     public fileprivate(set) var indices: [Int] = []
 }

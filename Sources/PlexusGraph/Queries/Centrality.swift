@@ -113,13 +113,14 @@ extension GraphIndex {
     /// - Complexity: O(V).
     func rowChunks(_ pieces: Int) -> [Range<Int>] {
         let n = nodeCount
+        let pieces = max(1, pieces)
         var chunks: [Range<Int>] = []
         var start = 0
-        for piece in 1...max(1, pieces) {
-            let goal = offsets[n] * piece / max(1, pieces)
+        for piece in 1...pieces {
+            let goal = offsets[n] * piece / pieces
             var end = start
             while end < n, offsets[end + 1] <= goal { end += 1 }
-            if piece == max(1, pieces) { end = n }
+            if piece == pieces { end = n }
             if end > start { chunks.append(start..<end) }
             start = end
         }

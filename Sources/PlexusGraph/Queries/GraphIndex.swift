@@ -77,15 +77,20 @@ public struct GraphIndex: Sendable {
         self.graph = graph
         let n = graph.nodes.count
         let edgeCount = graph.edges.count
-        let ends = Self.endPositions(of: graph)
+        // Each kept edge's ends; `nil` for an edge left out (by the filter, a weight too
+        // low, an unknown node, or a loop).
+        var ends = Self.endPositions(of: graph)
 
         // Rows by a counting sort: count each node's ends, then place them in edge order.
         var starts = Array(repeating: 0, count: n + 1)
-        var kept = Array(repeating: false, count: edgeCount)
         graph.edges.withUnsafeBufferPointer { edges in
-            for e in 0..<edgeCount where filter.allows(edges[e].kind) && edges[e].weight >= minWeight && edges[e].weight > 0 {
-                guard let end = ends[e], end.source != end.target else { continue }
-                kept[e] = true
+            for e in 0..<edgeCount {
+                guard filter.allows(edges[e].kind), edges[e].weight >= minWeight, edges[e].weight > 0, let end = ends[e],
+                    end.source != end.target
+                else {
+                    ends[e] = nil
+                    continue
+                }
                 starts[Int(end.source) + 1] += 1
                 starts[Int(end.target) + 1] += 1
             }
@@ -97,7 +102,7 @@ public struct GraphIndex: Sendable {
         var edgeIndices = [Int32](repeating: 0, count: slots)
         var weights = [Double](repeating: 0, count: slots)
         graph.edges.withUnsafeBufferPointer { edges in
-            for e in 0..<edgeCount where kept[e] {
+            for e in 0..<edgeCount {
                 guard let end = ends[e] else { continue }
                 let weight = Double(edges[e].weight)
                 for (from, to) in [(end.source, end.target), (end.target, end.source)] {

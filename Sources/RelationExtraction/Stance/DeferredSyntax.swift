@@ -20,7 +20,7 @@ import Foundation
 /// features) for n words, once per sentence.
 ///
 /// Sendable because a ``StanceSentence`` is; it is read on one thread in practice, and a
-/// lock guards the two cached arrays (`NSLock`, as `Mutex` needs macOS 15 and the package
+/// lock guards the tagging in progress and the cached arrays (`NSLock`, as `Mutex` needs macOS 15 and the package
 /// supports 13), hence `@unchecked`.
 final class DeferredSyntax: @unchecked Sendable {
     private let words: [String]
@@ -41,7 +41,9 @@ final class DeferredSyntax: @unchecked Sendable {
     func partOfSpeech(at index: Int) -> String? {
         lock.withLock {
             if let tags = cachedPartOfSpeech { return index >= 0 && index < tags.count ? tags[index] : nil }
+            // Moved out and back, so the tags so far are extended in place, not copied.
             var partial = tagging ?? models.startPartOfSpeech(of: words)
+            tagging = nil
             defer { tagging = partial }
             return models.partOfSpeechTag(&partial, at: index)
         }
@@ -52,8 +54,8 @@ final class DeferredSyntax: @unchecked Sendable {
         lock.withLock {
             if let tags = cachedPartOfSpeech { return tags }
             var partial = tagging ?? models.startPartOfSpeech(of: words)
-            let tags = words.indices.map { models.partOfSpeechTag(&partial, at: $0) ?? "" }
             tagging = nil
+            let tags = models.partOfSpeechTags(&partial)
             cachedPartOfSpeech = tags
             return tags
         }
